@@ -1,0 +1,72 @@
+import type { SourceLines } from '../model/document.js';
+import { joinLines } from '../text/join.js';
+
+/** How a block was marked up in the source (Markdown headings and bold, or none). */
+export type BlockMarkup = 'heading' | 'bold' | 'plain';
+
+/** A run of non-blank lines: the unit every reader starts from. */
+export interface Block {
+  /** The text with markup removed and hard line breaks joined. */
+  text: string;
+  markup: BlockMarkup;
+  /** Heading level 1–6 for headings, else 0. */
+  level: number;
+  lines: SourceLines;
+}
+
+const HEADING = /^(#{1,6})\s+(.*)$/;
+const WHOLE_BOLD = /^\*\*(.+)\*\*$/s;
+
+/** Splits decoded text into blocks at blank lines and reads their Markdown markup. */
+export function splitBlocks(text: string, file: string): Block[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: Block[] = [];
+  let start = -1;
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    const blank = line === undefined || line.trim() === '';
+    if (!blank && start < 0) start = i;
+    if (blank && start >= 0) {
+      blocks.push(...blocksOfLines(lines.slice(start, i), file, start + 1));
+      start = -1;
+    }
+  }
+  return blocks.filter((block) => block.text !== '');
+}
+
+/** A heading line ends its block even without a blank line after it. */
+function blocksOfLines(lines: string[], file: string, firstLine: number): Block[] {
+  const headingAt = lines.findIndex((line, i) => i > 0 && HEADING.test(line.trim()));
+  if (headingAt > 0) {
+    return [
+      ...blocksOfLines(lines.slice(0, headingAt), file, firstLine),
+      ...blocksOfLines(lines.slice(headingAt), file, firstLine + headingAt),
+    ];
+  }
+  const place = { file, firstLine, lastLine: firstLine + lines.length - 1 };
+  const heading = HEADING.exec(lines[0]?.trim() ?? '');
+  if (heading && lines.length === 1) {
+    return [
+      {
+        text: stripInlineMarkup(heading[2] ?? ''),
+        markup: 'heading',
+        level: heading[1]?.length ?? 1,
+        lines: place,
+      },
+    ];
+  }
+  const joined = joinLines(lines.map((line) => line.replace(/\\$/, '').trim()));
+  const bold = WHOLE_BOLD.exec(joined);
+  const markup: BlockMarkup = bold && !bold[1]?.includes('**') ? 'bold' : 'plain';
+  return [{ text: stripInlineMarkup(joined), markup, level: 0, lines: place }];
+}
+
+/** Removes Markdown emphasis (`**bold**`, `*italic*`, `__x__`) and keeps its text. */
+export function stripInlineMarkup(text: string): string {
+  return text
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/(^|[^\p{L}\p{N}*])\*(?!\s)(.+?)(?<!\s)\*(?![\p{L}\p{N}])/gu, '$1$2')
+    .replace(/(^|\W)__(.+?)__(?!\w)/g, '$1$2')
+    .replace(/\*\*/g, '')
+    .trim();
+}

@@ -1,0 +1,139 @@
+import { readFileSync, statSync } from 'node:fs';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { BitextError } from '../errors.js';
+
+export interface DecodedText {
+  text: string;
+  /** The encoding the bytes were decoded from, as iconv-lite names it. */
+  encoding: string;
+}
+
+/** Encodings users really have for Chinese–English text, in the order they are tried. */
+const LEGACY_CHINESE_ENCODINGS = ['gb18030', 'big5'] as const;
+/** Above this share of control characters a file is binary, not text. */
+const BINARY_CONTROL_SHARE = 0.01;
+/** Above this share of undecodable characters a file is not in a known encoding. */
+const UNDECODABLE_SHARE = 0.001;
+
+/** Reads a text file in any of the encodings bitext supports. Throws BitextError naming the file. */
+export function readTextFile(path: string): DecodedText {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new BitextError('is a folder, not a file', path);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof BitextError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
+    throw new BitextError(reason, path, { cause: error });
+  }
+  const decoded = decodeBytes(bytes, path);
+  if (decoded.text.trim() === '') throw new BitextError('the file is empty', path);
+  return decoded;
+}
+
+/** Decodes bytes, recognising a BOM, UTF-16, UTF-8, GB18030/GBK and Big5. */
+export function decodeBytes(bytes: Uint8Array, name = 'input'): DecodedText {
+  const bom = decodeByBom(bytes);
+  if (bom) return bom;
+  const utf16 = decodeBomlessUtf16(bytes);
+  if (utf16) return utf16;
+  if (looksBinary(bytes)) throw new BitextError('is a binary file, not text', name);
+  const utf8 = tryStrictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return decodeLegacy(bytes, name);
+}
+
+function decodeByBom(bytes: Uint8Array): DecodedText | null {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return decodeWith(bytes.subarray(3), 'utf-8');
+  if (a === 0xff && b === 0xfe) return decodeWith(bytes.subarray(2), 'utf-16le');
+  if (a === 0xfe && b === 0xff) return decodeWith(bytes.subarray(2), 'utf-16be');
+  return null;
+}
+
+/** UTF-16 without a BOM shows as a NUL byte in every other position for ASCII text. */
+function decodeBomlessUtf16(bytes: Uint8Array): DecodedText | null {
+  const sample = bytes.subarray(0, 4096);
+  if (sample.length < 4) return null;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) evenNuls++;
+      else oddNuls++;
+    }
+  }
+  const half = sample.length / 2;
+  if (oddNuls > half * 0.3 && evenNuls < half * 0.05) return decodeWith(bytes, 'utf-16le');
+  if (evenNuls > half * 0.3 && oddNuls < half * 0.05) return decodeWith(bytes, 'utf-16be');
+  return null;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 65536);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
+  }
+  return control > sample.length * BINARY_CONTROL_SHARE;
+}
+
+function tryStrictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Legacy Chinese encodings. GB18030 decodes almost any bytes, so the choice between it and
+ * Big5 rests on which reading yields the common characters of real Chinese text, with
+ * chardet's guess breaking ties.
+ */
+function decodeLegacy(bytes: Uint8Array, name: string): DecodedText {
+  const guess = chardet.detect(bytes)?.toLowerCase();
+  let best: { decoded: DecodedText; score: number } | null = null;
+  for (const encoding of LEGACY_CHINESE_ENCODINGS) {
+    const decoded = decodeWith(bytes, encoding);
+    if (undecodableShare(decoded.text) > UNDECODABLE_SHARE) continue;
+    const score = commonHanShare(decoded.text) + (guess === encoding ? 0.01 : 0);
+    if (!best || score > best.score) best = { decoded, score };
+  }
+  if (!best) throw new BitextError('cannot be decoded: not UTF-8, UTF-16, GB18030/GBK or Big5 text', name);
+  return best.decoded;
+}
+
+/** The most frequent characters of Chinese prose, in both scripts. */
+const COMMON_HAN = new Set(
+  Array.from(
+    '的一是不了人我在有他这這中大来來上个個国國和们們到说說时時地也子就要出会會可你对對生能而以' +
+      '年着著发發成后後自之经經过過家下多天为為学學所起都好那然没沒如事里裡道行去得没看现現还還',
+  ),
+);
+
+function commonHanShare(text: string): number {
+  let han = 0;
+  let common = 0;
+  for (const char of text) {
+    if (!/\p{Script=Han}/u.test(char)) continue;
+    han++;
+    if (COMMON_HAN.has(char)) common++;
+  }
+  return han === 0 ? 0 : common / han;
+}
+
+function undecodableShare(text: string): number {
+  const replacements = text.match(/\uFFFD/g)?.length ?? 0;
+  // Characters from the Private Use Area are what a wrong legacy table maps stray bytes to.
+  const privateUse = text.match(/[\uE000-\uF8FF]/g)?.length ?? 0;
+  return (replacements + privateUse) / Math.max(1, text.length);
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string): DecodedText {
+  return { text: iconv.decode(Buffer.from(bytes), encoding), encoding };
+}

@@ -1,0 +1,163 @@
+import { basename } from 'node:path';
+import { BitextError } from '../errors.js';
+import type { Lang, ReaderKind } from '../model/document.js';
+import { countScripts, languageOf } from '../text/language.js';
+import { type Block, splitBlocks } from './blocks.js';
+import { readTextFile } from './decode.js';
+
+export type ReaderChoice = 'auto' | ReaderKind;
+
+/** One decoded input file with what the reader learnt about it. */
+export interface InputFile {
+  path: string;
+  text: string;
+  encoding: string;
+  blocks: Block[];
+  /** The language the file is mostly in. */
+  lang: Lang;
+  bilingual: boolean;
+}
+
+/** The files that make one document, and the reader that will read them. */
+export type InputGroup =
+  | { reader: 'magazine'; file: InputFile }
+  | { reader: 'pair' | 'presplit'; en: InputFile; zh: InputFile };
+
+/** A language is present in a file when it has at least this share of the file's letters' weight. */
+const MIN_LANGUAGE_SHARE = 0.1;
+const HAN_WEIGHT = 3;
+
+export function loadInputFile(path: string): InputFile {
+  const { text, encoding } = readTextFile(path);
+  const blocks = splitBlocks(text, path);
+  const lang = languageOf(text);
+  if (lang === null) throw new BitextError('has no English or Chinese text', path);
+  const { han, latin } = countScripts(text);
+  const hanShare = (han * HAN_WEIGHT) / (han * HAN_WEIGHT + latin);
+  const blockLangs = new Set(blocks.map((block) => languageOf(block.text)));
+  const bilingual =
+    blockLangs.has('en') && blockLangs.has('zh') && Math.min(hanShare, 1 - hanShare) >= MIN_LANGUAGE_SHARE;
+  return { path, text, encoding, blocks, lang, bilingual };
+}
+
+const NAMED_LANG = /(?:^|[._-])(en|eng|english|zh|zho|chi|cn|chinese|tw|hk)(?=$|[._-])/i;
+
+/** The language a file's name claims (`x.en.txt`, `001.zh`, `report_cn.txt`), if any. */
+export function languageInName(path: string): Lang | null {
+  const match = NAMED_LANG.exec(basename(path));
+  if (!match) return null;
+  return /^(en|eng|english)$/i.test(match[1] ?? '') ? 'en' : 'zh';
+}
+
+/** The name with its language tag removed: what `x.en.txt` and `x.zh.txt` share. */
+export function pairStem(path: string): string {
+  return basename(path)
+    .replace(NAMED_LANG, '')
+    .replace(/\.(txt|md|text)$/i, '')
+    .toLowerCase();
+}
+
+/** One sentence per line: no blank line inside the text, and more than one line. */
+function looksPresplit(file: InputFile): boolean {
+  const lines = file.text.replace(/\s+$/, '').split(/\r\n|\r|\n/);
+  return lines.length > 1 && lines.every((line) => line.trim() !== '');
+}
+
+function checkSide(file: InputFile, expected: Lang): void {
+  if (file.lang !== expected) {
+    const named = languageInName(file.path);
+    const hint = named && named !== file.lang ? ': are the two sides swapped?' : '';
+    throw new BitextError(
+      `should be ${expected === 'en' ? 'English' : 'Chinese'} but its text is ${file.lang === 'en' ? 'English' : 'Chinese'}${hint}`,
+      file.path,
+    );
+  }
+}
+
+/** Makes a pair of monolingual files, checking that each holds the language it stands for. */
+export function makePair(first: InputFile, second: InputFile, reader: ReaderChoice): InputGroup {
+  const namedFirst = languageInName(first.path);
+  const firstIsEnglish = namedFirst ? namedFirst === 'en' : first.lang === 'en';
+  const en = firstIsEnglish ? first : second;
+  const zh = firstIsEnglish ? second : first;
+  checkSide(en, 'en');
+  checkSide(zh, 'zh');
+  const presplit = reader === 'presplit' || (reader === 'auto' && looksPresplit(en) && looksPresplit(zh));
+  return { reader: presplit ? 'presplit' : 'pair', en, zh };
+}
+
+export interface GroupedInputs {
+  groups: InputGroup[];
+  failures: BitextError[];
+}
+
+/**
+ * Groups input files into documents: a bilingual file is a magazine on its own;
+ * monolingual files pair up by name (`x.en.txt` with `x.zh.txt`), or, when exactly two
+ * are left, with each other. Files that fail are reported, and the rest go on.
+ */
+export function groupInputs(paths: readonly string[], reader: ReaderChoice = 'auto'): GroupedInputs {
+  const failures: BitextError[] = [];
+  const files: InputFile[] = [];
+  for (const path of paths) {
+    try {
+      files.push(loadInputFile(path));
+    } catch (error) {
+      if (!(error instanceof BitextError)) throw error;
+      failures.push(error);
+    }
+  }
+  const groups: InputGroup[] = [];
+  const single: InputFile[] = [];
+  for (const file of files) {
+    if (reader === 'magazine' || (reader === 'auto' && file.bilingual))
+      groups.push({ reader: 'magazine', file });
+    else single.push(file);
+  }
+  pairByName(single, reader, groups, failures);
+  return { groups, failures };
+}
+
+function pairByName(
+  files: InputFile[],
+  reader: ReaderChoice,
+  groups: InputGroup[],
+  failures: BitextError[],
+): void {
+  const byStem = new Map<string, InputFile[]>();
+  for (const file of files)
+    byStem.set(pairStem(file.path), [...(byStem.get(pairStem(file.path)) ?? []), file]);
+  let leftover: InputFile[] = [];
+  for (const group of byStem.values()) {
+    if (group.length === 2) tryPair(group[0] as InputFile, group[1] as InputFile, reader, groups, failures);
+    else leftover.push(...group);
+  }
+  if (leftover.length === 2) {
+    tryPair(leftover[0] as InputFile, leftover[1] as InputFile, reader, groups, failures);
+    leftover = [];
+  }
+  for (const file of leftover) {
+    const language = file.lang === 'en' ? 'English' : 'Chinese';
+    failures.push(
+      new BitextError(
+        `has only ${language} text and no counterpart file (name them x.en.txt and x.zh.txt)`,
+        file.path,
+      ),
+    );
+  }
+}
+
+function tryPair(
+  a: InputFile,
+  b: InputFile,
+  reader: ReaderChoice,
+  groups: InputGroup[],
+  failures: BitextError[],
+): void {
+  try {
+    groups.push(makePair(a, b, reader));
+  } catch (error) {
+    if (!(error instanceof BitextError)) throw error;
+    failures.push(error);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The bilingual document model shared by every stage of the pipeline:
+ * ingest → structure → segment → align → export/store.
+ *
+ * A document holds a table of contents and articles. Each article carries bilingual
+ * header fields and two streams of paragraphs, one per language; each paragraph holds
+ * its sentences. Diagnostics live where they arise: on the document, the article or
+ * the paragraph.
+ */
+
+/** The two languages bitext works with. */
+export type Lang = 'en' | 'zh';
+
+/** The languages in a fixed order, for loops over both streams. */
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** How Chinese text is written; it is kept as written and only recorded. */
+export type ChineseScript = 'simplified' | 'traditional' | 'unknown';
+
+/** Which reader produced the document. */
+export type ReaderKind = 'magazine' | 'pair' | 'presplit';
+
+/** A place in a decoded input file: 1-based line numbers, inclusive. */
+export interface SourceLines {
+  file: string;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** A finding about the text itself (not a failure of the program). */
+export interface Diagnostic {
+  /** A stable machine-readable code, e.g. `truncated`, `unplaced-text`. */
+  code: string;
+  message: string;
+  at?: SourceLines;
+}
+
+export interface Sentence {
+  /** Stable id, unique in the document: `a{article}.{lang}.p{paragraph}.s{sentence}`, or `{lang}.L{line}` for pre-split input. */
+  id: string;
+  text: string;
+  /** Offset of the sentence in its paragraph's text (UTF-16 code units). */
+  start: number;
+}
+
+export type ParagraphKind = 'body' | 'heading';
+
+export interface Paragraph {
+  id: string;
+  kind: ParagraphKind;
+  text: string;
+  sentences: Sentence[];
+  /** The source lines the paragraph was read from; more than one when a page break was repaired. */
+  sources: SourceLines[];
+  warnings: Diagnostic[];
+}
+
+/** The same unit in both languages; a side is null where the document lacks it. */
+export interface BilingualText {
+  en: string | null;
+  zh: string | null;
+}
+
+export const HEADER_ROLES = ['title', 'subtitle', 'byline', 'date', 'source'] as const;
+export type HeaderRole = (typeof HEADER_ROLES)[number];
+
+export interface Article {
+  index: number;
+  title: BilingualText;
+  subtitle: BilingualText | null;
+  byline: BilingualText | null;
+  date: BilingualText | null;
+  /** The closing source line, e.g. "(Source: Ministry of Foreign Affairs)". */
+  source: BilingualText | null;
+  paragraphs: Record<Lang, Paragraph[]>;
+  warnings: Diagnostic[];
+}
+
+export interface TocEntry {
+  en: string | null;
+  zh: string | null;
+  /** Index of the article the entry names, or null when the document does not carry it. */
+  article: number | null;
+}
+
+export interface DocumentSource {
+  /** The input files, in the order they were read. */
+  files: string[];
+  reader: ReaderKind;
+  /** The encoding each file was decoded from, in the order of `files`. */
+  encodings: string[];
+  chineseScript: ChineseScript;
+}
+
+export interface BilingualDocument {
+  source: DocumentSource;
+  toc: TocEntry[];
+  articles: Article[];
+  warnings: Diagnostic[];
+}

@@ -1,0 +1,24 @@
+/**
+ * Chinese sentence boundaries: after 。！？ (or their half-width forms, or an ellipsis
+ * that ends a quotation before another), together with the closing quotes and brackets that follow.
+ * Never at ；，、： — and list markers (一、) stay with the sentence they open.
+ */
+
+const CLOSERS = '”’」』）)》】"\'';
+const OPENING_QUOTES = '“‘「『';
+const TERMINAL = /[。！？!?]+|…{2,}(?=[”’」』])|\.{6}(?=[”’」』])/gu;
+
+export function chineseBoundaries(text: string): number[] {
+  const boundaries: number[] = [];
+  for (const match of text.matchAll(TERMINAL)) {
+    let at = (match.index ?? 0) + match[0].length;
+    while (at < text.length && CLOSERS.includes(text[at] ?? '')) at++;
+    while (at < text.length && /\s/.test(text[at] ?? '')) at++;
+    const next = text[at] ?? '';
+    if (at >= text.length || CLOSERS.includes(next) || /^[，、；：,;:]/.test(next)) continue;
+    // A quotation that trails off ("……”) ends a sentence only when another quotation follows.
+    if (/^[….]/.test(match[0]) && !OPENING_QUOTES.includes(next)) continue;
+    if (boundaries.at(-1) !== at) boundaries.push(at);
+  }
+  return boundaries;
+}

@@ -1,0 +1,57 @@
+import type { BilingualText, Lang } from '../model/document.js';
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const ENGLISH_DATE = new RegExp(
+  `^(?:[A-Z][a-z]+day,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})\\.?$`,
+  'i',
+);
+const CHINESE_DATE =
+  /^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:[，,\s]*(?:星期|周)[一二三四五六日天])?$/u;
+
+/** Whether a line is a date and nothing else ("February 26, 2024", "2024年2月26日"). */
+export function isDateLine(text: string): boolean {
+  const trimmed = text.trim();
+  return ENGLISH_DATE.test(trimmed) || CHINESE_DATE.test(trimmed);
+}
+
+const SOURCE_LINE = /^[(（[【]?\s*(?:source|来源|來源|出处|出處)\s*[:：]/iu;
+
+/** Whether a paragraph is a source line such as "(Source: Ministry of Foreign Affairs)" or "（来源：外交部）". */
+export function isSourceLine(text: string): boolean {
+  return SOURCE_LINE.test(text.trim()) && text.length < 200;
+}
+
+const SUBTITLE_MARK = /^[—–-]{1,2}/u;
+const BYLINE_MARK = /^(?:by\s|文\s*[/／|｜]|作者\s*[:：]|记者|記者)/iu;
+
+export type HeaderFieldRole = 'subtitle' | 'byline' | 'date';
+
+/**
+ * Gives each header pair under a title its role. Dates are recognised by form, a
+ * subtitle by its leading dash (——在…上的讲话), a byline by "By"/"文/"; the rest
+ * take, in order, whichever of subtitle and byline is still free.
+ */
+export function assignHeaderRoles(pairs: readonly BilingualText[]): (HeaderFieldRole | null)[] {
+  const roles: (HeaderFieldRole | null)[] = pairs.map((pair) => markedRole(pair));
+  const taken = new Set(roles.filter((role) => role !== null));
+  for (let i = 0; i < roles.length; i++) {
+    if (roles[i] !== null) continue;
+    const free = (['subtitle', 'byline'] as const).find((role) => !taken.has(role));
+    if (!free) continue;
+    roles[i] = free;
+    taken.add(free);
+  }
+  return roles;
+}
+
+function markedRole(pair: BilingualText): HeaderFieldRole | null {
+  const sides = [pair.en, pair.zh].filter((text): text is string => text !== null);
+  if (sides.some(isDateLine)) return 'date';
+  if (sides.some((text) => SUBTITLE_MARK.test(text))) return 'subtitle';
+  if (sides.some((text) => BYLINE_MARK.test(text))) return 'byline';
+  return null;
+}
+
+/** Header lines are short: a line longer than this in its language is body text. */
+export const HEADER_MAX_LENGTH: Record<Lang, number> = { en: 300, zh: 120 };

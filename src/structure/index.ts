@@ -1,0 +1,40 @@
+import type { InputGroup } from '../ingest/inputs.js';
+import type { BilingualDocument } from '../model/document.js';
+import { detectChineseScript } from '../text/script.js';
+import { structureMagazine } from './magazine.js';
+import { structurePair, structurePresplit } from './pair.js';
+
+export { structureMagazine } from './magazine.js';
+export { structurePair, structurePresplit } from './pair.js';
+
+/** Builds the document model (without sentences) from a group of input files. */
+export function structureDocument(group: InputGroup): BilingualDocument {
+  if (group.reader === 'magazine') {
+    const { file } = group;
+    const { toc, articles, warnings } = structureMagazine(file.blocks);
+    return {
+      source: {
+        files: [file.path],
+        reader: 'magazine',
+        encodings: [file.encoding],
+        chineseScript: detectChineseScript(file.text),
+      },
+      toc,
+      articles,
+      warnings,
+    };
+  }
+  const { en, zh } = group;
+  const article = group.reader === 'pair' ? structurePair(en.blocks, zh.blocks) : structurePresplit(en, zh);
+  return {
+    source: {
+      files: [en.path, zh.path],
+      reader: group.reader,
+      encodings: [en.encoding, zh.encoding],
+      chineseScript: detectChineseScript(zh.text),
+    },
+    toc: [],
+    articles: [article],
+    warnings: [],
+  };
+}

@@ -1,0 +1,224 @@
+import type { Block } from '../ingest/blocks.js';
+import type { Article, BilingualText, Diagnostic, Lang, Paragraph, TocEntry } from '../model/document.js';
+import { joinPieces } from '../text/join.js';
+import { languageOf } from '../text/language.js';
+import { cleanParagraph, hasEndMark } from './cleanup.js';
+import { assignHeaderRoles, HEADER_MAX_LENGTH, isDateLine, isSourceLine } from './headers.js';
+import { endsCompletely } from './sentence-end.js';
+import { emptyArticle, languageName, placeOf, quote, unplacedText } from './shared.js';
+import { matchToc } from './toc.js';
+
+interface TaggedBlock extends Block {
+  lang: Lang | null;
+}
+
+export interface MagazineStructure {
+  toc: TocEntry[];
+  articles: Article[];
+  warnings: Diagnostic[];
+}
+
+/**
+ * Recovers the structure of a bilingual magazine: the table of contents before the
+ * first heading, then articles that each start at a heading, with their header fields
+ * and the two language streams with page breaks repaired.
+ */
+export function structureMagazine(blocks: readonly Block[]): MagazineStructure {
+  const tagged: TaggedBlock[] = blocks.map((block) => ({ ...block, lang: languageOf(block.text) }));
+  const starts = articleStarts(tagged);
+  const first = starts[0];
+  if (first === undefined) return { toc: [], articles: [buildArticle(0, tagged, true)], warnings: [] };
+  const warnings: Diagnostic[] = [];
+  const prelude = tagged.slice(0, first).filter((block) => keepOrWarn(block, warnings));
+  const articles = starts.map((start, i) => buildArticle(i, tagged.slice(start, starts[i + 1]), false));
+  return {
+    toc: matchToc(
+      pairAlternating(prelude).map((pair) => pair.text),
+      articles,
+    ),
+    articles,
+    warnings,
+  };
+}
+
+/** An article starts at a heading that does not follow another heading (# English, ## 中文 is one title). */
+function articleStarts(blocks: readonly TaggedBlock[]): number[] {
+  return blocks.flatMap((block, i) =>
+    block.markup === 'heading' && (i === 0 || blocks[i - 1]?.markup !== 'heading') ? [i] : [],
+  );
+}
+
+function keepOrWarn(block: TaggedBlock, warnings: Diagnostic[]): boolean {
+  if (block.lang === null) warnings.push(unplacedText(block.text, block.lines));
+  return block.lang !== null;
+}
+
+interface BlockPair {
+  text: BilingualText;
+  blocks: TaggedBlock[];
+}
+
+/** Pairs blocks that alternate between languages: each English block with the Chinese one next to it. */
+function pairAlternating(blocks: readonly TaggedBlock[]): BlockPair[] {
+  const pairs: BlockPair[] = [];
+  for (const block of blocks) {
+    const last = pairs.at(-1);
+    const lang = block.lang as Lang;
+    const text = cleanParagraph(block.text);
+    if (last && last.text[lang] === null) {
+      last.text[lang] = text;
+      last.blocks.push(block);
+    } else {
+      pairs.push({ text: { en: null, zh: null, [lang]: text }, blocks: [block] });
+    }
+  }
+  return pairs;
+}
+
+function buildArticle(index: number, blocks: readonly TaggedBlock[], untitled: boolean): Article {
+  const article = emptyArticle(index);
+  let rest = blocks;
+  if (!untitled) {
+    const titleCount = leadingCount(rest, (block) => block.markup === 'heading');
+    readTitle(article, rest.slice(0, titleCount));
+    rest = rest.slice(titleCount);
+    const headerCount = headerZoneLength(rest);
+    readHeaderFields(article, rest.slice(0, headerCount));
+    rest = rest.slice(headerCount);
+  }
+  readBody(article, rest);
+  checkEnding(article, rest);
+  return article;
+}
+
+function leadingCount<T>(items: readonly T[], test: (item: T) => boolean): number {
+  const count = items.findIndex((item) => !test(item));
+  return count < 0 ? items.length : count;
+}
+
+function readTitle(article: Article, headings: readonly TaggedBlock[]): void {
+  for (const heading of headings) {
+    if (heading.lang && article.title[heading.lang] === null)
+      article.title[heading.lang] = cleanParagraph(heading.text);
+    else article.warnings.push(unplacedText(heading.text, heading.lines));
+  }
+}
+
+/**
+ * The header zone under a title: short bold lines and dates, each followed by its
+ * counterpart in the other language (which need not be bold).
+ */
+function headerZoneLength(blocks: readonly TaggedBlock[]): number {
+  let count = 0;
+  let unpairedLang: Lang | null = null;
+  for (const block of blocks) {
+    if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang]) break;
+    const marked = block.markup === 'bold' || isDateLine(block.text);
+    const counterpart: boolean = unpairedLang !== null && block.lang !== unpairedLang;
+    if (!marked && !counterpart) break;
+    unpairedLang = counterpart ? null : block.lang;
+    count++;
+  }
+  return count;
+}
+
+function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): void {
+  const pairs = pairAlternating(blocks);
+  const roles = assignHeaderRoles(pairs.map((pair) => pair.text));
+  pairs.forEach((pair, i) => {
+    const role = roles[i];
+    if (role && article[role] === null) article[role] = pair.text;
+    else for (const block of pair.blocks) appendParagraph(article, block, 'heading');
+  });
+}
+
+function readBody(article: Article, blocks: readonly TaggedBlock[]): void {
+  let previousLang: Lang | null = null;
+  for (const block of blocks) {
+    if (!block.lang) {
+      article.warnings.push(unplacedText(block.text, block.lines));
+      continue;
+    }
+    if (isSourceLine(block.text) && article.source?.[block.lang] == null) {
+      article.source ??= { en: null, zh: null };
+      article.source[block.lang] = cleanParagraph(block.text);
+      previousLang = block.lang;
+      continue;
+    }
+    const stream = article.paragraphs[block.lang];
+    const last = stream.at(-1);
+    const acrossBreak = previousLang !== null && previousLang !== block.lang;
+    if (
+      last &&
+      acrossBreak &&
+      block.markup !== 'bold' &&
+      continuesAcrossBreak(last, block.text, block.lang)
+    ) {
+      last.text = cleanParagraph(joinPieces(last.text, block.text));
+      last.sources.push(block.lines);
+    } else {
+      appendParagraph(article, block, block.markup === 'bold' ? 'heading' : 'body');
+    }
+    previousLang = block.lang;
+  }
+}
+
+function appendParagraph(article: Article, block: TaggedBlock, kind: Paragraph['kind']): void {
+  const lang = block.lang as Lang;
+  const stream = article.paragraphs[lang];
+  stream.push({
+    id: `a${article.index}.${lang}.p${stream.length}`,
+    kind,
+    text: cleanParagraph(block.text),
+    sentences: [],
+    sources: [block.lines],
+    warnings: [],
+  });
+}
+
+const LIST_MARKER = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
+const ENGLISH_CONTINUATION = /^[\p{Ll}\d(]/u;
+const ENDS_WITH_FUNCTION_WORD =
+  /\b(?:a|an|the|of|and|or|to|in|on|at|by|for|with|from|as|that|its|their|our|is|are|was|were)$/i;
+/** Salutations ("Mr. President,", "主席先生，") are whole paragraphs although they end with a comma. */
+const SALUTATION_MAX_LENGTH: Record<Lang, number> = { en: 40, zh: 16 };
+
+/** Whether a paragraph cut by a page break goes on in the next block of its language. */
+function continuesAcrossBreak(previous: Paragraph, next: string, lang: Lang): boolean {
+  if (previous.kind === 'heading' || endsCompletely(previous.text, lang)) return false;
+  if (previous.text.length <= SALUTATION_MAX_LENGTH[lang] && /[,，]$/.test(previous.text)) return false;
+  if (lang === 'en') {
+    return (
+      ENGLISH_CONTINUATION.test(next) ||
+      /-$/.test(previous.text) ||
+      ENDS_WITH_FUNCTION_WORD.test(previous.text)
+    );
+  }
+  return !LIST_MARKER.test(next) && /^[\p{Script=Han}\p{N}“‘《（(]/u.test(next);
+}
+
+/** Flags an article whose text stops mid-sentence, or whose one side is closed (■, source line) and the other not. */
+function checkEnding(article: Article, blocks: readonly TaggedBlock[]): void {
+  const closed = (lang: Lang) =>
+    article.source?.[lang] != null || blocks.some((block) => block.lang === lang && hasEndMark(block.text));
+  for (const lang of ['en', 'zh'] as const) {
+    const last = article.paragraphs[lang].at(-1);
+    const other = lang === 'en' ? 'zh' : 'en';
+    if (!last) {
+      if (article.paragraphs[other].length > 0) {
+        article.warnings.push({
+          code: 'one-sided',
+          message: `the article has no ${languageName(lang)} text`,
+        });
+      }
+      continue;
+    }
+    if (!endsCompletely(last.text, lang)) {
+      const message = `the ${languageName(lang)} text stops mid-sentence at ${quote(last.text, -60)}`;
+      article.warnings.push({ code: 'truncated', message, at: placeOf(last) });
+    } else if (closed(other) && !closed(lang)) {
+      const message = `the ${languageName(lang)} text ends without the closing mark or source line that the ${languageName(other)} text has, after ${quote(last.text, -60)}`;
+      article.warnings.push({ code: 'truncated', message, at: placeOf(last) });
+    }
+  }
+}

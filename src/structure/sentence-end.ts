@@ -1,0 +1,11 @@
+import type { Lang } from '../model/document.js';
+
+/** Marks a complete sentence may end with, closing quotes and brackets included. */
+const ENGLISH_END = /[.!?:;…"”’')\]]$/u;
+const CHINESE_END = /[。！？!?…：:；;”’」』）)》】]$/u;
+
+/** Whether a paragraph stops where a sentence (or a salutation) ends, not in mid-sentence. */
+export function endsCompletely(text: string, lang: Lang): boolean {
+  const trimmed = text.trimEnd();
+  return (lang === 'en' ? ENGLISH_END : CHINESE_END).test(trimmed);
+}

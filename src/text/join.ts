@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
+
+const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]$/u;
+const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]/u;
+const HYPHENATED_END = /(\p{L}+)-$/u;
+const LOWER_START = /^(\p{Ll}+)/u;
+
+let englishWords: Set<string> | undefined;
+
+/** The English word list (word-list package), loaded the first time a hyphenated break needs it. */
+function isEnglishWord(word: string): boolean {
+  if (!englishWords) {
+    englishWords = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  }
+  return englishWords.has(word.toLowerCase());
+}
+
+/**
+ * Joins two pieces of one paragraph that a line or page break separated:
+ * Chinese to Chinese with nothing between, a word hyphenated at the break
+ * (`na-` + `tional`) into one word, a real compound (`Sino-` + `Mongolian`,
+ * `long-` + `term`) with its hyphen, and anything else with one space.
+ */
+export function joinPieces(before: string, after: string): string {
+  const left = before.trimEnd();
+  const right = after.trimStart();
+  if (left === '') return right;
+  if (right === '') return left;
+  if (CJK_END.test(left) && CJK_START.test(right)) return left + right;
+  const hyphenated = HYPHENATED_END.exec(left);
+  const continuation = LOWER_START.exec(right);
+  if (hyphenated && continuation) {
+    const joinedWord = (hyphenated[1] ?? '') + (continuation[1] ?? '');
+    return isEnglishWord(joinedWord) ? left.slice(0, -1) + right : left + right;
+  }
+  if (hyphenated) return left + right;
+  return `${left} ${right}`;
+}
+
+/** Joins the lines of one paragraph. */
+export function joinLines(lines: readonly string[]): string {
+  return lines.reduce(joinPieces, '');
+}

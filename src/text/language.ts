@@ -1,0 +1,34 @@
+import type { Lang } from '../model/document.js';
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+
+/**
+ * A Han character carries about as much text as three Latin letters, so a block is
+ * Chinese when its Han characters outweigh a third of its Latin letters. This keeps
+ * "交流 and 经验互鉴" Chinese and "COVID-19" or a name inside Chinese harmless.
+ */
+const LATIN_LETTERS_PER_HAN = 3;
+
+export interface ScriptCounts {
+  han: number;
+  latin: number;
+}
+
+export function countScripts(text: string): ScriptCounts {
+  return {
+    han: text.match(HAN)?.length ?? 0,
+    latin: text.match(LATIN_LETTER)?.length ?? 0,
+  };
+}
+
+/** The language of a block of text, or null when it has no letters of either (numbers, marks). */
+export function languageOf(text: string): Lang | null {
+  const { han, latin } = countScripts(text);
+  if (han === 0 && latin === 0) return null;
+  return han * LATIN_LETTERS_PER_HAN >= latin ? 'zh' : 'en';
+}
+
+export function hasHan(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}

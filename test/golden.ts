@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDocuments } from '../src/read.js';
+
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+/** The inputs that have golden structure files: each magazine, and each pair folder read as one document. */
+export function goldenCases(): { name: string; inputs: string[]; golden: string }[] {
+  const magazines = readdirSync(join(FIXTURES, 'magazine'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({
+      name,
+      inputs: [join('test/fixtures/magazine', name)],
+      golden: join(FIXTURES, 'magazine', name.replace(/\.md$/, '.golden.json')),
+    }));
+  const pairs = ['pair', 'presplit'].map((kind) => ({
+    name: kind,
+    inputs: readdirSync(join(FIXTURES, kind))
+      .filter((name) => !name.endsWith('.json'))
+      .sort()
+      .map((name) => join('test/fixtures', kind, name)),
+    golden: join(FIXTURES, kind, 'golden.json'),
+  }));
+  return [...magazines, ...pairs];
+}
+
+/** The document model as the golden files hold it (paths relative to the repository root). */
+export function structureAsJson(inputs: string[]): string {
+  const { documents, failures } = readDocuments(inputs);
+  if (failures.length > 0) throw new Error(failures.map((failure) => failure.oneLine).join('\n'));
+  return `${JSON.stringify(documents, null, 2)}\n`;
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../src/ingest/decode.js';
+import { readDocuments } from '../src/read.js';
+
+const SIMPLIFIED = '保护和促进人权是全人类的共同事业。我们要坚持人民至上。';
+const TRADITIONAL = '保護和促進人權是全人類的共同事業。我們要堅持人民至上。';
+
+describe('decoding the encodings users have', () => {
+  it.each([
+    ['utf-8', Buffer.from(SIMPLIFIED, 'utf8'), 'utf-8'],
+    ['utf-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SIMPLIFIED)]), 'utf-8'],
+    [
+      'utf-16le with BOM',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(SIMPLIFIED, 'utf-16le')]),
+      'utf-16le',
+    ],
+    [
+      'utf-16be with BOM',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(SIMPLIFIED, 'utf-16be')]),
+      'utf-16be',
+    ],
+    ['gb18030', iconv.encode(SIMPLIFIED, 'gb18030'), 'gb18030'],
+    ['gbk', iconv.encode(SIMPLIFIED, 'gbk'), 'gb18030'],
+  ])('%s', (_name, bytes, encoding) => {
+    expect(decodeBytes(bytes)).toEqual({ text: SIMPLIFIED, encoding });
+  });
+
+  it('big5, keeping Traditional characters as written', () => {
+    expect(decodeBytes(iconv.encode(TRADITIONAL, 'big5'))).toEqual({ text: TRADITIONAL, encoding: 'big5' });
+  });
+
+  it('utf-16 without a BOM', () => {
+    const text = 'Human rights. 人权。';
+    expect(decodeBytes(iconv.encode(text, 'utf-16le')).text).toBe(text);
+  });
+
+  it('refuses binary data', () => {
+    expect(() => decodeBytes(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]), 'x.png')).toThrow(
+      'is a binary file, not text',
+    );
+  });
+});
+
+function tempFiles(files: Record<string, string | Buffer>): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-ingest-'));
+  return Object.entries(files).map(([name, content]) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  });
+}
+
+const failuresOf = (paths: string[]) => readDocuments(paths).failures.map((failure) => failure.oneLine);
+
+describe('reading inputs', () => {
+  it('records Traditional Chinese and keeps it as written', () => {
+    const paths = tempFiles({
+      'a.en.txt': 'Human rights are a common cause.',
+      'a.zh.txt': iconv.encode(TRADITIONAL, 'big5'),
+    });
+    const [document] = readDocuments(paths).documents;
+    expect(document?.source.chineseScript).toBe('traditional');
+    expect(document?.source.encodings).toEqual(['utf-8', 'big5']);
+    expect(document?.articles[0]?.paragraphs.zh[0]?.text).toBe(TRADITIONAL);
+  });
+
+  it('pairs monolingual files by name and reads the rest', () => {
+    const paths = tempFiles({
+      'b.en.txt': 'It rained.\n\nThen it stopped.',
+      'b.zh.txt': '下雨了。\n\n后来雨停了。',
+      'c.en.txt': 'Alone.',
+    });
+    const { documents, failures } = readDocuments(paths);
+    expect(documents).toHaveLength(1);
+    expect(documents[0]?.source.reader).toBe('pair');
+    expect(failures.map((f) => f.oneLine)).toEqual([
+      expect.stringMatching(/c\.en\.txt: has only English text and no counterpart/),
+    ]);
+  });
+
+  it('says when the sides of a pair are swapped', () => {
+    const paths = tempFiles({ 'd.en.txt': '下雨了。', 'd.zh.txt': 'It rained.' });
+    expect(failuresOf(paths)).toEqual([
+      expect.stringMatching(
+        /d\.en\.txt: should be English but its text is Chinese: are the two sides swapped\?/,
+      ),
+    ]);
+  });
+
+  it('names the file and the problem for missing, empty and binary files', () => {
+    const [empty, binary] = tempFiles({
+      'empty.txt': '  \n',
+      'data.bin': Buffer.from([0, 1, 2, 3, 0, 0, 0, 5]),
+    });
+    expect(failuresOf(['/no/such/file.txt', empty as string, binary as string])).toEqual([
+      '/no/such/file.txt: no such file',
+      `${empty}: the file is empty`,
+      `${binary}: is a binary file, not text`,
+    ]);
+  });
+
+  it('keeps pre-split lines exactly, with line numbers as ids', () => {
+    const paths = tempFiles({ 'e.en': 'One. Two.\nThree.\n', 'e.zh': '一。二。\n三。\n' });
+    const [document] = readDocuments(paths).documents;
+    const sentences = document?.articles[0]?.paragraphs.zh[0]?.sentences;
+    expect(sentences?.map((s) => [s.id, s.text])).toEqual([
+      ['zh.L1', '一。二。'],
+      ['zh.L2', '三。'],
+    ]);
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { splitBlocks } from '../src/ingest/blocks.js';
+import type { BilingualDocument } from '../src/model/document.js';
+import { readDocuments } from '../src/read.js';
+import { structureMagazine } from '../src/structure/index.js';
+import { joinPieces } from '../src/text/join.js';
+import { goldenCases, structureAsJson } from './golden.js';
+
+describe('golden structure files (npx tsx scripts/update-golden.ts rewrites them)', () => {
+  for (const { name, inputs, golden } of goldenCases()) {
+    it(name, () => {
+      expect(structureAsJson(inputs)).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+});
+
+function readMagazine(text: string) {
+  return structureMagazine(splitBlocks(text, 'test.md'));
+}
+
+const harbour = (): BilingualDocument => {
+  const document = readDocuments(['test/fixtures/magazine/harbour-review.md']).documents[0];
+  if (!document) throw new Error('fixture not read');
+  return document;
+};
+
+describe('magazine structure', () => {
+  it('matches table-of-contents entries to articles, or reports them absent', () => {
+    expect(harbour().toc.map((entry) => entry.article)).toEqual([0, 1, null]);
+  });
+
+  it('reads the header fields in both languages, without markup', () => {
+    const [first, second] = harbour().articles;
+    expect(first?.title).toEqual({
+      en: 'Ports That Breathe: Building a Greener Harbour Together',
+      zh: '会呼吸的港口：携手建设更绿色的港湾',
+    });
+    expect(first?.subtitle?.zh).toBe('——在2025年绿色港口论坛开幕式上的致辞');
+    expect(first?.byline).toEqual({ en: 'Lin Hai, Mayor of Donggang City', zh: '东港市市长 林海' });
+    expect(first?.date).toEqual({ en: 'March 18, 2025', zh: '2025年3月18日' });
+    expect(first?.source).toEqual({
+      en: '(Source: Donggang Municipal Government)',
+      zh: '（来源：东港市人民政府）',
+    });
+    expect(second?.byline).toEqual({ en: 'By Chen Yu', zh: '文／陈雨' });
+  });
+
+  it('joins paragraphs cut by a page break, in both languages', () => {
+    const [article] = harbour().articles;
+    const english = article?.paragraphs.en.map((paragraph) => paragraph.text) ?? [];
+    const chinese = article?.paragraphs.zh.map((paragraph) => paragraph.text) ?? [];
+    expect(english).toContain(
+      'We owe them a port that is both prosperous and clean, and we intend to build it with a sense of urgency that matches the scale of the task.'.replace(
+        /^/,
+        'Welcome to Donggang. Our harbour handled 3.5 million containers last year, an increase of 12% over 2023. Behind every one of those boxes are workers, families and small firms whose livelihoods depend on the sea. ',
+      ),
+    );
+    expect(english.some((text) => text.includes('an international responsibility'))).toBe(true);
+    expect(chinese.some((text) => text.endsWith('也决心在未来五年内把这件大事办成、办好。'))).toBe(true);
+  });
+
+  it('keeps no Chinese in English streams and no English-only paragraph in Chinese streams', () => {
+    for (const article of harbour().articles) {
+      for (const paragraph of article.paragraphs.en) expect(paragraph.text).not.toMatch(/\p{Script=Han}/u);
+      for (const paragraph of article.paragraphs.zh) expect(paragraph.text).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('flags a truncated article with the side and the place', () => {
+    const [first, second] = harbour().articles;
+    expect(first?.warnings).toEqual([]);
+    expect(second?.warnings).toMatchObject([
+      { code: 'truncated', message: expect.stringContaining('Chinese text stops mid-sentence') },
+    ]);
+  });
+
+  it('keeps an English word inside Chinese text in the Chinese stream', () => {
+    const structure = readMagazine(
+      '# Title\n\n## 标题\n\nWe will strengthen exchanges.\n\n将加强交流 and 经验互鉴。\n',
+    );
+    expect(structure.articles[0]?.paragraphs.zh.map((p) => p.text)).toEqual(['将加强交流 and 经验互鉴。']);
+  });
+
+  it('keeps text in neither language as a warning, not in a stream', () => {
+    const structure = readMagazine('# Title\n\n## 标题\n\nText.\n\n— 12 —\n\n文字。\n');
+    expect(structure.articles[0]?.warnings.map((w) => w.code)).toEqual(['unplaced-text']);
+  });
+
+  it('reads a document without headings as one article', () => {
+    const structure = readMagazine('It rained.\n\n下雨了。\n');
+    expect(structure.articles).toHaveLength(1);
+    expect(structure.toc).toEqual([]);
+  });
+});
+
+describe('joining pieces across a break', () => {
+  it.each([
+    ['in na-', 'tional affairs', 'in national affairs'],
+    ['the Sino-', 'Mongolian border', 'the Sino-Mongolian border'],
+    ['a long-', 'term plan', 'a long-term plan'],
+    ['pursued with a', 'greater sense', 'pursued with a greater sense'],
+    ['中方重申坚定支', '持塞方', '中方重申坚定支持塞方'],
+  ])('%s + %s', (before, after, joined) => {
+    expect(joinPieces(before, after)).toBe(joined);
+  });
+});
