@@ -1,0 +1,158 @@
+import {
+  ANCHOR_CANDIDATES,
+  BAND_MARGIN,
+  MIN_ANCHOR_SIMILARITY,
+  MIN_SEARCH_WINDOW,
+  SEARCH_WINDOW_SHARE,
+} from './constants.js';
+import type { SentenceEvidence } from './features.js';
+import type { Band } from './search.js';
+import type { Similarity } from './similarity.js';
+
+export interface Anchor {
+  source: number;
+  target: number;
+  similarity: number;
+}
+
+/** Raw candidates looked at closely for each source sentence, before the exact similarity is computed. */
+const ROUGH_CANDIDATES = 8;
+
+function postingsOf(target: readonly SentenceEvidence[], keyCount: number): Int32Array[] {
+  const lists: number[][] = Array.from({ length: keyCount }, () => []);
+  target.forEach((sentence, j) => {
+    for (const key of sentence.keys) lists[key]?.push(j);
+  });
+  return lists.map((list) => Int32Array.from(list));
+}
+
+function lowerBound(list: Int32Array, value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((list[mid] ?? 0) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * For each source sentence, the target sentences near its expected place that share
+ * the most weighted evidence with it, scored exactly by the similarity.
+ */
+export function candidateAnchors(similarity: Similarity, keyCount: number): Anchor[] {
+  const { source, target } = similarity;
+  const postings = postingsOf(target, keyCount);
+  const window = Math.max(MIN_SEARCH_WINDOW, Math.ceil(SEARCH_WINDOW_SHARE * target.length));
+  const rough = new Float64Array(target.length);
+  const stamps = new Int32Array(target.length).fill(-1);
+  const anchors: Anchor[] = [];
+  source.forEach((sentence, i) => {
+    const expected = Math.round(((i + 0.5) * target.length) / Math.max(1, source.length));
+    const from = Math.max(0, expected - window);
+    const to = Math.min(target.length, expected + window);
+    const touched: number[] = [];
+    sentence.tokenKeys.forEach((keys, t) => {
+      const seen = new Set<number>();
+      for (const key of keys) {
+        const list = postings[key] as Int32Array;
+        for (let p = lowerBound(list, from); p < list.length && (list[p] ?? to) < to; p++) {
+          const j = list[p] as number;
+          if (seen.has(j)) continue;
+          seen.add(j);
+          if (stamps[j] !== i) {
+            stamps[j] = i;
+            rough[j] = 0;
+            touched.push(j);
+          }
+          rough[j] = (rough[j] ?? 0) + (sentence.weights[t] ?? 0);
+        }
+      }
+    });
+    touched.sort((x, y) => (rough[y] ?? 0) - (rough[x] ?? 0));
+    const exact = touched
+      .slice(0, ROUGH_CANDIDATES)
+      .map((j) => ({ source: i, target: j, similarity: similarity.agreement(i, i + 1, j, j + 1) }))
+      .sort((x, y) => y.similarity - x.similarity)
+      .slice(0, ANCHOR_CANDIDATES)
+      .filter((anchor) => anchor.similarity >= MIN_ANCHOR_SIMILARITY);
+    anchors.push(...exact);
+  });
+  return anchors;
+}
+
+/** The heaviest chain of candidates increasing in both source and target (Fenwick tree over targets). */
+export function heaviestChain(candidates: readonly Anchor[], targetCount: number): Anchor[] {
+  const sorted = [...candidates].sort((x, y) => x.source - y.source || x.target - y.target);
+  const tree = new Float64Array(targetCount + 1);
+  const treeArg = new Int32Array(targetCount + 1).fill(-1);
+  const total = new Float64Array(sorted.length);
+  const previous = new Int32Array(sorted.length).fill(-1);
+  const query = (j: number): [number, number] => {
+    let best = 0;
+    let arg = -1;
+    for (let k = j; k > 0; k -= k & -k) {
+      if ((tree[k] ?? 0) > best) {
+        best = tree[k] ?? 0;
+        arg = treeArg[k] ?? -1;
+      }
+    }
+    return [best, arg];
+  };
+  const update = (j: number, value: number, arg: number) => {
+    for (let k = j; k <= targetCount; k += k & -k) {
+      if (value > (tree[k] ?? 0)) {
+        tree[k] = value;
+        treeArg[k] = arg;
+      }
+    }
+  };
+  let start = 0;
+  while (start < sorted.length) {
+    let end = start;
+    while (end < sorted.length && sorted[end]?.source === sorted[start]?.source) end++;
+    for (let p = start; p < end; p++) {
+      const [best, arg] = query(sorted[p]?.target ?? 0);
+      total[p] = best + (sorted[p]?.similarity ?? 0);
+      previous[p] = arg;
+    }
+    for (let p = start; p < end; p++) update((sorted[p]?.target ?? 0) + 1, total[p] ?? 0, p);
+    start = end;
+  }
+  let last = -1;
+  total.forEach((value, p) => {
+    if (last < 0 || value > (total[last] ?? 0)) last = p;
+  });
+  const chain: Anchor[] = [];
+  for (let p = last; p >= 0; p = previous[p] ?? -1) chain.push(sorted[p] as Anchor);
+  return chain.reverse();
+}
+
+/** The band of the search: between two anchors, the rectangle they span, widened by a margin. */
+export function bandFromAnchors(
+  anchors: readonly Anchor[],
+  sourceCount: number,
+  targetCount: number,
+  margin = BAND_MARGIN,
+): Band {
+  const low = new Int32Array(sourceCount + 1).fill(targetCount);
+  const high = new Int32Array(sourceCount + 1).fill(0);
+  const points = [
+    { source: 0, target: 0 },
+    ...anchors.map((a) => ({ source: a.source, target: a.target })),
+    { source: sourceCount, target: targetCount },
+  ];
+  for (let k = 0; k + 1 < points.length; k++) {
+    const from = points[k] as { source: number; target: number };
+    const to = points[k + 1] as { source: number; target: number };
+    const rowEnd = Math.min(sourceCount, to.source + 1);
+    for (let i = Math.max(0, from.source - margin); i <= rowEnd; i++) {
+      low[i] = Math.max(0, Math.min(low[i] ?? targetCount, from.target - margin));
+      high[i] = Math.min(targetCount, Math.max(high[i] ?? 0, to.target + 1 + margin));
+    }
+  }
+  low[0] = 0;
+  high[sourceCount] = targetCount;
+  return { low, high };
+}

@@ -1,0 +1,67 @@
+import stem from 'wink-porter2-stemmer';
+
+/** Closed-class words that carry no translation evidence, in text and in dictionary glosses. */
+export const ENGLISH_STOPWORDS = new Set(
+  (
+    'a an the of to and or but nor in on at by for with from into onto upon as than then so if ' +
+    'is am are was were be been being do does did done have has had having will would shall should can could may might must ' +
+    'it its this that these those there here which who whom whose what when where why how ' +
+    'not no yes all any some such very just also too only own same other another each every ' +
+    "s t d ll m re ve don didn doesn isn wasn aren weren won wouldn couldn shouldn can't " +
+    'sb sth someone something somebody one oneself etc esp lit fig abbr usu e g i variant'
+  ).split(' '),
+);
+
+/**
+ * Irregular forms that a stemmer cannot bring to their dictionary form. Literary text is
+ * full of them ("went", "saw", "children"), and CC-CEDICT glosses use the base forms.
+ */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    'went:go gone:go saw:see seen:see came:come took:take taken:take gave:give given:give told:tell ' +
+    'said:say says:say thought:think knew:know known:know felt:feel left:leave got:get gotten:get made:make ' +
+    'found:find ran:run sat:sit stood:stand heard:hear brought:bring began:begin begun:begin became:become ' +
+    'kept:keep held:hold wrote:write written:write spoke:speak spoken:speak fell:fall fallen:fall ate:eat eaten:eat ' +
+    'drank:drink drunk:drink slept:sleep met:meet paid:pay sent:send sold:sell taught:teach caught:catch ' +
+    'bought:buy fought:fight built:build lost:lose lay:lie lain:lie laid:lay rose:rise risen:rise wore:wear worn:wear ' +
+    'woke:wake hid:hide hidden:hide shot:shoot struck:strike threw:throw thrown:throw drew:draw drawn:draw ' +
+    'drove:drive driven:drive flew:fly flown:fly grew:grow grown:grow led:lead meant:mean rode:ride ridden:ride ' +
+    'rang:ring sang:sing sung:sing sank:sink shook:shake shaken:shake sought:seek swam:swim swore:swear tore:tear ' +
+    'understood:understand won:win wept:weep broke:break broken:break chose:choose chosen:choose forgot:forget ' +
+    'forgotten:forget froze:freeze bit:bite bitten:bite blew:blow blown:blow dug:dig fed:feed fled:flee hung:hang ' +
+    'lent:lend slid:slide spent:spend spun:spin stole:steal stolen:steal stuck:stick stung:sting swung:swing ' +
+    'beat:beat beaten:beat bore:bear born:bear borne:bear forgave:forgive forgiven:forgive ' +
+    'men:man women:woman children:child feet:foot teeth:tooth mice:mouse geese:goose people:person ' +
+    'better:good best:good worse:bad worst:bad elder:old eldest:old further:far farther:far ' +
+    'him:he his:he himself:he her:she hers:she herself:she me:i my:i mine:i myself:i us:we our:we ours:we ourselves:we ' +
+    'them:they their:they theirs:they themselves:they your:you yours:you yourself:you yourselves:you'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** The dictionary form of an English word, as a stem shared by text and glosses. */
+export function englishStem(word: string): string {
+  const lower = word.toLowerCase();
+  return stem(IRREGULAR[lower] ?? lower);
+}
+
+const WORD = /[\p{L}][\p{L}'’]*|\d[\d,.]*/gu;
+
+/** The content words of English text, as stems; closed-class words and numbers are left out. */
+export function englishContentStems(text: string): string[] {
+  const stems: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].replace(/['’]s?$/, '').toLowerCase();
+    if (word === '' || /^\d/.test(word) || ENGLISH_STOPWORDS.has(word)) continue;
+    stems.push(englishStem(word));
+  }
+  return stems;
+}
+
+/** The capitalised words of English text, lower-cased: where names are. */
+export function englishCapitalised(text: string): string[] {
+  return Array.from(text.matchAll(/\b\p{Lu}[\p{Ll}]+(?:-\p{Lu}?[\p{Ll}]+)?/gu), (match) =>
+    match[0].toLowerCase(),
+  );
+}

@@ -1,0 +1,21 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Name evidence: the toneless pinyin of Chinese words, to be met by capitalised English
+ * words (陈清扬 ↔ Chen Qingyang, 叶文洁 ↔ Ye Wenjie). Both sides produce keys `py:…`.
+ */
+export function chineseNameKeys(word: string): string[] {
+  const chars = Array.from(word);
+  if (chars.length > 4 || !chars.every((char) => /\p{Script=Han}/u.test(char))) return [];
+  const syllables = pinyin(word, { toneType: 'none', type: 'array' }).map((syllable) =>
+    syllable.replace(/ü/g, 'v'),
+  );
+  const keys = [`py:${syllables.join('')}`];
+  if (syllables.length === 3) keys.push(`py:${syllables[0]}`, `py:${syllables.slice(1).join('')}`);
+  return keys;
+}
+
+/** Keys of capitalised English words, matching the pinyin of the Chinese side. */
+export function englishNameKeys(capitalised: readonly string[]): string[] {
+  return capitalised.map((word) => `py:${word.replace(/[-'’]/g, '').replace(/ü/g, 'v')}`);
+}

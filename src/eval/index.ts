@@ -1,0 +1,132 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Bead } from '../align/beads.js';
+import { BitextError } from '../errors.js';
+
+/** A bead as `.align` files hold it: sentence indices, 0-based, source then target. */
+export type AlignmentBead = Pick<Bead, 'source' | 'target'>;
+
+const BEAD_LINE = /^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$/;
+
+function indices(list: string): number[] {
+  return list.trim() === '' ? [] : list.split(',').map((index) => Number.parseInt(index.trim(), 10));
+}
+
+/** Reads `.align` text: one bead a line, `[i,j]:[k]`. Throws BitextError naming the line it cannot read. */
+export function parseAlignments(text: string, file = 'alignment'): AlignmentBead[] {
+  const beads: AlignmentBead[] = [];
+  text.split(/\r?\n/).forEach((line, n) => {
+    if (line.trim() === '') return;
+    const match = BEAD_LINE.exec(line);
+    if (!match)
+      throw new BitextError(`line ${n + 1} is not a bead like [0,1]:[2]: ${line.slice(0, 60)}`, file);
+    beads.push({ source: indices(match[1] ?? ''), target: indices(match[2] ?? '') });
+  });
+  return beads;
+}
+
+export function formatBead(bead: AlignmentBead): string {
+  return `[${bead.source.join(',')}]:[${bead.target.join(',')}]`;
+}
+
+export interface Counts {
+  correct: number;
+  auto: number;
+  gold: number;
+}
+
+export interface Scores extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** Strict bead counts: a bead is correct only if the gold has the identical bead (null beads included). */
+export function countMatches(gold: readonly AlignmentBead[], auto: readonly AlignmentBead[]): Counts {
+  const goldKeys = new Set(gold.map(formatBead));
+  const correct = auto.filter((bead) => goldKeys.has(formatBead(bead))).length;
+  return { correct, auto: auto.length, gold: gold.length };
+}
+
+export function scoresOf(counts: Counts): Scores {
+  const precision = counts.auto > 0 ? counts.correct / counts.auto : 0;
+  const recall = counts.gold > 0 ? counts.correct / counts.gold : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...counts, precision, recall, f1 };
+}
+
+function verseOfBead(
+  bead: AlignmentBead,
+  sourceVerses: readonly string[],
+  targetVerses: readonly string[],
+): string | null {
+  const verses = new Set([
+    ...bead.source.map((i) => sourceVerses[i]),
+    ...bead.target.map((j) => targetVerses[j]),
+  ]);
+  return verses.size === 1 ? ([...verses][0] ?? null) : null;
+}
+
+/** Merges consecutive beads that all lie in one verse, as verse-level gold expects. */
+export function mergeWithinVerses(
+  beads: readonly AlignmentBead[],
+  sourceVerses: readonly string[],
+  targetVerses: readonly string[],
+): AlignmentBead[] {
+  const merged: { bead: AlignmentBead; verse: string | null }[] = [];
+  for (const bead of beads) {
+    const verse = verseOfBead(bead, sourceVerses, targetVerses);
+    const last = merged.at(-1);
+    if (last && verse !== null && last.verse === verse) {
+      last.bead = {
+        source: [...last.bead.source, ...bead.source],
+        target: [...last.bead.target, ...bead.target],
+      };
+    } else {
+      merged.push({ bead, verse });
+    }
+  }
+  return merged.map((entry) => entry.bead);
+}
+
+export interface Verses {
+  source: string[];
+  target: string[];
+}
+
+export interface Evaluation {
+  total: Scores;
+  files: { id: string; scores: Scores }[];
+}
+
+function readLines(path: string): string[] {
+  return readFileSync(path, 'utf8').split(/\r?\n/);
+}
+
+/** Reads a verse file: each line the verse of the sentence on the same line. */
+export function readVerses(path: string): string[] {
+  if (!existsSync(path)) throw new BitextError('no such file', path);
+  return readLines(path);
+}
+
+/** Scores every `ID.align` in the gold folder against the same name in the auto folder. */
+export function evaluateFolders(goldDir: string, autoDir: string, verses?: Verses): Evaluation {
+  for (const dir of [goldDir, autoDir]) if (!existsSync(dir)) throw new BitextError('no such folder', dir);
+  const ids = readdirSync(goldDir)
+    .filter((name) => name.endsWith('.align'))
+    .sort()
+    .map((name) => basename(name, '.align'));
+  if (ids.length === 0) throw new BitextError('holds no .align files', goldDir);
+  const files = ids.map((id) => {
+    const gold = parseAlignments(
+      readFileSync(join(goldDir, `${id}.align`), 'utf8'),
+      join(goldDir, `${id}.align`),
+    );
+    const autoPath = join(autoDir, `${id}.align`);
+    let auto = existsSync(autoPath) ? parseAlignments(readFileSync(autoPath, 'utf8'), autoPath) : [];
+    if (verses) auto = mergeWithinVerses(auto, verses.source, verses.target);
+    return { id, scores: scoresOf(countMatches(gold, auto)) };
+  });
+  const sum = (key: keyof Counts) => files.reduce((total, file) => total + file.scores[key], 0);
+  return { total: scoresOf({ correct: sum('correct'), auto: sum('auto'), gold: sum('gold') }), files };
+}
