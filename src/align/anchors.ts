@@ -1,6 +1,8 @@
 import {
   ANCHOR_CANDIDATES,
   BAND_MARGIN,
+  MAX_ANCHOR_KEY_SHARE,
+  MIN_ANCHOR_KEY_LIMIT,
   MIN_ANCHOR_SIMILARITY,
   MIN_SEARCH_WINDOW,
   SEARCH_WINDOW_SHARE,
@@ -45,8 +47,11 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
   const { source, target } = similarity;
   const postings = postingsOf(target, keyCount);
   const window = Math.max(MIN_SEARCH_WINDOW, Math.ceil(SEARCH_WINDOW_SHARE * target.length));
+  const keyLimit = Math.max(MIN_ANCHOR_KEY_LIMIT, MAX_ANCHOR_KEY_SHARE * target.length);
   const rough = new Float64Array(target.length);
   const stamps = new Int32Array(target.length).fill(-1);
+  const seenByToken = new Int32Array(target.length);
+  let tokenStamp = 0;
   const anchors: Anchor[] = [];
   source.forEach((sentence, i) => {
     const expected = Math.round(((i + 0.5) * target.length) / Math.max(1, source.length));
@@ -54,13 +59,14 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
     const to = Math.min(target.length, expected + window);
     const touched: number[] = [];
     sentence.tokenKeys.forEach((keys, t) => {
-      const seen = new Set<number>();
+      tokenStamp++;
       for (const key of keys) {
         const list = postings[key] as Int32Array;
+        if (list.length > keyLimit) continue;
         for (let p = lowerBound(list, from); p < list.length && (list[p] ?? to) < to; p++) {
           const j = list[p] as number;
-          if (seen.has(j)) continue;
-          seen.add(j);
+          if (seenByToken[j] === tokenStamp) continue;
+          seenByToken[j] = tokenStamp;
           if (stamps[j] !== i) {
             stamps[j] = i;
             rough[j] = 0;
@@ -73,7 +79,7 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
     touched.sort((x, y) => (rough[y] ?? 0) - (rough[x] ?? 0));
     const exact = touched
       .slice(0, ROUGH_CANDIDATES)
-      .map((j) => ({ source: i, target: j, similarity: similarity.agreement(i, i + 1, j, j + 1) }))
+      .map((j) => ({ source: i, target: j, similarity: similarity.pairAgreement(i, j) }))
       .sort((x, y) => y.similarity - x.similarity)
       .slice(0, ANCHOR_CANDIDATES)
       .filter((anchor) => anchor.similarity >= MIN_ANCHOR_SIMILARITY);

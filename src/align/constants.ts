@@ -8,8 +8,10 @@ export const MAX_BEAD_SIDE = 5;
 /** The most sentences a bead may hold in all. */
 export const MAX_BEAD_SENTENCES = 6;
 
-/** Score of a bead that leaves a sentence without counterpart; every bead with both sides scores above 0. */
-export const NULL_BEAD_SCORE = 0;
+/** Score of a bead that leaves a sentence without counterpart: omissions are rare, and must be clear. */
+export const NULL_BEAD_SCORE = -0.4;
+/** Subtracted from every bead with both sides: a split must earn its extra bead. */
+export const BEAD_COST = 0.05;
 
 /** Candidate counterparts kept for each source sentence when looking for anchors. */
 export const ANCHOR_CANDIDATES = 3;
@@ -21,9 +23,19 @@ export const BAND_MARGIN = 6;
 export const SEARCH_WINDOW_SHARE = 0.1;
 export const MIN_SEARCH_WINDOW = 60;
 
-/** Spread of the log length ratio of translations, before it is estimated from the input. */
-export const DEFAULT_LENGTH_SIGMA = 0.4;
+/** Spread of the log length ratio of translations. */
+export const LENGTH_SIGMA = 0.55;
 /** Characters added to both lengths so that short sentences do not swing the ratio. */
 export const LENGTH_SMOOTHING = 8;
 /** How much the length fit counts against the lexical evidence in a bead's score. */
-export const LENGTH_WEIGHT = 0.35;
+export const LENGTH_WEIGHT = 0.15;
+/** Length fit below which a bead of more than two sentences is not considered (lengths about 5:1 off). */
+export const MIN_LENGTH_FIT = 0.005;
+/** Keys held by more than this share of target sentences are too common to find anchor candidates with. */
+export const MAX_ANCHOR_KEY_SHARE = 0.05;
+/** ...but a key held by at most this many sentences is always used. */
+export const MIN_ANCHOR_KEY_LIMIT = 50;
+/** Rounds of self-training: learn word translations from trusted beads, then align again. */
+export const SELF_TRAINING_ROUNDS = 1;
+/** Beads with at most this many sentences a side may teach the next round. */
+export const TRUSTED_MAX_SIDE = 3;

@@ -1,4 +1,5 @@
 import stem from 'wink-porter2-stemmer';
+import { isEnglishWord } from '../text/join.js';
 
 /** Closed-class words that carry no translation evidence, in text and in dictionary glosses. */
 export const ENGLISH_STOPWORDS = new Set(
@@ -6,7 +7,9 @@ export const ENGLISH_STOPWORDS = new Set(
     'a an the of to and or but nor in on at by for with from into onto upon as than then so if ' +
     'is am are was were be been being do does did done have has had having will would shall should can could may might must ' +
     'it its this that these those there here which who whom whose what when where why how ' +
-    'not no yes all any some such very just also too only own same other another each every ' +
+    'i me my mine myself we us our ours ourselves you your yours yourself yourselves ' +
+    'he him his himself she her hers herself they them their theirs themselves ' +
+    'yes all any some such very just also too only own same other another each every ' +
     "s t d ll m re ve don didn doesn isn wasn aren weren won wouldn couldn shouldn can't " +
     'sb sth someone something somebody one oneself etc esp lit fig abbr usu e g i variant'
   ).split(' '),
@@ -32,9 +35,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     'lent:lend slid:slide spent:spend spun:spin stole:steal stolen:steal stuck:stick stung:sting swung:swing ' +
     'beat:beat beaten:beat bore:bear born:bear borne:bear forgave:forgive forgiven:forgive ' +
     'men:man women:woman children:child feet:foot teeth:tooth mice:mouse geese:goose people:person ' +
-    'better:good best:good worse:bad worst:bad elder:old eldest:old further:far farther:far ' +
-    'him:he his:he himself:he her:she hers:she herself:she me:i my:i mine:i myself:i us:we our:we ours:we ourselves:we ' +
-    'them:they their:they theirs:they themselves:they your:you yours:you yourself:you yourselves:you'
+    'better:good best:good worse:bad worst:bad elder:old eldest:old further:far farther:far'
   )
     .split(' ')
     .map((pair) => pair.split(':') as [string, string]),
@@ -46,22 +47,31 @@ export function englishStem(word: string): string {
   return stem(IRREGULAR[lower] ?? lower);
 }
 
-const WORD = /[\p{L}][\p{L}'’]*|\d[\d,.]*/gu;
+/** Words, with hyphenated names ("Yu-cun", "Xi-feng") kept whole. */
+const WORD = /\p{Lu}\p{Ll}+(?:-\p{Ll}+)+|[\p{L}][\p{L}'’]*|\d[\d,.]*/gu;
 
-/** The content words of English text, as stems; closed-class words and numbers are left out. */
-export function englishContentStems(text: string): string[] {
-  const stems: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].replace(/['’]s?$/, '').toLowerCase();
-    if (word === '' || /^\d/.test(word) || ENGLISH_STOPWORDS.has(word)) continue;
-    stems.push(englishStem(word));
-  }
-  return stems;
+export interface EnglishWord {
+  stem: string;
+  /** The word as a name might be romanised (`yucun` for "Yu-cun"): capitalised inside a sentence, or at its start when not an English word. */
+  name: string | null;
 }
 
-/** The capitalised words of English text, lower-cased: where names are. */
-export function englishCapitalised(text: string): string[] {
-  return Array.from(text.matchAll(/\b\p{Lu}[\p{Ll}]+(?:-\p{Lu}?[\p{Ll}]+)?/gu), (match) =>
-    match[0].toLowerCase(),
-  );
+/** The content words of English text, as stems; closed-class words and numbers are left out. */
+export function englishContentWords(text: string): EnglishWord[] {
+  const words: EnglishWord[] = [];
+  let first = true;
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0].replace(/['’]s?$/, '');
+    const word = raw.toLowerCase();
+    const sentenceStart = first || /[.!?:]["'’”]?\s*["'‘“]?$/.test(text.slice(0, match.index));
+    first = false;
+    if (word === '' || /^\d/.test(word) || ENGLISH_STOPWORDS.has(word)) continue;
+    const capitalised = /^\p{Lu}/u.test(raw) && (!sentenceStart || !isEnglishWord(word));
+    words.push({ stem: englishStem(word), name: capitalised ? word.replace(/[-'’]/g, '') : null });
+  }
+  return words;
+}
+
+export function englishContentStems(text: string): string[] {
+  return englishContentWords(text).map((word) => word.stem);
 }

@@ -1,8 +1,8 @@
 import { traditionalToSimplified } from '../text/script.js';
 import { CHINESE_STOPWORDS, chineseWords } from './chinese.js';
-import { englishCapitalised, englishContentStems } from './english.js';
+import { englishContentWords } from './english.js';
 import type { Lexicon } from './lexicon.js';
-import { chineseNameKeys, englishNameKeys } from './names.js';
+import { chineseNameKeys, englishNameKey } from './names.js';
 import { chineseNumbers, englishNumbers } from './numbers.js';
 
 /**
@@ -43,24 +43,27 @@ export class KeyTable {
 interface RawToken {
   word: string;
   keys: string[];
-  /** Extra weight for strong evidence such as numbers. */
-  boost: number;
+  /** How much the token counts: 1 for a word, more for strong evidence such as numbers. */
+  weight: number;
 }
 
 /** Numbers and punctuation of the same kind are strong, rare agreements. */
-const NUMBER_BOOST = 2;
-const PUNCTUATION_BOOST = 0.5;
+const NUMBER_WEIGHT = 2;
+const PUNCTUATION_WEIGHT = 0.5;
+
+/** Quotation marks of either language, single English quotes included, but not apostrophes. */
+const QUOTATION = /["“”「」『』]|(?:^|\s)['‘]\S|\S['’](?:\s|$)(?<!s['’](?:\s|$))/;
 
 function punctuationTokens(text: string): RawToken[] {
   const tokens: RawToken[] = [];
-  if (/[?？]/.test(text)) tokens.push({ word: '?', keys: ['p:?'], boost: PUNCTUATION_BOOST });
-  if (/[!！]/.test(text)) tokens.push({ word: '!', keys: ['p:!'], boost: PUNCTUATION_BOOST });
-  if (/["“”「」『』]/.test(text)) tokens.push({ word: '"', keys: ['p:"'], boost: PUNCTUATION_BOOST });
+  if (/[?？]/.test(text)) tokens.push({ word: '?', keys: ['p:?'], weight: PUNCTUATION_WEIGHT });
+  if (/[!！]/.test(text)) tokens.push({ word: '!', keys: ['p:!'], weight: PUNCTUATION_WEIGHT });
+  if (QUOTATION.test(text)) tokens.push({ word: '"', keys: ['p:"'], weight: PUNCTUATION_WEIGHT });
   return tokens;
 }
 
 function numberTokens(numbers: string[]): RawToken[] {
-  return numbers.map((key) => ({ word: key, keys: [key], boost: NUMBER_BOOST }));
+  return numbers.map((key) => ({ word: key, keys: [key], weight: NUMBER_WEIGHT }));
 }
 
 /** Translations of a Chinese word: its own entry, else the entries of its parts (longest first), else its characters'. */
@@ -78,60 +81,42 @@ function translationsOf(word: string, lexicon: Lexicon): string[] {
   return stems;
 }
 
-export function chineseTokens(
-  text: string,
-  lexicon: Lexicon,
-  learned?: ReadonlyMap<string, readonly string[]>,
-): RawToken[] {
-  const simplified = traditionalToSimplified(text);
+/** Tokens of a Chinese sentence; Traditional text is looked up in Simplified form, as jieba's dictionary has it. */
+export function chineseTokens(text: string, lexicon: Lexicon, traditional: boolean): RawToken[] {
+  const simplified = traditional ? traditionalToSimplified(text) : text;
   const words = chineseWords(simplified).filter(
     (word) => !CHINESE_STOPWORDS.has(word) && !/^[\d０-９.,]+$/.test(word),
   );
   const tokens: RawToken[] = words.map((word) => ({
     word,
-    keys: [...translationsOf(word, lexicon), ...chineseNameKeys(word), ...(learned?.get(word) ?? [])],
-    boost: 1,
+    keys: [...translationsOf(word, lexicon), ...chineseNameKeys(word)],
+    weight: 1,
   }));
   return [...tokens, ...numberTokens(chineseNumbers(simplified)), ...punctuationTokens(text)];
 }
 
 export function englishTokens(text: string): RawToken[] {
-  const nameKeys = new Set(englishNameKeys(englishCapitalised(text)));
-  const tokens: RawToken[] = englishContentStems(text).map((stem) => ({
+  const tokens: RawToken[] = englishContentWords(text).map(({ stem, name }) => ({
     word: stem,
-    keys: [stem],
-    boost: 1,
+    keys: name ? [stem, englishNameKey(name)] : [stem],
+    weight: 1,
   }));
-  const names: RawToken[] = [...nameKeys].map((key) => ({ word: key, keys: [key], boost: 1 }));
-  return [...tokens, ...names, ...numberTokens(englishNumbers(text)), ...punctuationTokens(text)];
+  return [...tokens, ...numberTokens(englishNumbers(text)), ...punctuationTokens(text)];
 }
 
 function countLength(text: string): number {
   return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
-/**
- * Turns the sentences of one side into evidence. Weights are inverse document
- * frequencies within the input, so that words every sentence has count for little.
- */
+/** Turns the sentences of one side into evidence. */
 export function buildEvidence(
   texts: readonly string[],
   tokenize: (text: string) => RawToken[],
   table: KeyTable,
 ): SentenceEvidence[] {
-  const tokenized = texts.map(tokenize);
-  const documentFrequency = new Map<string, number>();
-  for (const tokens of tokenized) {
-    for (const word of new Set(tokens.map((token) => token.word))) {
-      documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-    }
-  }
-  const n = texts.length;
-  return tokenized.map((tokens, s) => {
-    const weights = Float64Array.from(
-      tokens,
-      (token) => token.boost * Math.log(1 + n / (documentFrequency.get(token.word) ?? 1)),
-    );
+  return texts.map((text) => {
+    const tokens = tokenize(text);
+    const weights = Float64Array.from(tokens, (token) => token.weight);
     const tokenKeys = tokens.map((token) => Int32Array.from(new Set(token.keys.map((key) => table.id(key)))));
     const keys = Int32Array.from(new Set(tokenKeys.flatMap((ids) => [...ids])));
     return {
@@ -140,7 +125,23 @@ export function buildEvidence(
       weights,
       totalWeight: weights.reduce((sum, weight) => sum + weight, 0),
       keys,
-      length: countLength(texts[s] ?? ''),
+      length: countLength(text),
     };
+  });
+}
+
+/** The same evidence with learnt translations added to the keys of the words they translate. */
+export function withLearnedKeys(
+  side: readonly SentenceEvidence[],
+  learned: ReadonlyMap<string, readonly string[]>,
+  table: KeyTable,
+): SentenceEvidence[] {
+  return side.map((sentence) => {
+    const tokenKeys = sentence.tokenKeys.map((keys, t) => {
+      const extra = learned.get(sentence.words[t] ?? '');
+      return extra ? Int32Array.from(new Set([...keys, ...extra.map((key) => table.id(key))])) : keys;
+    });
+    const keys = Int32Array.from(new Set(tokenKeys.flatMap((ids) => [...ids])));
+    return { ...sentence, tokenKeys, keys };
   });
 }

@@ -1,10 +1,25 @@
 import type { Lang } from '../model/document.js';
+import { detectChineseScript } from '../text/script.js';
 import { bandFromAnchors, candidateAnchors, heaviestChain } from './anchors.js';
 import type { Bead } from './beads.js';
-import { LENGTH_WEIGHT } from './constants.js';
-import { buildEvidence, chineseTokens, englishTokens, KeyTable, type SentenceEvidence } from './features.js';
+import {
+  BEAD_COST,
+  LENGTH_WEIGHT,
+  MIN_LENGTH_FIT,
+  SELF_TRAINING_ROUNDS,
+  TRUSTED_MAX_SIDE,
+} from './constants.js';
+import {
+  buildEvidence,
+  chineseTokens,
+  englishTokens,
+  KeyTable,
+  type SentenceEvidence,
+  withLearnedKeys,
+} from './features.js';
 import { LengthModel } from './length.js';
 import { type Lexicon, loadLexicon } from './lexicon.js';
+import { learnTranslations } from './model1.js';
 import { searchBeads } from './search.js';
 import { Similarity } from './similarity.js';
 
@@ -18,39 +33,80 @@ export interface AlignOptions {
   lexicon?: Lexicon;
 }
 
-interface Sides {
-  chinese: SentenceEvidence[];
-  english: SentenceEvidence[];
-  keys: KeyTable;
-}
-
-function evidenceOf(chinese: readonly string[], english: readonly string[], lexicon: Lexicon): Sides {
-  const keys = new KeyTable();
-  const english_ = buildEvidence(english, englishTokens, keys);
-  const chinese_ = buildEvidence(chinese, (text) => chineseTokens(text, lexicon), keys);
-  return { chinese: chinese_, english: english_, keys };
-}
-
-/** Aligns Chinese sentences (source of the search) with English ones. */
-function alignChineseEnglish(sides: Sides): Bead[] {
-  const { chinese, english } = sides;
-  const similarity = new Similarity(chinese, english, sides.keys.size);
-  const anchors = heaviestChain(candidateAnchors(similarity, sides.keys.size), english.length);
+/** One pass of the search over evidence already built. */
+function alignPass(
+  chinese: readonly SentenceEvidence[],
+  english: readonly SentenceEvidence[],
+  keys: KeyTable,
+  lengths: LengthModel,
+): Bead[] {
+  const similarity = new Similarity(chinese, english, keys.size);
+  const anchors = heaviestChain(candidateAnchors(similarity, keys.size), english.length);
   const band = bandFromAnchors(anchors, chinese.length, english.length);
+  return searchBeads(chinese.length, english.length, band, (i, a, j, b) => {
+    const fit = lengths.fit(totalLength(chinese, i, a), totalLength(english, j, b));
+    // Beads beyond 1-1 whose lengths cannot be translations are not worth scoring.
+    if (a + b > 2 && fit < MIN_LENGTH_FIT) return Number.NEGATIVE_INFINITY;
+    const agreement = similarity.beadAgreement(i + a, a, j + b, b);
+    return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit - BEAD_COST;
+  });
+}
+
+function totalLength(side: readonly SentenceEvidence[], from: number, count: number): number {
+  let total = 0;
+  for (let k = from; k < from + count; k++) total += side[k]?.length ?? 0;
+  return total;
+}
+
+/** Beads of a first pass trusted enough to learn from: both sides, few sentences, a score above the median. */
+function trustedBeads(beads: readonly Bead[]): Bead[] {
+  const linked = beads.filter((bead) => bead.source.length > 0 && bead.target.length > 0);
+  const scores = linked.map((bead) => bead.score).sort((x, y) => x - y);
+  const median = scores[Math.floor(scores.length / 2)] ?? 0;
+  return linked.filter(
+    (bead) =>
+      bead.score >= median &&
+      bead.source.length <= TRUSTED_MAX_SIDE &&
+      bead.target.length <= TRUSTED_MAX_SIDE,
+  );
+}
+
+const isWord = (word: string) => !/^(?:#|p:|py:)/.test(word);
+
+function wordsOf(side: readonly SentenceEvidence[], indices: readonly number[]): string[] {
+  return indices.flatMap((index) => side[index]?.words.filter(isWord) ?? []);
+}
+
+/**
+ * Aligns Chinese sentences with English ones: first with the dictionary alone, then,
+ * each round of self-training, also with the word translations learnt from the
+ * trusted beads of the round before.
+ */
+function alignChineseEnglish(
+  chineseTexts: readonly string[],
+  englishTexts: readonly string[],
+  lexicon: Lexicon,
+): Bead[] {
+  const keys = new KeyTable();
+  const english = buildEvidence(englishTexts, englishTokens, keys);
+  const traditional = detectChineseScript(chineseTexts.join('\n')) === 'traditional';
+  const chinese = buildEvidence(chineseTexts, (text) => chineseTokens(text, lexicon, traditional), keys);
   const lengths = LengthModel.fromTotals(
     chinese.map((s) => s.length),
     english.map((s) => s.length),
   );
-  const lengthOf = (side: readonly SentenceEvidence[], from: number, count: number) => {
-    let total = 0;
-    for (let k = from; k < from + count; k++) total += side[k]?.length ?? 0;
-    return total;
-  };
-  return searchBeads(chinese.length, english.length, band, (i, a, j, b) => {
-    const agreement = similarity.agreement(i, i + a, j, j + b);
-    const fit = lengths.fit(lengthOf(chinese, i, a), lengthOf(english, j, b));
-    return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit;
-  });
+  let beads = alignPass(chinese, english, keys, lengths);
+  for (let round = 0; round < SELF_TRAINING_ROUNDS; round++) {
+    const trusted = trustedBeads(beads);
+    const learned = learnTranslations(
+      trusted.map((bead) => ({
+        source: wordsOf(chinese, bead.source),
+        target: wordsOf(english, bead.target),
+      })),
+    );
+    beads = alignPass(withLearnedKeys(chinese, learned, keys), english, keys, lengths);
+  }
+  return beads;
 }
 
 /**
@@ -73,7 +129,7 @@ export async function align(
   const lexicon = options.lexicon ?? (await loadLexicon());
   const chineseIsSource = options.sourceLang === 'zh';
   const [chinese, english] = chineseIsSource ? [source, target] : [target, source];
-  const beads = alignChineseEnglish(evidenceOf(chinese, english, lexicon));
+  const beads = alignChineseEnglish(chinese, english, lexicon);
   return chineseIsSource
     ? beads
     : beads.map((bead) => ({ source: bead.target, target: bead.source, score: bead.score }));

@@ -1,4 +1,4 @@
-import { DEFAULT_LENGTH_SIGMA, LENGTH_SMOOTHING } from './constants.js';
+import { LENGTH_SIGMA, LENGTH_SMOOTHING } from './constants.js';
 
 /**
  * How well the lengths of two groups of sentences fit as translations: the log ratio of
@@ -9,7 +9,7 @@ export class LengthModel {
     /** Target characters per source character, over the whole input. */
     readonly ratio: number,
     /** Spread of the log ratio for true translations. */
-    readonly sigma = DEFAULT_LENGTH_SIGMA,
+    readonly sigma = LENGTH_SIGMA,
   ) {}
 
   static fromTotals(sourceLengths: readonly number[], targetLengths: readonly number[]): LengthModel {
@@ -27,15 +27,5 @@ export class LengthModel {
   fit(sourceLength: number, targetLength: number): number {
     const delta = this.logRatio(sourceLength, targetLength);
     return Math.exp(-(delta * delta) / (2 * this.sigma * this.sigma));
-  }
-
-  /** The same ratio, with the spread measured on beads believed right. */
-  withSpreadOf(pairs: readonly [number, number][]): LengthModel {
-    if (pairs.length < 10) return this;
-    const deltas = pairs.map(([s, t]) => this.logRatio(s, t));
-    const mean = deltas.reduce((a, b) => a + b, 0) / deltas.length;
-    const variance = deltas.reduce((a, b) => a + (b - mean) ** 2, 0) / deltas.length;
-    const sigma = Math.min(1, Math.max(0.15, Math.sqrt(variance)));
-    return new LengthModel(this.ratio * Math.exp(mean), sigma);
   }
 }

@@ -16,7 +16,7 @@ export interface Lexicon {
 }
 
 /** Bumped whenever the compact format or the gloss reduction changes. */
-const LEXICON_VERSION = 5;
+const LEXICON_VERSION = 6;
 const FILE_NAME = `cedict-stems-v${LEXICON_VERSION}.tsv`;
 /** Glosses of one entry that are kept: the first senses are the common ones. */
 const MAX_STEMS_PER_ENTRY = 24;

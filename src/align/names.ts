@@ -15,7 +15,7 @@ export function chineseNameKeys(word: string): string[] {
   return keys;
 }
 
-/** Keys of capitalised English words, matching the pinyin of the Chinese side. */
-export function englishNameKeys(capitalised: readonly string[]): string[] {
-  return capitalised.map((word) => `py:${word.replace(/[-'’]/g, '').replace(/ü/g, 'v')}`);
+/** The key of a capitalised English word (lower-cased, hyphens gone), matching the pinyin of the Chinese side. */
+export function englishNameKey(word: string): string {
+  return `py:${word.replace(/ü/g, 'v')}`;
 }

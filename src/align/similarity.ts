@@ -1,3 +1,4 @@
+import { MAX_BEAD_SIDE } from './constants.js';
 import type { SentenceEvidence } from './features.js';
 
 /** Which tokens of a source sentence and of a target sentence the other covers. */
@@ -6,18 +7,29 @@ interface PairCoverage {
   target: Uint32Array;
 }
 
+const SIDE = MAX_BEAD_SIDE + 1;
+const NOTHING_COVERED = new Uint32Array(0);
+
 /**
- * Lexical agreement between groups of sentences, computed from cached agreements of
- * single sentence pairs: the weighted share of each side's tokens that the other side
- * covers, combined as an F-measure.
+ * Lexical agreement between groups of sentences: the weighted share of each side's
+ * tokens that the other side covers, multiplied. Built from cached coverages of single
+ * sentence pairs, and, for the search, from the coverages of every bead that ends at
+ * one position, computed together.
  */
 export class Similarity {
-  private readonly pairs = new Map<number, PairCoverage>();
+  private readonly rows: (Map<number, PairCoverage> | undefined)[] = [];
   private readonly keyStamp: Int32Array;
   private stamp = 0;
   private readonly sourceMarks: Int32Array;
   private readonly targetMarks: Int32Array;
   private markStamp = 0;
+  private readonly sourceWeightPrefix: Float64Array;
+  private readonly targetWeightPrefix: Float64Array;
+  /** For the prepared position: covered weight of source sentence iEnd-1-k by the last b target sentences, at [k * SIDE + b]. */
+  private readonly cellSource = new Float64Array(SIDE * SIDE);
+  /** ...and of target sentence jEnd-1-k by the last a source sentences, at [k * SIDE + a]. */
+  private readonly cellTarget = new Float64Array(SIDE * SIDE);
+  private cellEnd: [number, number] = [-1, -1];
 
   constructor(
     readonly source: readonly SentenceEvidence[],
@@ -29,80 +41,120 @@ export class Similarity {
       side.reduce((max, s) => Math.max(max, s.weights.length), 0);
     this.sourceMarks = new Int32Array(longest(source));
     this.targetMarks = new Int32Array(longest(target));
+    this.sourceWeightPrefix = weightPrefix(source);
+    this.targetWeightPrefix = weightPrefix(target);
   }
 
   private covered(tokens: SentenceEvidence, other: SentenceEvidence): Uint32Array {
     this.stamp++;
     for (const key of other.keys) this.keyStamp[key] = this.stamp;
     const covered: number[] = [];
-    tokens.tokenKeys.forEach((keys, t) => {
-      for (const key of keys) {
-        if (this.keyStamp[key] === this.stamp) {
+    const { tokenKeys } = tokens;
+    for (let t = 0; t < tokenKeys.length; t++) {
+      const keys = tokenKeys[t] as Int32Array;
+      for (let k = 0; k < keys.length; k++) {
+        if (this.keyStamp[keys[k] as number] === this.stamp) {
           covered.push(t);
           break;
         }
       }
-    });
-    return Uint32Array.from(covered);
+    }
+    return covered.length === 0 ? NOTHING_COVERED : Uint32Array.from(covered);
   }
 
   private pair(i: number, j: number): PairCoverage {
-    const id = i * (this.target.length + 1) + j;
-    let pair = this.pairs.get(id);
+    let row = this.rows[i];
+    if (!row) {
+      row = new Map();
+      this.rows[i] = row;
+    }
+    let pair = row.get(j);
     if (!pair) {
       const s = this.source[i] as SentenceEvidence;
       const t = this.target[j] as SentenceEvidence;
       pair = { source: this.covered(s, t), target: this.covered(t, s) };
-      this.pairs.set(id, pair);
+      row.set(j, pair);
     }
     return pair;
   }
 
-  /** Forgets cached pairs of source sentences before `i`, which a left-to-right search no longer needs. */
+  /** Forgets the cached pairs of source sentences before `i`, which a left-to-right search no longer needs. */
   forgetBefore(i: number): void {
-    const limit = i * (this.target.length + 1);
-    for (const id of this.pairs.keys()) if (id < limit) this.pairs.delete(id);
+    for (let row = Math.max(0, i - SIDE * 2); row < i; row++) this.rows[row] = undefined;
   }
 
-  /** Weighted share of tokens covered on each side, for source sentences [i0, i1) and target [j0, j1). */
-  coverage(i0: number, i1: number, j0: number, j1: number): { source: number; target: number } {
-    let sourceCovered = 0;
-    let sourceTotal = 0;
-    for (let i = i0; i < i1; i++) {
+  /** Covered weight of one sentence's tokens, marked as the union over several partners. */
+  private unionWeight(evidence: SentenceEvidence, marks: Int32Array, covered: Uint32Array): number {
+    let weight = 0;
+    for (const t of covered) {
+      if (marks[t] === this.markStamp) continue;
+      marks[t] = this.markStamp;
+      weight += evidence.weights[t] ?? 0;
+    }
+    return weight;
+  }
+
+  /** Agreement of one source sentence with one target sentence. */
+  pairAgreement(i: number, j: number): number {
+    const pair = this.pair(i, j);
+    this.markStamp++;
+    const source = this.source[i] as SentenceEvidence;
+    const target = this.target[j] as SentenceEvidence;
+    const sourceShare = this.unionWeight(source, this.sourceMarks, pair.source) / (source.totalWeight || 1);
+    this.markStamp++;
+    const targetShare = this.unionWeight(target, this.targetMarks, pair.target) / (target.totalWeight || 1);
+    return sourceShare * targetShare;
+  }
+
+  /** Computes the coverages of every bead that ends with source sentence iEnd-1 and target sentence jEnd-1. */
+  private prepareCell(iEnd: number, jEnd: number): void {
+    if (this.cellEnd[0] === iEnd && this.cellEnd[1] === jEnd) return;
+    this.cellEnd = [iEnd, jEnd];
+    for (let k = 0; k < MAX_BEAD_SIDE && iEnd - 1 - k >= 0; k++) {
+      const i = iEnd - 1 - k;
       const evidence = this.source[i] as SentenceEvidence;
-      sourceTotal += evidence.totalWeight;
       this.markStamp++;
-      for (let j = j0; j < j1; j++) {
-        for (const t of this.pair(i, j).source) {
-          if (this.sourceMarks[t] === this.markStamp) continue;
-          this.sourceMarks[t] = this.markStamp;
-          sourceCovered += evidence.weights[t] ?? 0;
-        }
+      let weight = 0;
+      for (let b = 1; b <= MAX_BEAD_SIDE && jEnd - b >= 0; b++) {
+        weight += this.unionWeight(evidence, this.sourceMarks, this.pair(i, jEnd - b).source);
+        this.cellSource[k * SIDE + b] = weight;
       }
     }
-    let targetCovered = 0;
-    let targetTotal = 0;
-    for (let j = j0; j < j1; j++) {
+    for (let k = 0; k < MAX_BEAD_SIDE && jEnd - 1 - k >= 0; k++) {
+      const j = jEnd - 1 - k;
       const evidence = this.target[j] as SentenceEvidence;
-      targetTotal += evidence.totalWeight;
       this.markStamp++;
-      for (let i = i0; i < i1; i++) {
-        for (const t of this.pair(i, j).target) {
-          if (this.targetMarks[t] === this.markStamp) continue;
-          this.targetMarks[t] = this.markStamp;
-          targetCovered += evidence.weights[t] ?? 0;
-        }
+      let weight = 0;
+      for (let a = 1; a <= MAX_BEAD_SIDE && iEnd - a >= 0; a++) {
+        weight += this.unionWeight(evidence, this.targetMarks, this.pair(iEnd - a, j).target);
+        this.cellTarget[k * SIDE + a] = weight;
       }
     }
-    return {
-      source: sourceTotal > 0 ? sourceCovered / sourceTotal : 0,
-      target: targetTotal > 0 ? targetCovered / targetTotal : 0,
-    };
   }
 
-  /** The F-measure of the two coverages: high only when each side accounts for the other. */
-  agreement(i0: number, i1: number, j0: number, j1: number): number {
-    const { source, target } = this.coverage(i0, i1, j0, j1);
-    return source + target > 0 ? (2 * source * target) / (source + target) : 0;
+  /**
+   * Agreement of the bead of source sentences [iEnd-a, iEnd) and target sentences
+   * [jEnd-b, jEnd): the product of the shares of each side that the other covers.
+   */
+  beadAgreement(iEnd: number, a: number, jEnd: number, b: number): number {
+    this.prepareCell(iEnd, jEnd);
+    let sourceCovered = 0;
+    for (let k = 0; k < a; k++) sourceCovered += this.cellSource[k * SIDE + b] ?? 0;
+    let targetCovered = 0;
+    for (let k = 0; k < b; k++) targetCovered += this.cellTarget[k * SIDE + a] ?? 0;
+    const sourceTotal = (this.sourceWeightPrefix[iEnd] ?? 0) - (this.sourceWeightPrefix[iEnd - a] ?? 0);
+    const targetTotal = (this.targetWeightPrefix[jEnd] ?? 0) - (this.targetWeightPrefix[jEnd - b] ?? 0);
+    return (
+      (sourceTotal > 0 ? sourceCovered / sourceTotal : 0) *
+      (targetTotal > 0 ? targetCovered / targetTotal : 0)
+    );
   }
+}
+
+function weightPrefix(side: readonly SentenceEvidence[]): Float64Array {
+  const prefix = new Float64Array(side.length + 1);
+  side.forEach((sentence, k) => {
+    prefix[k + 1] = (prefix[k] ?? 0) + sentence.totalWeight;
+  });
+  return prefix;
 }

@@ -8,8 +8,8 @@ const LOWER_START = /^(\p{Ll}+)/u;
 
 let englishWords: Set<string> | undefined;
 
-/** The English word list (word-list package), loaded the first time a hyphenated break needs it. */
-function isEnglishWord(word: string): boolean {
+/** Whether a word is in the English word list (word-list package), which is loaded on first use. */
+export function isEnglishWord(word: string): boolean {
   if (!englishWords) {
     englishWords = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
   }
