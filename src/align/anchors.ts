@@ -7,7 +7,7 @@ import {
   MIN_SEARCH_WINDOW,
   SEARCH_WINDOW_SHARE,
 } from './constants.js';
-import type { SentenceEvidence } from './features.js';
+import { keysOfToken, type SentenceEvidence } from './features.js';
 import type { Band } from './search.js';
 import type { Similarity } from './similarity.js';
 
@@ -58,7 +58,8 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
     const from = Math.max(0, expected - window);
     const to = Math.min(target.length, expected + window);
     const touched: number[] = [];
-    sentence.tokenKeys.forEach((keys, t) => {
+    sentence.weights.forEach((weight, t) => {
+      const keys = keysOfToken(sentence, t);
       tokenStamp++;
       for (const key of keys) {
         const list = postings[key] as Int32Array;
@@ -72,7 +73,7 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
             rough[j] = 0;
             touched.push(j);
           }
-          rough[j] = (rough[j] ?? 0) + (sentence.weights[t] ?? 0);
+          rough[j] = (rough[j] ?? 0) + weight;
         }
       }
     });

@@ -10,18 +10,23 @@ import { chineseNumbers, englishNumbers } from './numbers.js';
  * and a weight. A Chinese token's keys are the English stems it may translate to (plus
  * name and number keys); an English token's key is its own stem. A token is covered by a
  * sentence of the other language when one of its keys is among that sentence's keys.
+ * Keys are stored flat: token t's keys are tokenKeys[keyStart[t] .. keyStart[t + 1]).
  */
 export interface SentenceEvidence {
-  /** Key ids of each token. */
-  tokenKeys: Int32Array[];
-  /** The surface word of each token, for learning new translations. */
-  words: string[];
-  weights: Float64Array;
+  keyStart: Int32Array;
+  tokenKeys: Int32Array;
+  /** Each token's word as an id of the key table, or -1 for numbers and punctuation: what self-training learns from. */
+  words: Int32Array;
+  weights: Float32Array;
   totalWeight: number;
   /** Union of the keys of all tokens. */
   keys: Int32Array;
   /** Characters that count for length: letters, digits and CJK, no spaces. */
   length: number;
+}
+
+export function tokenCount(sentence: SentenceEvidence): number {
+  return sentence.weights.length;
 }
 
 /** Interns strings as small integers, so that matching compares numbers. */
@@ -41,7 +46,8 @@ export class KeyTable {
 }
 
 interface RawToken {
-  word: string;
+  /** The word self-training may learn a translation for; null for numbers and punctuation. */
+  word: string | null;
   keys: string[];
   /** How much the token counts: 1 for a word, more for strong evidence such as numbers. */
   weight: number;
@@ -56,26 +62,25 @@ const QUOTATION = /["“”「」『』]|(?:^|\s)['‘]\S|\S['’](?:\s|$)(?<!s[
 
 function punctuationTokens(text: string): RawToken[] {
   const tokens: RawToken[] = [];
-  if (/[?？]/.test(text)) tokens.push({ word: '?', keys: ['p:?'], weight: PUNCTUATION_WEIGHT });
-  if (/[!！]/.test(text)) tokens.push({ word: '!', keys: ['p:!'], weight: PUNCTUATION_WEIGHT });
-  if (QUOTATION.test(text)) tokens.push({ word: '"', keys: ['p:"'], weight: PUNCTUATION_WEIGHT });
+  if (/[?？]/.test(text)) tokens.push({ word: null, keys: ['p:?'], weight: PUNCTUATION_WEIGHT });
+  if (/[!！]/.test(text)) tokens.push({ word: null, keys: ['p:!'], weight: PUNCTUATION_WEIGHT });
+  if (QUOTATION.test(text)) tokens.push({ word: null, keys: ['p:"'], weight: PUNCTUATION_WEIGHT });
   return tokens;
 }
 
 function numberTokens(numbers: string[]): RawToken[] {
-  return numbers.map((key) => ({ word: key, keys: [key], weight: NUMBER_WEIGHT }));
+  return numbers.map((key) => ({ word: null, keys: [key], weight: NUMBER_WEIGHT }));
 }
 
 /** Translations of a Chinese word: its own entry, else the entries of its parts (longest first), else its characters'. */
 function translationsOf(word: string, lexicon: Lexicon): string[] {
-  const whole = lexicon.translations.get(word);
-  if (whole) return [...whole];
+  if (lexicon.has(word)) return [...lexicon.stemsOf(word)];
   const chars = Array.from(word);
   const stems: string[] = [];
   for (let start = 0; start < chars.length; ) {
     let end = chars.length;
-    while (end > start + 1 && !lexicon.translations.has(chars.slice(start, end).join(''))) end--;
-    stems.push(...(lexicon.translations.get(chars.slice(start, end).join('')) ?? []));
+    while (end > start + 1 && !lexicon.has(chars.slice(start, end).join(''))) end--;
+    stems.push(...lexicon.stemsOf(chars.slice(start, end).join('')));
     start = end;
   }
   return stems;
@@ -108,6 +113,28 @@ function countLength(text: string): number {
   return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
+function packEvidence(
+  tokenKeyIds: readonly (readonly number[])[],
+  words: Int32Array,
+  weights: Float32Array,
+  length: number,
+): SentenceEvidence {
+  const keyStart = new Int32Array(tokenKeyIds.length + 1);
+  tokenKeyIds.forEach((ids, t) => {
+    keyStart[t + 1] = (keyStart[t] ?? 0) + ids.length;
+  });
+  const tokenKeys = Int32Array.from(tokenKeyIds.flat());
+  return {
+    keyStart,
+    tokenKeys,
+    words,
+    weights,
+    totalWeight: weights.reduce((sum, weight) => sum + weight, 0),
+    keys: Int32Array.from(new Set(tokenKeys)),
+    length,
+  };
+}
+
 /** Turns the sentences of one side into evidence. */
 export function buildEvidence(
   texts: readonly string[],
@@ -116,32 +143,31 @@ export function buildEvidence(
 ): SentenceEvidence[] {
   return texts.map((text) => {
     const tokens = tokenize(text);
-    const weights = Float64Array.from(tokens, (token) => token.weight);
-    const tokenKeys = tokens.map((token) => Int32Array.from(new Set(token.keys.map((key) => table.id(key)))));
-    const keys = Int32Array.from(new Set(tokenKeys.flatMap((ids) => [...ids])));
-    return {
-      tokenKeys,
-      words: tokens.map((token) => token.word),
-      weights,
-      totalWeight: weights.reduce((sum, weight) => sum + weight, 0),
-      keys,
-      length: countLength(text),
-    };
+    return packEvidence(
+      tokens.map((token) => [...new Set(token.keys.map((key) => table.id(key)))]),
+      Int32Array.from(tokens, (token) => (token.word === null ? -1 : table.id(token.word))),
+      Float32Array.from(tokens, (token) => token.weight),
+      countLength(text),
+    );
   });
 }
 
-/** The same evidence with learnt translations added to the keys of the words they translate. */
+/** The keys of token t. */
+export function keysOfToken(sentence: SentenceEvidence, t: number): Int32Array {
+  return sentence.tokenKeys.subarray(sentence.keyStart[t], sentence.keyStart[t + 1]);
+}
+
+/** The same evidence with learnt translations (key ids, by word id) added to the keys of the words they translate. */
 export function withLearnedKeys(
   side: readonly SentenceEvidence[],
-  learned: ReadonlyMap<string, readonly string[]>,
-  table: KeyTable,
+  learned: ReadonlyMap<number, readonly number[]>,
 ): SentenceEvidence[] {
   return side.map((sentence) => {
-    const tokenKeys = sentence.tokenKeys.map((keys, t) => {
-      const extra = learned.get(sentence.words[t] ?? '');
-      return extra ? Int32Array.from(new Set([...keys, ...extra.map((key) => table.id(key))])) : keys;
+    const tokenKeyIds = Array.from(sentence.words, (word, t) => {
+      const own = [...keysOfToken(sentence, t)];
+      const extra = learned.get(word);
+      return extra ? [...new Set([...own, ...extra])] : own;
     });
-    const keys = Int32Array.from(new Set(tokenKeys.flatMap((ids) => [...ids])));
-    return { ...sentence, tokenKeys, keys };
+    return packEvidence(tokenKeyIds, sentence.words, sentence.weights, sentence.length);
   });
 }

@@ -1,3 +1,4 @@
+import { BitextError } from '../errors.js';
 import type { Lang } from '../model/document.js';
 import { detectChineseScript } from '../text/script.js';
 import { bandFromAnchors, candidateAnchors, heaviestChain } from './anchors.js';
@@ -33,23 +34,43 @@ export interface AlignOptions {
   lexicon?: Lexicon;
 }
 
-/** One pass of the search over evidence already built. */
+/**
+ * One pass of the search over evidence already built: within the band around the path
+ * of an earlier pass, or else around anchors found afresh.
+ */
 function alignPass(
   chinese: readonly SentenceEvidence[],
   english: readonly SentenceEvidence[],
   keys: KeyTable,
   lengths: LengthModel,
+  earlier?: readonly Bead[],
 ): Bead[] {
   const similarity = new Similarity(chinese, english, keys.size);
-  const anchors = heaviestChain(candidateAnchors(similarity, keys.size), english.length);
-  const band = bandFromAnchors(anchors, chinese.length, english.length);
-  return searchBeads(chinese.length, english.length, band, (i, a, j, b) => {
-    const fit = lengths.fit(totalLength(chinese, i, a), totalLength(english, j, b));
-    // Beads beyond 1-1 whose lengths cannot be translations are not worth scoring.
-    if (a + b > 2 && fit < MIN_LENGTH_FIT) return Number.NEGATIVE_INFINITY;
-    const agreement = similarity.beadAgreement(i + a, a, j + b, b);
-    return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit - BEAD_COST;
-  });
+  const path = earlier
+    ? earlier.map((bead) => ({
+        source: bead.source[0] ?? -1,
+        target: bead.target[0] ?? -1,
+        similarity: bead.score,
+      }))
+    : heaviestChain(candidateAnchors(similarity, keys.size), english.length);
+  const band = bandFromAnchors(
+    path.filter((point) => point.source >= 0 && point.target >= 0),
+    chinese.length,
+    english.length,
+  );
+  return searchBeads(
+    chinese.length,
+    english.length,
+    band,
+    (i, a, j, b) => {
+      const fit = lengths.fit(totalLength(chinese, i, a), totalLength(english, j, b));
+      // Beads beyond 1-1 whose lengths cannot be translations are not worth scoring.
+      if (a + b > 2 && fit < MIN_LENGTH_FIT) return Number.NEGATIVE_INFINITY;
+      const agreement = similarity.beadAgreement(i + a, a, j + b, b);
+      return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit - BEAD_COST;
+    },
+    (i) => similarity.forgetBefore(i),
+  );
 }
 
 function totalLength(side: readonly SentenceEvidence[], from: number, count: number): number {
@@ -71,10 +92,8 @@ function trustedBeads(beads: readonly Bead[]): Bead[] {
   );
 }
 
-const isWord = (word: string) => !/^(?:#|p:|py:)/.test(word);
-
-function wordsOf(side: readonly SentenceEvidence[], indices: readonly number[]): string[] {
-  return indices.flatMap((index) => side[index]?.words.filter(isWord) ?? []);
+function wordsOf(side: readonly SentenceEvidence[], indices: readonly number[]): number[] {
+  return indices.flatMap((index) => [...(side[index]?.words ?? [])].filter((word) => word >= 0));
 }
 
 /**
@@ -104,7 +123,7 @@ function alignChineseEnglish(
         target: wordsOf(english, bead.target),
       })),
     );
-    beads = alignPass(withLearnedKeys(chinese, learned, keys), english, keys, lengths);
+    beads = alignPass(withLearnedKeys(chinese, learned), english, keys, lengths, beads);
   }
   return beads;
 }
@@ -124,7 +143,9 @@ export async function align(
   options: AlignOptions,
 ): Promise<Bead[]> {
   if (options.sourceLang === options.targetLang) {
-    throw new Error(`source and target are both ${options.sourceLang}: bitext aligns Chinese with English`);
+    throw new BitextError(
+      `source and target are both ${options.sourceLang}: bitext aligns Chinese with English`,
+    );
   }
   const lexicon = options.lexicon ?? (await loadLexicon());
   const chineseIsSource = options.sourceLang === 'zh';

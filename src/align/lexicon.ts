@@ -10,9 +10,28 @@ import { ENGLISH_STOPWORDS, englishStem } from './english.js';
  * is large and slow to load, so its glosses are reduced once to a compact file that
  * later runs read in a fraction of the time.
  */
-export interface Lexicon {
-  /** Stems an entry's glosses give, by headword. */
-  translations: Map<string, readonly string[]>;
+export class Lexicon {
+  /** Space-separated stems by headword; split only for the words a text uses, to keep memory small. */
+  private readonly entries: Map<string, string>;
+  private readonly split = new Map<string, readonly string[]>();
+
+  constructor(entries: Map<string, string>) {
+    this.entries = entries;
+  }
+
+  has(headword: string): boolean {
+    return this.entries.has(headword);
+  }
+
+  /** The English stems the glosses of a headword give; empty when it is not in the dictionary. */
+  stemsOf(headword: string): readonly string[] {
+    let stems = this.split.get(headword);
+    if (!stems) {
+      stems = this.entries.get(headword)?.split(' ') ?? [];
+      this.split.set(headword, stems);
+    }
+    return stems;
+  }
 }
 
 /** Bumped whenever the compact format or the gloss reduction changes. */
@@ -116,12 +135,12 @@ export async function buildLexiconFile(): Promise<string> {
 }
 
 function parseLexicon(text: string): Lexicon {
-  const translations = new Map<string, readonly string[]>();
+  const entries = new Map<string, string>();
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab > 0) translations.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
+    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
   }
-  return { translations };
+  return new Lexicon(entries);
 }
 
 function writeAtomically(path: string, text: string): boolean {

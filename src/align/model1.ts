@@ -4,13 +4,15 @@
  * "Trinket") become evidence for the second pass.
  */
 
-/** One training pair: the words of a bead's source side and of its target side. */
+/** One training pair: the words (as ids) of a bead's source side and of its target side. */
 export interface TrainingPair {
-  source: readonly string[];
-  target: readonly string[];
+  source: readonly number[];
+  target: readonly number[];
 }
 
 const EM_ITERATIONS = 5;
+/** Training pairs used at most, evenly spread over the input: enough to learn from, bounded for long books. */
+const MAX_TRAINING_PAIRS = 4000;
 /** A learned link needs this translation probability in both directions. */
 const MIN_PROBABILITY = 0.2;
 /** ...and this many beads in which both words occur. */
@@ -18,8 +20,8 @@ const MIN_COOCCURRENCE = 2;
 
 /** Word pairs that co-occur in some training pair, numbered, with each training pair's cells. */
 interface Cooccurrence {
-  sourceWords: string[];
-  targetWords: string[];
+  sourceWords: number[];
+  targetWords: number[];
   /** Source and target word of each cell. */
   cellSource: Int32Array;
   cellTarget: Int32Array;
@@ -29,7 +31,7 @@ interface Cooccurrence {
   pairCells: { cells: Int32Array; sourceLength: number; targetLength: number }[];
 }
 
-function intern(words: readonly string[], ids: Map<string, number>, list: string[]): number[] {
+function intern(words: readonly number[], ids: Map<number, number>, list: number[]): number[] {
   return words.map((word) => {
     let id = ids.get(word);
     if (id === undefined) {
@@ -42,10 +44,10 @@ function intern(words: readonly string[], ids: Map<string, number>, list: string
 }
 
 function buildCooccurrence(pairs: readonly TrainingPair[]): Cooccurrence {
-  const sourceIds = new Map<string, number>();
-  const targetIds = new Map<string, number>();
-  const sourceWords: string[] = [];
-  const targetWords: string[] = [];
+  const sourceIds = new Map<number, number>();
+  const targetIds = new Map<number, number>();
+  const sourceWords: number[] = [];
+  const targetWords: number[] = [];
   const cellIds = new Map<number, number>();
   const cellSource: number[] = [];
   const cellTarget: number[] = [];
@@ -119,17 +121,38 @@ function cellAt(cells: Int32Array, forward: boolean, o: number, n: number, sourc
   return (forward ? cells[o * sourceLength + n] : cells[n * sourceLength + o]) ?? 0;
 }
 
+function evenSample<T>(items: readonly T[], limit: number): readonly T[] {
+  if (items.length <= limit) return items;
+  return Array.from({ length: limit }, (_, k) => items[Math.floor((k * items.length) / limit)] as T);
+}
+
+/** Drops words seen in fewer training pairs than a learned link needs: they can teach nothing. */
+function withoutRareWords(pairs: readonly TrainingPair[]): TrainingPair[] {
+  const count = (side: 'source' | 'target') => {
+    const counts = new Map<number, number>();
+    for (const pair of pairs)
+      for (const word of new Set(pair[side])) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return counts;
+  };
+  const sourceCounts = count('source');
+  const targetCounts = count('target');
+  return pairs.map(({ source, target }) => ({
+    source: source.filter((word) => (sourceCounts.get(word) ?? 0) >= MIN_COOCCURRENCE),
+    target: target.filter((word) => (targetCounts.get(word) ?? 0) >= MIN_COOCCURRENCE),
+  }));
+}
+
 /** Word translations both directions of Model 1 agree on, by source word. */
-export function learnTranslations(pairs: readonly TrainingPair[]): Map<string, string[]> {
-  const data = buildCooccurrence(pairs);
+export function learnTranslations(pairs: readonly TrainingPair[]): Map<number, number[]> {
+  const data = buildCooccurrence(withoutRareWords(evenSample(pairs, MAX_TRAINING_PAIRS)));
   const forward = train(data, true);
   const backward = train(data, false);
-  const learned = new Map<string, string[]>();
+  const learned = new Map<number, number[]>();
   for (let cell = 0; cell < data.cellSource.length; cell++) {
     if ((data.cellCount[cell] ?? 0) < MIN_COOCCURRENCE) continue;
     if ((forward[cell] ?? 0) < MIN_PROBABILITY || (backward[cell] ?? 0) < MIN_PROBABILITY) continue;
-    const source = data.sourceWords[data.cellSource[cell] ?? 0] ?? '';
-    const target = data.targetWords[data.cellTarget[cell] ?? 0] ?? '';
+    const source = data.sourceWords[data.cellSource[cell] ?? 0] ?? -1;
+    const target = data.targetWords[data.cellTarget[cell] ?? 0] ?? -1;
     learned.set(source, [...(learned.get(source) ?? []), target]);
   }
   return learned;

@@ -20,6 +20,8 @@ export function searchBeads(
   targetCount: number,
   band: Band,
   scoreBead: BeadScorer,
+  /** Told when no later bead can start before source sentence `i`, so caches may shrink. */
+  passedSource: (i: number) => void = () => {},
 ): Bead[] {
   const shapes = beadShapes(MAX_BEAD_SIDE, MAX_BEAD_SENTENCES);
   const best: Float64Array[] = [];
@@ -31,6 +33,7 @@ export function searchBeads(
     return row[j - low] ?? Number.NEGATIVE_INFINITY;
   };
   for (let i = 0; i <= sourceCount; i++) {
+    passedSource(i - MAX_BEAD_SIDE);
     const low = band.low[i] ?? 0;
     const width = (band.high[i] ?? 0) - low + 1;
     const rowBest = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);

@@ -49,11 +49,10 @@ export class Similarity {
     this.stamp++;
     for (const key of other.keys) this.keyStamp[key] = this.stamp;
     const covered: number[] = [];
-    const { tokenKeys } = tokens;
-    for (let t = 0; t < tokenKeys.length; t++) {
-      const keys = tokenKeys[t] as Int32Array;
-      for (let k = 0; k < keys.length; k++) {
-        if (this.keyStamp[keys[k] as number] === this.stamp) {
+    const { keyStart, tokenKeys } = tokens;
+    for (let t = 0; t + 1 < keyStart.length; t++) {
+      for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
+        if (this.keyStamp[tokenKeys[k] as number] === this.stamp) {
           covered.push(t);
           break;
         }
@@ -94,16 +93,19 @@ export class Similarity {
     return weight;
   }
 
-  /** Agreement of one source sentence with one target sentence. */
+  /** Agreement of one source sentence with one target sentence (not cached: anchors ask once). */
   pairAgreement(i: number, j: number): number {
-    const pair = this.pair(i, j);
-    this.markStamp++;
     const source = this.source[i] as SentenceEvidence;
     const target = this.target[j] as SentenceEvidence;
-    const sourceShare = this.unionWeight(source, this.sourceMarks, pair.source) / (source.totalWeight || 1);
-    this.markStamp++;
-    const targetShare = this.unionWeight(target, this.targetMarks, pair.target) / (target.totalWeight || 1);
+    const sourceShare = this.coveredWeight(source, target) / (source.totalWeight || 1);
+    const targetShare = this.coveredWeight(target, source) / (target.totalWeight || 1);
     return sourceShare * targetShare;
+  }
+
+  private coveredWeight(tokens: SentenceEvidence, other: SentenceEvidence): number {
+    let weight = 0;
+    for (const t of this.covered(tokens, other)) weight += tokens.weights[t] ?? 0;
+    return weight;
   }
 
   /** Computes the coverages of every bead that ends with source sentence iEnd-1 and target sentence jEnd-1. */

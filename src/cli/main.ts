@@ -1,7 +1,16 @@
+import { existsSync, statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
+import type { Lang } from '../model/document.js';
 import { readDocuments } from '../read.js';
+import {
+  type AlignSentsOptions,
+  alignSentenceFolder,
+  alignSentencePair,
+  SENTENCE_FORMATS,
+} from './align-sents.js';
+import { runEval } from './eval.js';
 import { inspectReport } from './inspect.js';
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
@@ -38,12 +47,58 @@ function inspectCommand(): Command {
     });
 }
 
+const LANGS: Lang[] = ['zh', 'en'];
+
+function alignSentsCommand(): Command {
+  return new Command('align-sents')
+    .description('align two files of one sentence per line, or every ID.<src> with ID.<tgt> in a folder')
+    .argument('<source>', 'source sentences, or a folder of them')
+    .argument('[target]', 'target sentences (omit when aligning a folder)')
+    .addOption(new Option('--src-lang <lang>', 'language of the source').choices(LANGS).makeOptionMandatory())
+    .addOption(new Option('--tgt-lang <lang>', 'language of the target').choices(LANGS).makeOptionMandatory())
+    .addOption(new Option('--format <format>', 'output format').choices(SENTENCE_FORMATS).default('align'))
+    .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
+    .option('--force', 'replace output files that exist')
+    .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
+      if (target !== undefined) return alignSentencePair(source, target, options);
+      if (!existsSync(source) || !statSync(source).isDirectory()) {
+        throw new BitextError('needs a target file, or is not a folder to align', source);
+      }
+      const { written, failures } = await alignSentenceFolder(source, options);
+      reportFailures(failures);
+      process.stderr.write(
+        `bitext: aligned ${written.length} file pairs into ${options.output}${failures.length ? `, ${failures.length} failed` : ''}\n`,
+      );
+      if (failures.length > 0) process.exitCode = EXIT.inputFailed;
+    });
+}
+
+function evalCommand(): Command {
+  return new Command('eval')
+    .description('score alignments against gold ones: strict bead precision, recall and F1')
+    .requiredOption('--gold <dir>', 'folder of gold ID.align files')
+    .requiredOption('--auto <dir>', 'folder of ID.align files to score')
+    .option('--verse <files...>', 'source and target verse files: merge beads within one verse first')
+    .option('--json', 'print the scores as JSON')
+    .action((options: { gold: string; auto: string; verse?: string[]; json?: boolean }) => {
+      if (options.verse && options.verse.length !== 2)
+        throw new BitextError('--verse takes two files: SRC_VERSE TGT_VERSE');
+      const verse = options.verse ? (options.verse as [string, string]) : undefined;
+      runEval({
+        gold: options.gold,
+        auto: options.auto,
+        ...(verse ? { verse } : {}),
+        ...(options.json ? { json: true } : {}),
+      });
+    });
+}
+
 export function buildProgram(): Command {
   const program = new Command('bitext')
     .description('Turn bilingual Chinese–English documents into clean, aligned parallel text.')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const command of [inspectCommand()]) {
+  for (const command of [inspectCommand(), alignSentsCommand(), evalCommand()]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }),
     );

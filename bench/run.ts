@@ -1,0 +1,183 @@
+/**
+ * `npm run bench`: alignment quality, speed and memory on the public benchmarks in
+ * ../shared/bench (skipped when absent), run through the CLI as a user runs it.
+ * Every number in one table comes from this one run; times are medians.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { evaluateFolders, readVerses, type Verses } from '../src/eval/index.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BENCH = resolve(ROOT, '..', 'shared', 'bench');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'bitext-bench-'));
+
+interface Measured {
+  seconds: number;
+  peakMb: number;
+}
+
+/** Runs the CLI once; wall time and the child's peak resident memory. */
+function runCli(args: string[]): Measured {
+  const usageFile = join(work, 'usage.json');
+  const started = performance.now();
+  const run = spawnSync(
+    'node',
+    ['--import', join(ROOT, 'bench/report-usage.mjs'), join(ROOT, 'bin/bitext.js'), ...args],
+    {
+      env: { ...process.env, BITEXT_USAGE_FILE: usageFile },
+      encoding: 'utf8',
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`bitext ${args.join(' ')} failed: ${run.stderr}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssKb: number };
+  return { seconds, peakMb: usage.maxRssKb / 1024 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function measure(args: string[]): Measured {
+  const runs = Array.from({ length: RUNS }, () => runCli(args));
+  return { seconds: median(runs.map((r) => r.seconds)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+}
+
+interface DataSet {
+  name: string;
+  splitDir: string;
+  gold: string;
+  peers: string;
+  srcLang: 'zh' | 'en';
+  tgtLang: 'zh' | 'en';
+  verses?: Verses;
+}
+
+const rows: string[][] = [];
+
+function benchDataSet(set: DataSet): void {
+  const out = join(work, set.name);
+  const timing = measure([
+    'align-sents',
+    set.splitDir,
+    '--src-lang',
+    set.srcLang,
+    '--tgt-lang',
+    set.tgtLang,
+    '-o',
+    out,
+    '--force',
+  ]);
+  const ours = evaluateFolders(set.gold, out, set.verses).total;
+  const peers = readdirSync(set.peers)
+    .sort()
+    .map(
+      (peer) => `${peer} ${evaluateFolders(set.gold, join(set.peers, peer), set.verses).total.f1.toFixed(3)}`,
+    );
+  rows.push([
+    set.name,
+    ours.precision.toFixed(3),
+    ours.recall.toFixed(3),
+    ours.f1.toFixed(3),
+    peers.join(', '),
+    timing.seconds.toFixed(2),
+    timing.peakMb.toFixed(0),
+  ]);
+}
+
+/** The Bible set cut to its first share of English verses, with the Chinese sentences of the same verses. */
+function cutBible(share: number, verses: Verses): string {
+  const dir = join(work, `bible-${share}`);
+  mkdirSync(dir, { recursive: true });
+  const en = readFileSync(join(BENCH, 'bible-dev/split/001.en'), 'utf8').replace(/\n$/, '').split('\n');
+  const zh = readFileSync(join(BENCH, 'bible-dev/split/001.zh'), 'utf8').replace(/\n$/, '').split('\n');
+  const enCount = Math.round(en.length * share);
+  const lastVerse = verses.source[enCount - 1];
+  const lastZh = verses.target.slice(0, zh.length).lastIndexOf(lastVerse ?? '');
+  writeFileSync(join(dir, '001.en'), `${en.slice(0, enCount).join('\n')}\n`);
+  writeFileSync(join(dir, '001.zh'), `${zh.slice(0, lastZh + 1).join('\n')}\n`);
+  return dir;
+}
+
+function benchScaling(verses: Verses): void {
+  const times: number[] = [];
+  for (const share of [0.25, 0.5, 1]) {
+    const dir = cutBible(share, verses);
+    const timing = measure([
+      'align-sents',
+      dir,
+      '--src-lang',
+      'en',
+      '--tgt-lang',
+      'zh',
+      '-o',
+      join(dir, 'out'),
+      '--force',
+    ]);
+    times.push(timing.seconds);
+    rows.push([`bible ×${share}`, '', '', '', '', timing.seconds.toFixed(2), timing.peakMb.toFixed(0)]);
+  }
+  const ratio = (times[2] ?? 0) / (times[0] ?? 1);
+  rows.push(['whole/quarter time', '', '', '', '', ratio.toFixed(2), '']);
+}
+
+function printTable(): void {
+  const header = ['data set', 'P', 'R', 'F1', 'peers F1 (scored by bitext eval)', 'median s', 'peak MB'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+
+function main(): void {
+  if (!existsSync(BENCH)) {
+    console.log(`bench: ${BENCH} is absent; nothing to measure.`);
+    return;
+  }
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
+  runCli(['align-sents', '--help']);
+  const bibleVerses = {
+    source: readVerses(join(BENCH, 'bible-dev/en.verse')),
+    target: readVerses(join(BENCH, 'bible-dev/zh.verse')),
+  };
+  benchDataSet({
+    name: 'mac-a',
+    splitDir: join(BENCH, 'mac-a/split'),
+    gold: join(BENCH, 'mac-a/gold'),
+    peers: join(BENCH, 'mac-a/peers'),
+    srcLang: 'zh',
+    tgtLang: 'en',
+  });
+  benchDataSet({
+    name: 'bible-dev',
+    splitDir: join(BENCH, 'bible-dev/split'),
+    gold: join(BENCH, 'bible-dev/gold'),
+    peers: join(BENCH, 'bible-dev/peers'),
+    srcLang: 'en',
+    tgtLang: 'zh',
+    verses: bibleVerses,
+  });
+  benchScaling(bibleVerses);
+  printTable();
+  console.log(`(${RUNS} runs each, medians; peak MB is the largest resident set of the CLI process)`);
+}
+
+try {
+  main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
