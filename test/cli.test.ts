@@ -1,4 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the built CLI as a user does (`npm run build` first; `npm test` does it). */
@@ -47,5 +50,108 @@ describe('bitext inspect', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(/--reader/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('bitext align-sents', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
+
+  it('writes .align lines for a pair of sentence files', () => {
+    const { stdout, status } = bitext(
+      'align-sents',
+      'test/fixtures/align/market.zh',
+      'test/fixtures/align/market.en',
+      '--src-lang',
+      'zh',
+      '--tgt-lang',
+      'en',
+    );
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('[0]:[0]');
+    expect(stdout).toContain('[1]:[1,2]');
+  });
+
+  it('writes JSON lines with the texts', () => {
+    const { stdout } = bitext(
+      'align-sents',
+      'test/fixtures/presplit/flood.zh',
+      'test/fixtures/presplit/flood.en',
+      '--src-lang',
+      'zh',
+      '--tgt-lang',
+      'en',
+      '--format',
+      'jsonl',
+    );
+    const first = JSON.parse(stdout.split('\n')[0] ?? '');
+    expect(first).toMatchObject({
+      source: [0],
+      target: [0],
+      sourceText: '夜里河水上涨。',
+      targetText: 'The river rose in the night.',
+    });
+  });
+
+  it('aligns a folder of ID.zh and ID.en files into ID.align files, and says which failed', () => {
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    copyFileSync('test/fixtures/align/market.zh', join(input, '001.zh'));
+    copyFileSync('test/fixtures/align/market.en', join(input, '001.en'));
+    copyFileSync('test/fixtures/presplit/flood.zh', join(input, '002.zh'));
+    const { stderr, status } = bitext(
+      'align-sents',
+      input,
+      '--src-lang',
+      'zh',
+      '--tgt-lang',
+      'en',
+      '-o',
+      join(dir, 'out'),
+    );
+    expect(status).toBe(1);
+    expect(stderr).toContain('002.zh: has no counterpart 002.en');
+    expect(readFileSync(join(dir, 'out', '001.align'), 'utf8')).toContain('[11]:[11,12]');
+  });
+
+  it('refuses to overwrite without --force, and a file in the wrong language', () => {
+    const output = join(dir, 'one.align');
+    writeFileSync(output, 'keep me');
+    const args = [
+      'align-sents',
+      'test/fixtures/presplit/flood.zh',
+      'test/fixtures/presplit/flood.en',
+      '--src-lang',
+      'zh',
+      '--tgt-lang',
+      'en',
+    ];
+    expect(bitext(...args, '-o', output).stderr).toMatch(/already exists \(use --force/);
+    expect(readFileSync(output, 'utf8')).toBe('keep me');
+    const swapped = bitext(
+      'align-sents',
+      'test/fixtures/presplit/flood.en',
+      'test/fixtures/presplit/flood.zh',
+      '--src-lang',
+      'zh',
+      '--tgt-lang',
+      'en',
+    );
+    expect(swapped.status).toBe(1);
+    expect(swapped.stderr).toBe(
+      'bitext: test/fixtures/presplit/flood.en: should be Chinese but its text is English\n',
+    );
+  });
+});
+
+describe('bitext eval', () => {
+  it('prints precision, recall and F1 per file and over all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitext-eval-'));
+    mkdirSync(join(dir, 'gold'));
+    mkdirSync(join(dir, 'auto'));
+    writeFileSync(join(dir, 'gold', 'a.align'), '[0]:[0]\n[1,2]:[1]\n[3]:[]\n[4]:[2,3]\n');
+    writeFileSync(join(dir, 'auto', 'a.align'), '[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[]\n[4]:[2,3]\n');
+    const { stdout, status } = bitext('eval', '--gold', join(dir, 'gold'), '--auto', join(dir, 'auto'));
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^all\s+0\.600\s+0\.750\s+0\.667\s+3\s+5\s+4$/m);
   });
 });

@@ -101,31 +101,30 @@ function parseDigits(text: string): number {
 /** The numbers in English text: digits, number words, ordinals and scales ("1.4 billion", "twenty-one"). */
 export function englishNumbers(text: string): string[] {
   const values: number[] = [];
-  const words = text.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[a-z]+/g) ?? [];
+  let total = 0;
   let current: number | null = null;
   const flush = () => {
-    if (current !== null) values.push(current);
+    if (current !== null) values.push(total + current);
+    total = 0;
     current = null;
   };
-  for (const word of words) {
-    const unit = /^\d/.test(word) ? parseDigits(word) : (ENGLISH_UNITS[word] ?? ENGLISH_TENS[word]);
+  for (const word of text.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[a-z]+/g) ?? []) {
     const ordinal =
       ENGLISH_ORDINALS[word] ?? (/^\d+(?:st|nd|rd|th)$/.test(word) ? Number.parseInt(word, 10) : undefined);
+    const unit = /^\d/.test(word) ? parseDigits(word) : (ENGLISH_UNITS[word] ?? ENGLISH_TENS[word]);
     const scale = ENGLISH_SCALES[word];
-    if (unit !== undefined) {
-      if (current !== null && current >= 20 && current % 10 === 0 && unit < 10 && !/^\d/.test(word))
-        current += unit;
-      else {
-        flush();
-        current = unit;
-      }
-    } else if (scale !== undefined && current !== null) current *= scale;
-    else if (scale !== undefined) {
-      flush();
-      current = scale;
-    } else if (ordinal !== undefined) {
+    if (ordinal !== undefined) {
       flush();
       values.push(ordinal);
+    } else if (unit !== undefined) {
+      if (/^\d/.test(word)) flush();
+      current = (current ?? 0) + unit;
+    } else if (scale !== undefined) {
+      if (scale === 100 || scale === 12) current = (current ?? 1) * scale;
+      else {
+        total += (current ?? 1) * scale;
+        current = 0;
+      }
     } else if (word !== 'and') flush();
   }
   flush();

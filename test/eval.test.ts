@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { countMatches, mergeWithinVerses, parseAlignments, scoresOf } from '../src/eval/index.js';
+
+describe('strict bead scores', () => {
+  it('agree with a hand-computed example', () => {
+    const gold = parseAlignments('[0]:[0]\n[1,2]:[1]\n[3]:[]\n[4]:[2,3]\n');
+    const auto = parseAlignments('[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[]\n[4]:[2,3]\n');
+    // Correct: [0]:[0], [3]:[], [4]:[2,3] → 3 of 5 proposed, 3 of 4 gold.
+    const scores = scoresOf(countMatches(gold, auto));
+    expect(scores.precision).toBeCloseTo(3 / 5);
+    expect(scores.recall).toBeCloseTo(3 / 4);
+    expect(scores.f1).toBeCloseTo((2 * 0.6 * 0.75) / 1.35);
+  });
+
+  it('reads beads with spaces and empty sides, and names a bad line', () => {
+    expect(parseAlignments('[1, 2]:[]\n')).toEqual([{ source: [1, 2], target: [] }]);
+    expect(() => parseAlignments('[1]:[2]\nnonsense\n', 'x.align')).toThrow(/line 2/);
+  });
+
+  it('merges consecutive beads that lie in one verse', () => {
+    const beads = parseAlignments('[0]:[0]\n[1]:[1]\n[2]:[2,3]\n[3]:[4]\n');
+    const merged = mergeWithinVerses(beads, ['v1', 'v2', 'v2', 'v3'], ['v1', 'v2', 'v2', 'v2', 'v3']);
+    expect(merged).toEqual([
+      { source: [0], target: [0] },
+      { source: [1, 2], target: [1, 2, 3] },
+      { source: [3], target: [4] },
+    ]);
+  });
+});
