@@ -39,3 +39,6 @@ export const MIN_ANCHOR_KEY_LIMIT = 50;
 export const SELF_TRAINING_ROUNDS = 1;
 /** Beads with at most this many sentences a side may teach the next round. */
 export const TRUSTED_MAX_SIDE = 3;
+
+/** English letters per Chinese character in typical translations, for scoring a lone pair. */
+export const TYPICAL_LENGTH_RATIO = 3;

@@ -7,8 +7,10 @@ import {
   BEAD_COST,
   LENGTH_WEIGHT,
   MIN_LENGTH_FIT,
+  NULL_BEAD_SCORE,
   SELF_TRAINING_ROUNDS,
   TRUSTED_MAX_SIDE,
+  TYPICAL_LENGTH_RATIO,
 } from './constants.js';
 import {
   buildEvidence,
@@ -30,6 +32,12 @@ export { loadLexicon } from './lexicon.js';
 export interface AlignOptions {
   sourceLang: Lang;
   targetLang: Lang;
+  /**
+   * Score of a sentence left without counterpart, against bead qualities in [0, 1]. The
+   * default suits sentences, which translations seldom leave out; whole paragraphs of a
+   * magazine are left out more often, and want a milder one.
+   */
+  omissionScore?: number;
   /** A lexicon already loaded, to share between calls; loaded on first use otherwise. */
   lexicon?: Lexicon;
 }
@@ -43,6 +51,7 @@ function alignPass(
   english: readonly SentenceEvidence[],
   keys: KeyTable,
   lengths: LengthModel,
+  omissionScore: number,
   earlier?: readonly Bead[],
 ): Bead[] {
   const similarity = new Similarity(chinese, english, keys.size);
@@ -67,9 +76,9 @@ function alignPass(
       // Beads beyond 1-1 whose lengths cannot be translations are not worth scoring.
       if (a + b > 2 && fit < MIN_LENGTH_FIT) return Number.NEGATIVE_INFINITY;
       const agreement = similarity.beadAgreement(i + a, a, j + b, b);
-      return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit - BEAD_COST;
+      return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit;
     },
-    (i) => similarity.forgetBefore(i),
+    { omissionScore, passedSource: (i) => similarity.forgetBefore(i) },
   );
 }
 
@@ -105,6 +114,7 @@ function alignChineseEnglish(
   chineseTexts: readonly string[],
   englishTexts: readonly string[],
   lexicon: Lexicon,
+  omissionScore: number,
 ): Bead[] {
   const keys = new KeyTable();
   const english = buildEvidence(englishTexts, englishTokens, keys);
@@ -114,7 +124,7 @@ function alignChineseEnglish(
     chinese.map((s) => s.length),
     english.map((s) => s.length),
   );
-  let beads = alignPass(chinese, english, keys, lengths);
+  let beads = alignPass(chinese, english, keys, lengths, omissionScore);
   for (let round = 0; round < SELF_TRAINING_ROUNDS; round++) {
     const trusted = trustedBeads(beads);
     const learned = learnTranslations(
@@ -123,7 +133,7 @@ function alignChineseEnglish(
         target: wordsOf(english, bead.target),
       })),
     );
-    beads = alignPass(withLearnedKeys(chinese, learned), english, keys, lengths, beads);
+    beads = alignPass(withLearnedKeys(chinese, learned), english, keys, lengths, omissionScore, beads);
   }
   return beads;
 }
@@ -150,8 +160,29 @@ export async function align(
   const lexicon = options.lexicon ?? (await loadLexicon());
   const chineseIsSource = options.sourceLang === 'zh';
   const [chinese, english] = chineseIsSource ? [source, target] : [target, source];
-  const beads = alignChineseEnglish(chinese, english, lexicon);
+  const beads = alignChineseEnglish(chinese, english, lexicon, options.omissionScore ?? NULL_BEAD_SCORE);
   return chineseIsSource
     ? beads
     : beads.map((bead) => ({ source: bead.target, target: bead.source, score: bead.score }));
+}
+
+/**
+ * How likely two single texts translate each other, in [0, 1], scored as the aligner
+ * scores a 1-1 bead (with a typical length ratio, as one pair says nothing of the input's).
+ *
+ * @example
+ * await scoreTranslation('February 26, 2024', '2024年2月26日'); // high
+ */
+export async function scoreTranslation(english: string, chinese: string, lexicon?: Lexicon): Promise<number> {
+  const dictionary = lexicon ?? (await loadLexicon());
+  const keys = new KeyTable();
+  const englishSide = buildEvidence([english], englishTokens, keys);
+  const traditional = detectChineseScript(chinese) === 'traditional';
+  const chineseSide = buildEvidence([chinese], (text) => chineseTokens(text, dictionary, traditional), keys);
+  const agreement = new Similarity(chineseSide, englishSide, keys.size).pairAgreement(0, 0);
+  const fit = new LengthModel(TYPICAL_LENGTH_RATIO).fit(
+    chineseSide[0]?.length ?? 0,
+    englishSide[0]?.length ?? 0,
+  );
+  return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit;
 }

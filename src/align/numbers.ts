@@ -77,6 +77,17 @@ const ENGLISH_ORDINALS: Record<string, number> = {
   fiftieth: 50,
   hundredth: 100,
 };
+/** Months count as their number, so that "February 26, 2024" meets 2024年2月26日 ("may" is too often a verb). */
+const ENGLISH_MONTHS: Record<string, number> = Object.fromEntries(
+  'january february march april june july august september october november december'
+    .split(' ')
+    .flatMap((month) => [month, month.slice(0, 3)])
+    .concat('sept')
+    .map((month) => [
+      month,
+      'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ').indexOf(month.slice(0, 3)) + 1,
+    ]),
+);
 const ENGLISH_SCALES: Record<string, number> = {
   hundred: 100,
   thousand: 1e3,
@@ -113,9 +124,10 @@ export function englishNumbers(text: string): string[] {
       ENGLISH_ORDINALS[word] ?? (/^\d+(?:st|nd|rd|th)$/.test(word) ? Number.parseInt(word, 10) : undefined);
     const unit = /^\d/.test(word) ? parseDigits(word) : (ENGLISH_UNITS[word] ?? ENGLISH_TENS[word]);
     const scale = ENGLISH_SCALES[word];
-    if (ordinal !== undefined) {
+    const month = ENGLISH_MONTHS[word];
+    if (ordinal !== undefined || month !== undefined) {
       flush();
-      values.push(ordinal);
+      values.push(ordinal ?? month ?? 0);
     } else if (unit !== undefined) {
       if (/^\d/.test(word)) flush();
       current = (current ?? 0) + unit;

@@ -1,5 +1,5 @@
 import { type Bead, beadShapes, makeBead } from './beads.js';
-import { MAX_BEAD_SENTENCES, MAX_BEAD_SIDE, NULL_BEAD_SCORE } from './constants.js';
+import { BEAD_COST, MAX_BEAD_SENTENCES, MAX_BEAD_SIDE, NULL_BEAD_SCORE } from './constants.js';
 
 /** Allowed target positions for each source position: row i may hold j in [low[i], high[i]]. */
 export interface Band {
@@ -7,11 +7,19 @@ export interface Band {
   high: Int32Array;
 }
 
-/** Scores a bead of source [i, i+a) and target [j, j+b), both sides non-empty. */
+/** The quality in [0, 1] of a bead of source [i, i+a) and target [j, j+b), both sides non-empty; -Infinity rules it out. */
 export type BeadScorer = (i: number, a: number, j: number, b: number) => number;
 
+export interface SearchOptions {
+  /** Score of a sentence left without counterpart (default NULL_BEAD_SCORE). */
+  omissionScore?: number;
+  /** Told when no later bead can start before source sentence `i`, so caches may shrink. */
+  passedSource?: (i: number) => void;
+}
+
 /**
- * Finds the sequence of beads with the highest total score by dynamic programming over
+ * Finds the sequence of beads with the highest total (quality less a cost per bead, or the
+ * score of a sentence without counterpart) by dynamic programming over
  * the positions (i source and j target sentences consumed) that the band allows. Time and
  * memory grow with the band's area, which the anchors keep linear in the length.
  */
@@ -20,9 +28,10 @@ export function searchBeads(
   targetCount: number,
   band: Band,
   scoreBead: BeadScorer,
-  /** Told when no later bead can start before source sentence `i`, so caches may shrink. */
-  passedSource: (i: number) => void = () => {},
+  options: SearchOptions = {},
 ): Bead[] {
+  const omissionScore = options.omissionScore ?? NULL_BEAD_SCORE;
+  const passedSource = options.passedSource ?? (() => {});
   const shapes = beadShapes(MAX_BEAD_SIDE, MAX_BEAD_SENTENCES);
   const best: Float64Array[] = [];
   const choice: Uint8Array[] = [];
@@ -49,7 +58,8 @@ export function searchBeads(
         if (a > i || b > j) return;
         const previous = at(i - a, j - b);
         if (previous === Number.NEGATIVE_INFINITY) return;
-        const total = previous + (a === 0 || b === 0 ? NULL_BEAD_SCORE : scoreBead(i - a, a, j - b, b));
+        const total =
+          previous + (a === 0 || b === 0 ? omissionScore : scoreBead(i - a, a, j - b, b) - BEAD_COST);
         if (total > (rowBest[j - low] ?? Number.NEGATIVE_INFINITY)) {
           rowBest[j - low] = total;
           rowChoice[j - low] = s;

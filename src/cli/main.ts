@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import type { Lang } from '../model/document.js';
+import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { readDocuments } from '../read.js';
+import { ALIGN_FORMATS, type AlignCommandOptions, runAlignCommand } from './align.js';
 import {
   type AlignSentsOptions,
   alignSentenceFolder,
@@ -73,6 +75,31 @@ function alignSentsCommand(): Command {
     });
 }
 
+function alignCommand(): Command {
+  return new Command('align')
+    .description('read documents, recover their structure and align them into bitext files')
+    .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
+    .option('-o, --output <path>', 'output folder (or file, for one document)', 'bitext-out')
+    .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('jsonl'))
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
+    .option('--roles <roles>', `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`)
+    .option(
+      '--jobs <n>',
+      'documents aligned in parallel, in worker threads',
+      String(Math.max(1, Math.min(4, availableParallelism()))),
+    )
+    .option('--force', 'replace output files that exist')
+    .addOption(readerOption())
+    .addOption(
+      new Option('--src-lang <lang>', 'source language of translation units (TMX, XLIFF)')
+        .choices(LANGS)
+        .default('zh'),
+    )
+    .action(async (inputs: string[], options: AlignCommandOptions) => {
+      if (!(await runAlignCommand(inputs, options))) process.exitCode = EXIT.inputFailed;
+    });
+}
+
 function evalCommand(): Command {
   return new Command('eval')
     .description('score alignments against gold ones: strict bead precision, recall and F1')
@@ -98,7 +125,7 @@ export function buildProgram(): Command {
     .description('Turn bilingual Chinese–English documents into clean, aligned parallel text.')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const command of [inspectCommand(), alignSentsCommand(), evalCommand()]) {
+  for (const command of [inspectCommand(), alignCommand(), alignSentsCommand(), evalCommand()]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }),
     );

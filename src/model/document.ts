@@ -32,6 +32,8 @@ export interface Diagnostic {
   /** A stable machine-readable code, e.g. `truncated`, `unplaced-text`. */
   code: string;
   message: string;
+  /** The language the finding is about, when it is about one. */
+  lang?: Lang;
   at?: SourceLines;
 }
 
@@ -97,4 +99,34 @@ export interface BilingualDocument {
   toc: TocEntry[];
   articles: Article[];
   warnings: Diagnostic[];
+}
+
+/** What a pair is in its document. */
+export const PAIR_ROLES = ['toc', 'title', 'subtitle', 'byline', 'date', 'body', 'source'] as const;
+export type PairRole = (typeof PAIR_ROLES)[number];
+
+/** Why a pair deserves a second look. */
+export type PairFlag = 'low-confidence' | 'one-sided' | 'truncated' | 'number-mismatch' | 'name-mismatch';
+
+/** The smallest group of English and Chinese sentences that translate each other. */
+export interface Pair {
+  /** Stable within the document: `a{article}.{role}.{n}`, or `toc.{n}`. */
+  id: string;
+  /** Index of the article, or null for a table-of-contents entry of an absent article. */
+  article: number | null;
+  role: PairRole;
+  /** The text of each side; empty for a one-sided pair. */
+  en: string;
+  zh: string;
+  /** Ids of the sentences on each side (header fields and contents entries have none). */
+  enIds: string[];
+  zhIds: string[];
+  /** Confidence in [0, 1]. */
+  score: number;
+  flags: PairFlag[];
+}
+
+/** A document with its translation pairs, in reading order. */
+export interface AlignedDocument extends BilingualDocument {
+  pairs: Pair[];
 }

@@ -215,10 +215,10 @@ function checkEnding(article: Article, blocks: readonly TaggedBlock[]): void {
     }
     if (!endsCompletely(last.text, lang)) {
       const message = `the ${languageName(lang)} text stops mid-sentence at ${quote(last.text, -60)}`;
-      article.warnings.push({ code: 'truncated', message, at: placeOf(last) });
+      article.warnings.push({ code: 'truncated', message, lang, at: placeOf(last) });
     } else if (closed(other) && !closed(lang)) {
       const message = `the ${languageName(lang)} text ends without the closing mark or source line that the ${languageName(other)} text has, after ${quote(last.text, -60)}`;
-      article.warnings.push({ code: 'truncated', message, at: placeOf(last) });
+      article.warnings.push({ code: 'truncated', message, lang, at: placeOf(last) });
     }
   }
 }

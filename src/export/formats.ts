@@ -1,0 +1,159 @@
+import type { AlignedDocument, Lang, Pair } from '../model/document.js';
+import { renderHtml } from './html.js';
+import {
+  bothSides,
+  documentName,
+  type ExportFile,
+  type ExportOptions,
+  escapeXml,
+  languageCode,
+  oneLine,
+  selectedPairs,
+  TOOL_VERSION,
+} from './shared.js';
+
+function renderJson(document: AlignedDocument, options: ExportOptions): ExportFile[] {
+  const pairs = selectedPairs(document, options);
+  return [{ suffix: '.json', text: `${JSON.stringify({ ...document, pairs }, null, 2)}\n` }];
+}
+
+function renderJsonl(document: AlignedDocument, options: ExportOptions): ExportFile[] {
+  const doc = documentName(document);
+  const lines = selectedPairs(document, options).map((pair) =>
+    JSON.stringify({
+      doc,
+      id: pair.id,
+      article: pair.article,
+      role: pair.role,
+      en: pair.en,
+      zh: pair.zh,
+      score: Number(pair.score.toFixed(4)),
+      flags: pair.flags,
+      enIds: pair.enIds,
+      zhIds: pair.zhIds,
+    }),
+  );
+  return [{ suffix: '.jsonl', text: lines.map((line) => `${line}\n`).join('') }];
+}
+
+/** Columns: en, zh, score, role, flags, doc, article, id. */
+function renderTsv(document: AlignedDocument, options: ExportOptions): ExportFile[] {
+  const doc = documentName(document);
+  const lines = selectedPairs(document, options).map((pair) =>
+    [
+      oneLine(pair.en),
+      oneLine(pair.zh),
+      pair.score.toFixed(3),
+      pair.role,
+      pair.flags.join(','),
+      doc,
+      pair.article ?? '',
+      pair.id,
+    ].join('\t'),
+  );
+  return [{ suffix: '.tsv', text: lines.map((line) => `${line}\n`).join('') }];
+}
+
+/** Two line-parallel files, as Moses and most MT toolkits read them; only pairs with both sides. */
+function renderMoses(document: AlignedDocument, options: ExportOptions): ExportFile[] {
+  const pairs = selectedPairs(document, options).filter(bothSides);
+  const side = (lang: Lang) => pairs.map((pair) => `${oneLine(pair[lang])}\n`).join('');
+  return [
+    { suffix: '.en', text: side('en') },
+    { suffix: '.zh', text: side('zh') },
+  ];
+}
+
+function sidesInOrder(options: ExportOptions): [Lang, Lang] {
+  return (options.sourceLang ?? 'zh') === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
+}
+
+function prop(type: string, value: string | number): string {
+  return `      <prop type="${type}">${escapeXml(String(value))}</prop>`;
+}
+
+/** TMX 1.4b, with document, article, role and score as props; only pairs with both sides. */
+function renderTmx(document: AlignedDocument, options: ExportOptions): ExportFile[] {
+  const [source, target] = sidesInOrder(options);
+  const doc = documentName(document);
+  const units = selectedPairs(document, options)
+    .filter(bothSides)
+    .map((pair: Pair) =>
+      [
+        `    <tu tuid="${escapeXml(pair.id)}">`,
+        prop('x-document', doc),
+        prop('x-article', pair.article ?? ''),
+        prop('x-role', pair.role),
+        prop('x-score', pair.score.toFixed(3)),
+        ...(pair.flags.length ? [prop('x-flags', pair.flags.join(','))] : []),
+        ...[source, target].map(
+          (lang) =>
+            `      <tuv xml:lang="${languageCode(document, lang)}"><seg>${escapeXml(pair[lang])}</seg></tuv>`,
+        ),
+        '    </tu>',
+      ].join('\n'),
+    );
+  const text = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<tmx version="1.4">',
+    `  <header creationtool="bitext" creationtoolversion="${TOOL_VERSION}" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="${languageCode(document, source)}" datatype="plaintext"/>`,
+    '  <body>',
+    ...units,
+    '  </body>',
+    '</tmx>',
+    '',
+  ].join('\n');
+  return [{ suffix: '.tmx', text }];
+}
+
+/** XLIFF 1.2, one trans-unit per pair with both sides; role, score and flags in a note. */
+function renderXliff(document: AlignedDocument, options: ExportOptions): ExportFile[] {
+  const [source, target] = sidesInOrder(options);
+  const units = selectedPairs(document, options)
+    .filter(bothSides)
+    .map((pair) => {
+      const note = `role: ${pair.role}; score: ${pair.score.toFixed(3)}${pair.flags.length ? `; flags: ${pair.flags.join(', ')}` : ''}`;
+      return [
+        `      <trans-unit id="${escapeXml(pair.id)}">`,
+        `        <source>${escapeXml(pair[source])}</source>`,
+        `        <target state="translated">${escapeXml(pair[target])}</target>`,
+        `        <note from="bitext">${escapeXml(note)}</note>`,
+        '      </trans-unit>',
+      ].join('\n');
+    });
+  const text = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    `  <file original="${escapeXml(documentName(document))}" source-language="${languageCode(document, source)}" target-language="${languageCode(document, target)}" datatype="plaintext">`,
+    `    <header><tool tool-id="bitext" tool-name="bitext" tool-version="${TOOL_VERSION}"/></header>`,
+    '    <body>',
+    ...units,
+    '    </body>',
+    '  </file>',
+    '</xliff>',
+    '',
+  ].join('\n');
+  return [{ suffix: '.xlf', text }];
+}
+
+export const FORMATS = {
+  json: renderJson,
+  jsonl: renderJsonl,
+  tsv: renderTsv,
+  moses: renderMoses,
+  tmx: renderTmx,
+  xliff: renderXliff,
+  html: renderHtml,
+} as const;
+
+export type Format = keyof typeof FORMATS;
+export const FORMAT_NAMES = Object.keys(FORMATS) as Format[];
+
+/** Renders a document in a format: the files to write, each with its suffix. */
+export function renderDocument(
+  document: AlignedDocument,
+  format: Format,
+  options: ExportOptions = {},
+): ExportFile[] {
+  return FORMATS[format](document, options);
+}

@@ -1,0 +1,118 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { BitextError } from '../errors.js';
+import type { ExportOptions, Format } from '../export/index.js';
+import { languageInName, pairStem, type ReaderChoice } from '../ingest/inputs.js';
+import { runTask, type Task, type TaskOutcome } from './task.js';
+
+export interface BatchOptions {
+  format: Format;
+  /** Output folder, or a file when there is one input document. */
+  output: string;
+  force: boolean;
+  reader: ReaderChoice;
+  jobs: number;
+  export: ExportOptions;
+  /** Told after each task, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BatchSummary extends TaskOutcome {
+  seconds: number;
+}
+
+const TEXT_FILE = /\.(?:txt|md|markdown|text|en|zh)$/i;
+
+/** Files named on the command line, with folders expanded to the text files inside them. */
+export function expandInputs(inputs: readonly string[]): { files: string[]; failures: string[] } {
+  const files: string[] = [];
+  const failures: string[] = [];
+  for (const input of inputs) {
+    if (!existsSync(input)) failures.push(new BitextError('no such file', input).oneLine);
+    else if (statSync(input).isDirectory()) {
+      const inside = readdirSync(input, { recursive: true, encoding: 'utf8' })
+        .map((name) => join(input, name))
+        .filter((path) => TEXT_FILE.test(path) && statSync(path).isFile())
+        .sort();
+      if (inside.length === 0) failures.push(new BitextError('holds no .txt or .md files', input).oneLine);
+      files.push(...inside);
+    } else files.push(input);
+  }
+  return { files, failures };
+}
+
+/**
+ * Groups files into tasks by name: `x.en.txt` with `x.zh.txt`, every other file alone;
+ * two untagged files given alone form one task, which pairs them if they are monolingual.
+ */
+export function planTasks(files: readonly string[]): string[][] {
+  if (files.length === 2 && files.every((file) => languageInName(file) === null)) return [[...files]];
+  const byStem = new Map<string, string[]>();
+  const tasks: string[][] = [];
+  for (const file of files) {
+    if (languageInName(file) === null) tasks.push([file]);
+    else byStem.set(pairStem(file), [...(byStem.get(pairStem(file)) ?? []), file]);
+  }
+  return [...tasks, ...byStem.values()];
+}
+
+/** Whether the output names one file (one task, and an extension) rather than a folder. */
+function outputFor(output: string, tasks: number): Task['output'] {
+  const looksLikeFile = /\.[a-z]+$/i.test(output) && !(existsSync(output) && statSync(output).isDirectory());
+  return tasks === 1 && looksLikeFile ? { file: output } : { folder: output };
+}
+
+function merge(summary: BatchSummary, outcome: TaskOutcome): void {
+  summary.written.push(...outcome.written);
+  summary.failures.push(...outcome.failures);
+  for (const key of Object.keys(summary.counts) as (keyof TaskOutcome['counts'])[]) {
+    summary.counts[key] += outcome.counts[key];
+  }
+}
+
+/**
+ * Runs the pipeline over many inputs: each task in a worker thread when `jobs` > 1. A
+ * failing input is reported and the others go on; nothing is kept in memory but counts.
+ */
+export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const { files, failures } = expandInputs(inputs);
+  const plan = planTasks(files);
+  const summary: BatchSummary = {
+    seconds: 0,
+    written: [],
+    failures,
+    counts: { documents: 0, articles: 0, pairs: 0, oneSided: 0, lowConfidence: 0, warnings: 0 },
+  };
+  const output = outputFor(options.output, plan.length);
+  const tasks: Task[] = plan.map((taskFiles) => ({
+    files: taskFiles,
+    reader: options.reader,
+    format: options.format,
+    output,
+    force: options.force,
+    export: options.export,
+  }));
+  let done = 0;
+  const finish = (outcome: TaskOutcome) => {
+    merge(summary, outcome);
+    options.onProgress?.(++done, tasks.length);
+  };
+  if (options.jobs > 1 && tasks.length > 1) {
+    const pool = new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      maxThreads: options.jobs,
+      minThreads: 1,
+    });
+    try {
+      await Promise.all(tasks.map(async (task) => finish((await pool.run(task)) as TaskOutcome)));
+    } finally {
+      await pool.destroy();
+    }
+  } else {
+    for (const task of tasks) finish(await runTask(task));
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}

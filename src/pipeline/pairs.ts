@@ -1,0 +1,128 @@
+import { align, scoreTranslation } from '../align/index.js';
+import type { Lexicon } from '../align/lexicon.js';
+import type {
+  AlignedDocument,
+  Article,
+  BilingualDocument,
+  BilingualText,
+  Lang,
+  Pair,
+  PairRole,
+  Paragraph,
+  Sentence,
+} from '../model/document.js';
+import { flagsOf } from './flags.js';
+
+const HEADER_ROLES = ['title', 'subtitle', 'byline', 'date'] as const;
+/** Magazines leave out or cut off whole paragraphs far more often than translators drop a sentence. */
+const PARAGRAPH_OMISSION_SCORE = -0.1;
+
+function joinSide(sentences: readonly Sentence[], lang: Lang): string {
+  return sentences.map((sentence) => sentence.text).join(lang === 'zh' ? '' : ' ');
+}
+
+async function textPair(
+  id: string,
+  article: number | null,
+  role: PairRole,
+  text: BilingualText,
+  lexicon: Lexicon,
+): Promise<Pair> {
+  const en = text.en ?? '';
+  const zh = text.zh ?? '';
+  const score = en && zh ? await scoreTranslation(en, zh, lexicon) : 0;
+  return { id, article, role, en, zh, enIds: [], zhIds: [], score, flags: flagsOf(en, zh, score, false) };
+}
+
+/** The last sentence of each side that the structure stage found cut off. */
+function truncatedSentences(article: Article): Set<string> {
+  const ids = new Set<string>();
+  for (const warning of article.warnings) {
+    if (warning.code !== 'truncated' || !warning.lang) continue;
+    const last = article.paragraphs[warning.lang].at(-1)?.sentences.at(-1);
+    if (last) ids.add(last.id);
+  }
+  return ids;
+}
+
+interface SentenceGroup {
+  en: Sentence[];
+  zh: Sentence[];
+  score: number;
+}
+
+/** Paragraphs first, then sentences inside each group of paragraphs that translate each other. */
+async function bodyGroups(article: Article, lexicon: Lexicon): Promise<SentenceGroup[]> {
+  const { en, zh } = article.paragraphs;
+  const paragraphBeads = await align(
+    zh.map((paragraph) => paragraph.text),
+    en.map((paragraph) => paragraph.text),
+    { sourceLang: 'zh', targetLang: 'en', lexicon, omissionScore: PARAGRAPH_OMISSION_SCORE },
+  );
+  const groups: SentenceGroup[] = [];
+  for (const bead of paragraphBeads) {
+    const zhSentences = bead.source.flatMap((p) => (zh[p] as Paragraph).sentences);
+    const enSentences = bead.target.flatMap((p) => (en[p] as Paragraph).sentences);
+    if (zhSentences.length === 0 || enSentences.length === 0) {
+      groups.push({ en: enSentences, zh: zhSentences, score: 0 });
+      continue;
+    }
+    const sentenceBeads = await align(
+      zhSentences.map((sentence) => sentence.text),
+      enSentences.map((sentence) => sentence.text),
+      { sourceLang: 'zh', targetLang: 'en', lexicon },
+    );
+    for (const sentenceBead of sentenceBeads) {
+      groups.push({
+        zh: sentenceBead.source.map((i) => zhSentences[i] as Sentence),
+        en: sentenceBead.target.map((j) => enSentences[j] as Sentence),
+        score: sentenceBead.score,
+      });
+    }
+  }
+  return groups;
+}
+
+async function articlePairs(article: Article, lexicon: Lexicon): Promise<Pair[]> {
+  const pairs: Pair[] = [];
+  for (const role of HEADER_ROLES) {
+    const field = role === 'title' ? article.title : article[role];
+    if (field && (field.en || field.zh))
+      pairs.push(await textPair(`a${article.index}.${role}`, article.index, role, field, lexicon));
+  }
+  const truncated = truncatedSentences(article);
+  const groups = await bodyGroups(article, lexicon);
+  groups.forEach((group, n) => {
+    const en = joinSide(group.en, 'en');
+    const zh = joinSide(group.zh, 'zh');
+    const cut = [...group.en, ...group.zh].some((sentence) => truncated.has(sentence.id));
+    pairs.push({
+      id: `a${article.index}.body.${n}`,
+      article: article.index,
+      role: 'body',
+      en,
+      zh,
+      enIds: group.en.map((sentence) => sentence.id),
+      zhIds: group.zh.map((sentence) => sentence.id),
+      score: group.score,
+      flags: flagsOf(en, zh, group.score, cut),
+    });
+  });
+  if (article.source)
+    pairs.push(await textPair(`a${article.index}.source`, article.index, 'source', article.source, lexicon));
+  return pairs;
+}
+
+/**
+ * Pairs every translated unit of a document: table-of-contents entries, each article's
+ * header fields, its body (paragraphs aligned first, then sentences inside them) and its
+ * source line. Text without counterpart becomes a one-sided pair.
+ */
+export async function pairDocument(document: BilingualDocument, lexicon: Lexicon): Promise<AlignedDocument> {
+  const pairs: Pair[] = [];
+  for (const [n, entry] of document.toc.entries()) {
+    pairs.push(await textPair(`toc.${n}`, entry.article, 'toc', entry, lexicon));
+  }
+  for (const article of document.articles) pairs.push(...(await articlePairs(article, lexicon)));
+  return { ...document, pairs };
+}

@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadLexicon } from '../align/index.js';
+import { BitextError } from '../errors.js';
+import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
+import { documentName } from '../export/shared.js';
+import type { ReaderChoice } from '../ingest/inputs.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { readDocuments } from '../read.js';
+import { pairDocument } from './pairs.js';
+
+/** One unit of a batch: the files of one or more documents, read, aligned and written together. */
+export interface Task {
+  files: string[];
+  reader: ReaderChoice;
+  format: Format;
+  /** A folder to write `<document name><suffix>` files into, or, for a single document, a file path. */
+  output: { folder: string } | { file: string };
+  force: boolean;
+  export: ExportOptions;
+}
+
+export interface DocumentCounts {
+  documents: number;
+  articles: number;
+  pairs: number;
+  oneSided: number;
+  lowConfidence: number;
+  warnings: number;
+}
+
+export interface TaskOutcome {
+  written: string[];
+  counts: DocumentCounts;
+  /** One line per input that failed, naming it. */
+  failures: string[];
+}
+
+function outputPath(task: Task, name: string, suffix: string): string {
+  if ('file' in task.output) {
+    const file = task.output.file;
+    return file.endsWith(suffix) ? file : `${file.replace(/\.[^./]+$/, '')}${suffix}`;
+  }
+  return join(task.output.folder, `${name}${suffix}`);
+}
+
+/** Reads, aligns and writes the documents of one task; a failure is reported, never thrown. */
+export async function runTask(task: Task): Promise<TaskOutcome> {
+  const outcome: TaskOutcome = {
+    written: [],
+    counts: { documents: 0, articles: 0, pairs: 0, oneSided: 0, lowConfidence: 0, warnings: 0 },
+    failures: [],
+  };
+  const { documents, failures } = readDocuments(task.files, task.reader);
+  outcome.failures.push(...failures.map((failure) => failure.oneLine));
+  if ('file' in task.output && documents.length > 1) {
+    outcome.failures.push(
+      `-o ${task.output.file} names one file, but the inputs hold ${documents.length} documents: give a folder`,
+    );
+    return outcome;
+  }
+  const lexicon = documents.length > 0 ? await loadLexicon() : undefined;
+  for (const document of documents) {
+    try {
+      const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>);
+      const files = renderDocument(aligned, task.format, task.export);
+      const paths = files.map((file) => outputPath(task, documentName(aligned), file.suffix));
+      for (const path of paths) {
+        if (existsSync(path) && !task.force)
+          throw new BitextError('already exists (use --force to replace it)', path);
+      }
+      files.forEach((file, k) => {
+        const path = paths[k] as string;
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileAtomic(path, file.text, { force: true });
+        outcome.written.push(path);
+      });
+      const counts = outcome.counts;
+      counts.documents += 1;
+      counts.articles += aligned.articles.length;
+      counts.pairs += aligned.pairs.length;
+      counts.oneSided += aligned.pairs.filter((pair) => pair.flags.includes('one-sided')).length;
+      counts.lowConfidence += aligned.pairs.filter((pair) => pair.flags.includes('low-confidence')).length;
+      counts.warnings +=
+        aligned.warnings.length + aligned.articles.reduce((sum, article) => sum + article.warnings.length, 0);
+    } catch (error) {
+      if (!(error instanceof BitextError)) throw error;
+      outcome.failures.push(error.oneLine);
+    }
+  }
+  return outcome;
+}
