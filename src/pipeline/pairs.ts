@@ -15,7 +15,7 @@ import { flagsOf } from './flags.js';
 
 const HEADER_ROLES = ['title', 'subtitle', 'byline', 'date'] as const;
 /** Magazines leave out or cut off whole paragraphs far more often than translators drop a sentence. */
-const PARAGRAPH_OMISSION_SCORE = -0.1;
+const PARAGRAPH_OMISSION_SCORE = -0.05;
 
 function joinSide(sentences: readonly Sentence[], lang: Lang): string {
   return sentences.map((sentence) => sentence.text).join(lang === 'zh' ? '' : ' ');

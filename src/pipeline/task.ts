@@ -44,6 +44,14 @@ function outputPath(task: Task, name: string, suffix: string): string {
   return join(task.output.folder, `${name}${suffix}`);
 }
 
+function makeFolderFor(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new BitextError('its folder cannot be made', path, { cause: error });
+  }
+}
+
 /** Reads, aligns and writes the documents of one task; a failure is reported, never thrown. */
 export async function runTask(task: Task): Promise<TaskOutcome> {
   const outcome: TaskOutcome = {
@@ -71,7 +79,7 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
       }
       files.forEach((file, k) => {
         const path = paths[k] as string;
-        mkdirSync(dirname(path), { recursive: true });
+        makeFolderFor(path);
         writeFileAtomic(path, file.text, { force: true });
         outcome.written.push(path);
       });
