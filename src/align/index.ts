@@ -4,7 +4,6 @@ import { detectChineseScript } from '../text/script.js';
 import { bandFromAnchors, candidateAnchors, heaviestChain } from './anchors.js';
 import type { Bead } from './beads.js';
 import {
-  BEAD_COST,
   LENGTH_WEIGHT,
   MIN_LENGTH_FIT,
   NULL_BEAD_SCORE,
