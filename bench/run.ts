@@ -134,6 +134,34 @@ function benchScaling(verses: Verses): void {
   rows.push(['whole/quarter time', '', '', '', '', ratio.toFixed(2), '']);
 }
 
+/** Magazine files made by repeating the bundled example's articles; `files` of them, about 60 KB each. */
+function makeMagazines(files: number): { dir: string; bytes: number } {
+  const dir = join(work, `magazines-${files}`);
+  mkdirSync(dir, { recursive: true });
+  const example = readFileSync(join(ROOT, 'examples/harbour-review.md'), 'utf8');
+  const body = example.slice(example.indexOf('# '));
+  const text = `${example}\n\n${Array.from({ length: 12 }, () => body).join('\n\n')}`;
+  for (let k = 0; k < files; k++) writeFileSync(join(dir, `issue-${k}.md`), text);
+  return { dir, bytes: Buffer.byteLength(text) * files };
+}
+
+function benchThroughput(): void {
+  for (const files of [8, 32]) {
+    const { dir, bytes } = makeMagazines(files);
+    const timing = measure(['align', dir, '--to', 'jsonl', '-o', join(dir, 'out'), '--force', '--jobs', '2']);
+    const mbPerMinute = bytes / 1e6 / (timing.seconds / 60);
+    rows.push([
+      `magazines ×${files} (${(bytes / 1e6).toFixed(2)} MB)`,
+      '',
+      '',
+      '',
+      `${mbPerMinute.toFixed(1)} MB/min (jsonl, 2 jobs)`,
+      timing.seconds.toFixed(2),
+      timing.peakMb.toFixed(0),
+    ]);
+  }
+}
+
 function printTable(): void {
   const header = ['data set', 'P', 'R', 'F1', 'peers F1 (scored by bitext eval)', 'median s', 'peak MB'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
@@ -144,12 +172,13 @@ function printTable(): void {
 }
 
 function main(): void {
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
+  benchThroughput();
   if (!existsSync(BENCH)) {
-    console.log(`bench: ${BENCH} is absent; nothing to measure.`);
+    printTable();
+    console.log(`bench: ${BENCH} is absent; the alignment benchmarks were skipped.`);
     return;
   }
-  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
-  runCli(['align-sents', '--help']);
   const bibleVerses = {
     source: readVerses(join(BENCH, 'bible-dev/en.verse')),
     target: readVerses(join(BENCH, 'bible-dev/zh.verse')),
