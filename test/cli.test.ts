@@ -53,6 +53,16 @@ describe('bitext inspect', () => {
   });
 });
 
+const FLOOD = [
+  'align-sents',
+  'test/fixtures/presplit/flood.zh',
+  'test/fixtures/presplit/flood.en',
+  '--src-lang',
+  'zh',
+  '--tgt-lang',
+  'en',
+];
+
 describe('bitext align-sents', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
 
@@ -72,17 +82,7 @@ describe('bitext align-sents', () => {
   });
 
   it('writes JSON lines with the texts', () => {
-    const { stdout } = bitext(
-      'align-sents',
-      'test/fixtures/presplit/flood.zh',
-      'test/fixtures/presplit/flood.en',
-      '--src-lang',
-      'zh',
-      '--tgt-lang',
-      'en',
-      '--format',
-      'jsonl',
-    );
+    const { stdout } = bitext(...FLOOD, '--format', 'jsonl');
     const first = JSON.parse(stdout.split('\n')[0] ?? '');
     expect(first).toMatchObject({
       source: [0],
@@ -116,16 +116,7 @@ describe('bitext align-sents', () => {
   it('refuses to overwrite without --force, and a file in the wrong language', () => {
     const output = join(dir, 'one.align');
     writeFileSync(output, 'keep me');
-    const args = [
-      'align-sents',
-      'test/fixtures/presplit/flood.zh',
-      'test/fixtures/presplit/flood.en',
-      '--src-lang',
-      'zh',
-      '--tgt-lang',
-      'en',
-    ];
-    expect(bitext(...args, '-o', output).stderr).toMatch(/already exists \(use --force/);
+    expect(bitext(...FLOOD, '-o', output).stderr).toMatch(/already exists \(use --force/);
     expect(readFileSync(output, 'utf8')).toBe('keep me');
     const swapped = bitext(
       'align-sents',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../src/ingest/blocks.js';
 import type { BilingualDocument } from '../src/model/document.js';
@@ -103,5 +104,42 @@ describe('joining pieces across a break', () => {
     ['中方重申坚定支', '持塞方', '中方重申坚定支持塞方'],
   ])('%s + %s', (before, after, joined) => {
     expect(joinPieces(before, after)).toBe(joined);
+  });
+});
+
+describe('page-break repair loses and duplicates no character', () => {
+  const piece = fc
+    .array(
+      fc.constantFrom(
+        'na-',
+        'tional',
+        'Sino-',
+        'Mongolian',
+        'a',
+        ' ',
+        '人权',
+        '支',
+        '持',
+        '，',
+        '。',
+        'long-',
+        'term',
+        '3.5',
+      ),
+      {
+        maxLength: 8,
+      },
+    )
+    .map((parts) => parts.join(''));
+
+  it('keeps every non-space character, dropping at most the hyphen of a rejoined word', () => {
+    fc.assert(
+      fc.property(piece, piece, (before, after) => {
+        const joined = joinPieces(before, after).replace(/\s/g, '');
+        const original = (before + after).replace(/\s/g, '');
+        const withoutBreakHyphen = (before.trimEnd().replace(/-$/, '') + after).replace(/\s/g, '');
+        expect([original, withoutBreakHyphen]).toContain(joined);
+      }),
+    );
   });
 });

@@ -112,24 +112,44 @@ export class Similarity {
   private prepareCell(iEnd: number, jEnd: number): void {
     if (this.cellEnd[0] === iEnd && this.cellEnd[1] === jEnd) return;
     this.cellEnd = [iEnd, jEnd];
-    for (let k = 0; k < MAX_BEAD_SIDE && iEnd - 1 - k >= 0; k++) {
-      const i = iEnd - 1 - k;
-      const evidence = this.source[i] as SentenceEvidence;
+    this.fillCell(
+      iEnd,
+      jEnd,
+      this.source,
+      this.sourceMarks,
+      this.cellSource,
+      (i, j) => this.pair(i, j).source,
+    );
+    this.fillCell(
+      jEnd,
+      iEnd,
+      this.target,
+      this.targetMarks,
+      this.cellTarget,
+      (j, i) => this.pair(i, j).target,
+    );
+  }
+
+  /**
+   * For each of the last sentences before `ownEnd` on one side, the weight the last 1…5
+   * sentences before `otherEnd` on the other side cover, as a running union.
+   */
+  private fillCell(
+    ownEnd: number,
+    otherEnd: number,
+    own: readonly SentenceEvidence[],
+    marks: Int32Array,
+    cell: Float64Array,
+    coveredBy: (ownIndex: number, otherIndex: number) => Uint32Array,
+  ): void {
+    for (let k = 0; k < MAX_BEAD_SIDE && ownEnd - 1 - k >= 0; k++) {
+      const index = ownEnd - 1 - k;
+      const evidence = own[index] as SentenceEvidence;
       this.markStamp++;
       let weight = 0;
-      for (let b = 1; b <= MAX_BEAD_SIDE && jEnd - b >= 0; b++) {
-        weight += this.unionWeight(evidence, this.sourceMarks, this.pair(i, jEnd - b).source);
-        this.cellSource[k * SIDE + b] = weight;
-      }
-    }
-    for (let k = 0; k < MAX_BEAD_SIDE && jEnd - 1 - k >= 0; k++) {
-      const j = jEnd - 1 - k;
-      const evidence = this.target[j] as SentenceEvidence;
-      this.markStamp++;
-      let weight = 0;
-      for (let a = 1; a <= MAX_BEAD_SIDE && iEnd - a >= 0; a++) {
-        weight += this.unionWeight(evidence, this.targetMarks, this.pair(iEnd - a, j).target);
-        this.cellTarget[k * SIDE + a] = weight;
+      for (let n = 1; n <= MAX_BEAD_SIDE && otherEnd - n >= 0; n++) {
+        weight += this.unionWeight(evidence, marks, coveredBy(index, otherEnd - n));
+        cell[k * SIDE + n] = weight;
       }
     }
   }
