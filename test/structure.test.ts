@@ -143,3 +143,14 @@ describe('page-break repair loses and duplicates no character', () => {
     );
   });
 });
+
+describe('a long paragraph cut before a name', () => {
+  it('is joined with its continuation', () => {
+    const structure = readMagazine(
+      '# Title\n\n## 标题\n\nAfter two days of talks in the old capital, the closing meeting was chaired by President\n\n会议由习近平主席主持。\n\nXi Jinping, who welcomed the delegations.\n',
+    );
+    expect(structure.articles[0]?.paragraphs.en.map((p) => p.text)).toEqual([
+      'After two days of talks in the old capital, the closing meeting was chaired by President Xi Jinping, who welcomed the delegations.',
+    ]);
+  });
+});

@@ -180,6 +180,8 @@ const LIST_MARKER = /^(?:[一二三四五六七八九十百]+、|[（(][一二�
 const ENGLISH_CONTINUATION = /^[\p{Ll}\d(]/u;
 const ENDS_WITH_FUNCTION_WORD =
   /\b(?:a|an|the|of|and|or|to|in|on|at|by|for|with|from|as|that|its|their|our|is|are|was|were)$/i;
+/** An English paragraph this long that ends on a letter was cut, even if what follows starts with a name; shorter ones may be headings. */
+const CUT_PARAGRAPH_MIN_LENGTH = 60;
 /** Salutations ("Mr. President,", "主席先生，") are whole paragraphs although they end with a comma. */
 const SALUTATION_MAX_LENGTH: Record<Lang, number> = { en: 40, zh: 16 };
 
@@ -188,10 +190,13 @@ function continuesAcrossBreak(previous: Paragraph, next: string, lang: Lang): bo
   if (previous.kind === 'heading' || endsCompletely(previous.text, lang)) return false;
   if (previous.text.length <= SALUTATION_MAX_LENGTH[lang] && /[,，]$/.test(previous.text)) return false;
   if (lang === 'en') {
+    const longAndUnfinished =
+      previous.text.length > CUT_PARAGRAPH_MIN_LENGTH && /\p{L}$/u.test(previous.text);
     return (
       ENGLISH_CONTINUATION.test(next) ||
       /-$/.test(previous.text) ||
-      ENDS_WITH_FUNCTION_WORD.test(previous.text)
+      ENDS_WITH_FUNCTION_WORD.test(previous.text) ||
+      longAndUnfinished
     );
   }
   return !LIST_MARKER.test(next) && /^[\p{Script=Han}\p{N}“‘《（(]/u.test(next);
