@@ -182,3 +182,21 @@ describe('bitext align in batches', () => {
     expect(existsSync(join(notAFolder, 'out.jsonl'))).toBe(false);
   });
 });
+
+describe('bitext import, search and export', () => {
+  it('stores documents, finds pairs in either language and writes them out', () => {
+    const dir = fresh();
+    const db = join(dir, 'corpus.db');
+    const imported = bitext('import', MAGAZINE, '--db', db);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/stored harbour-review as document 1: \d+ pairs/);
+    const found = bitext('search', '港口', '--db', db);
+    expect(found.stdout.split('\n')[0]?.split('\t')).toHaveLength(4);
+    const exported = bitext('export', '--db', db, '--to', 'tmx', '-o', join(dir, 'out'));
+    expect(exported.status).toBe(0);
+    expect(XMLValidator.validate(readFileSync(join(dir, 'out', 'harbour-review.tmx'), 'utf8'))).toBe(true);
+    expect(bitext('search', 'x', '--db', join(dir, 'none.db')).stderr).toMatch(
+      /none\.db: no such corpus store/,
+    );
+  });
+});

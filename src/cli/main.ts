@@ -1,7 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
+import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { readDocuments } from '../read.js';
@@ -14,6 +15,7 @@ import {
 } from './align-sents.js';
 import { runEval } from './eval.js';
 import { inspectReport } from './inspect.js';
+import { exportDocuments, importDocuments, searchStore } from './store.js';
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
 
@@ -100,6 +102,73 @@ function alignCommand(): Command {
     });
 }
 
+const DEFAULT_DATABASE = 'bitext.db';
+
+function importCommand(): Command {
+  return new Command('import')
+    .description('read and align documents into the corpus store')
+    .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .addOption(readerOption())
+    .action(async (inputs: string[], options: { db: string; reader: ReaderChoice }) => {
+      const failures = await importDocuments(inputs, options.db, options.reader);
+      for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
+      if (failures.length > 0) process.exitCode = EXIT.inputFailed;
+    });
+}
+
+function exportCommand(): Command {
+  return new Command('export')
+    .description('write documents of the corpus store, as reviewed, in any format')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('tmx'))
+    .option('-o, --output <folder>', 'output folder', 'bitext-out')
+    .option('--document <names...>', 'only these documents (name or id)')
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
+    .option('--force', 'replace output files that exist')
+    .addOption(
+      new Option('--src-lang <lang>', 'source language of translation units (TMX, XLIFF)')
+        .choices(LANGS)
+        .default('zh'),
+    )
+    .action(
+      (options: {
+        db: string;
+        to: Format;
+        output: string;
+        document?: string[];
+        minScore?: string;
+        force?: boolean;
+        srcLang: Lang;
+      }) => {
+        mkdirSync(options.output, { recursive: true });
+        const written = exportDocuments({
+          database: options.db,
+          format: options.to,
+          output: options.output,
+          force: options.force ?? false,
+          sourceLang: options.srcLang,
+          ...(options.document ? { documents: options.document } : {}),
+          ...(options.minScore !== undefined ? { minScore: Number(options.minScore) } : {}),
+        });
+        process.stderr.write(`bitext: wrote ${written.length} files to ${options.output}\n`);
+      },
+    );
+}
+
+function searchCommand(): Command {
+  return new Command('search')
+    .description('find pairs whose English or Chinese contains a word or phrase')
+    .argument('<query>', 'a word or phrase, in English or Chinese')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .option('--limit <n>', 'the most pairs to print', '50')
+    .action((query: string, options: { db: string; limit: string }) => {
+      if (!existsSync(options.db))
+        throw new BitextError('no such corpus store (bitext import creates it)', options.db);
+      process.stdout.write(searchStore(options.db, query, Math.max(1, Number(options.limit) || 50)));
+    });
+}
+
 function evalCommand(): Command {
   return new Command('eval')
     .description('score alignments against gold ones: strict bead precision, recall and F1')
@@ -125,7 +194,15 @@ export function buildProgram(): Command {
     .description('Turn bilingual Chinese–English documents into clean, aligned parallel text.')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const command of [inspectCommand(), alignCommand(), alignSentsCommand(), evalCommand()]) {
+  for (const command of [
+    inspectCommand(),
+    alignCommand(),
+    importCommand(),
+    exportCommand(),
+    searchCommand(),
+    alignSentsCommand(),
+    evalCommand(),
+  ]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }),
     );

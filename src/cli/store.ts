@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { loadLexicon } from '../align/index.js';
+import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
+import { documentName } from '../export/shared.js';
+import type { ReaderChoice } from '../ingest/inputs.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { expandInputs, planTasks } from '../pipeline/batch.js';
+import { pairDocument } from '../pipeline/pairs.js';
+import { readDocuments } from '../read.js';
+import { CorpusStore } from '../store/index.js';
+
+/** `bitext import`: runs the pipeline and stores each document; returns the failures, one line each. */
+export async function importDocuments(
+  inputs: readonly string[],
+  database: string,
+  reader: ReaderChoice,
+): Promise<string[]> {
+  const { files, failures } = expandInputs(inputs);
+  const store = new CorpusStore(database);
+  try {
+    const lexicon = await loadLexicon();
+    for (const task of planTasks(files)) {
+      const read = readDocuments(task, reader);
+      failures.push(...read.failures.map((failure) => failure.oneLine));
+      for (const document of read.documents) {
+        const aligned = await pairDocument(document, lexicon);
+        const id = store.addDocument(aligned);
+        process.stderr.write(
+          `bitext: stored ${documentName(aligned)} as document ${id}: ${aligned.pairs.length} pairs\n`,
+        );
+      }
+    }
+  } finally {
+    store.close();
+  }
+  return failures;
+}
+
+export interface ExportFromStoreOptions extends ExportOptions {
+  database: string;
+  format: Format;
+  output: string;
+  documents?: string[];
+  force: boolean;
+}
+
+/** `bitext export`: writes stored documents, as edited, in any format, into a folder. */
+export function exportDocuments(options: ExportFromStoreOptions): string[] {
+  const store = new CorpusStore(options.database);
+  const written: string[] = [];
+  try {
+    for (const id of store.documentIds(options.documents)) {
+      const document = store.getDocument(id);
+      for (const file of renderDocument(document, options.format, options)) {
+        const path = join(options.output, `${documentName(document)}${file.suffix}`);
+        writeFileAtomic(path, file.text, { force: options.force });
+        written.push(path);
+      }
+    }
+  } finally {
+    store.close();
+  }
+  return written;
+}
+
+/** `bitext search`: pairs containing a word or phrase, in either language. */
+export function searchStore(database: string, query: string, limit: number): string {
+  const store = new CorpusStore(database);
+  try {
+    return store
+      .search(query, limit)
+      .map(({ documentId, pair }) => `${documentId}\t${pair.id}\t${pair.en}\t${pair.zh}\n`)
+      .join('');
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,171 @@
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { BitextError } from '../errors.js';
+import { documentName } from '../export/shared.js';
+import type { AlignedDocument, BilingualDocument, Pair } from '../model/document.js';
+import { migrate } from './schema.js';
+
+export interface StoredDocument {
+  id: number;
+  name: string;
+  importedAt: string;
+  pairs: number;
+  confirmed: number;
+  doubtful: number;
+}
+
+interface PairRow {
+  id: number;
+  position: number;
+  pair_key: string;
+  article: number | null;
+  role: Pair['role'];
+  en: string;
+  zh: string;
+  en_ids: string;
+  zh_ids: string;
+  score: number;
+  flags: string;
+  status: 'auto' | 'confirmed';
+  version: number;
+}
+
+function pairOf(row: PairRow): Pair {
+  return {
+    id: row.pair_key,
+    article: row.article,
+    role: row.role,
+    en: row.en,
+    zh: row.zh,
+    enIds: JSON.parse(row.en_ids) as string[],
+    zhIds: JSON.parse(row.zh_ids) as string[],
+    score: row.score,
+    flags: JSON.parse(row.flags) as Pair['flags'],
+  };
+}
+
+/**
+ * The corpus store: one SQLite file (WAL) holding documents, their pairs and every edit.
+ * Pairs are searchable in both languages through an FTS5 trigram index.
+ */
+export class CorpusStore {
+  private readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    try {
+      this.db = new Database(path);
+    } catch (error) {
+      throw new BitextError(`cannot be opened as a database: ${(error as Error).message}`, path, {
+        cause: error,
+      });
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    try {
+      migrate(this.db);
+    } catch (error) {
+      this.db.close();
+      throw new BitextError((error as Error).message, path, { cause: error });
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Stores an aligned document; returns its id. */
+  addDocument(document: AlignedDocument): number {
+    const { pairs, ...model } = document;
+    const insertDocument = this.db.prepare(
+      'INSERT INTO documents (name, imported_at, model) VALUES (?, ?, ?)',
+    );
+    const insertPair = this.db.prepare(
+      `INSERT INTO pairs (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return this.db.transaction(() => {
+      const id = Number(
+        insertDocument.run(documentName(document), new Date().toISOString(), JSON.stringify(model))
+          .lastInsertRowid,
+      );
+      pairs.forEach((pair, position) => {
+        insertPair.run(
+          id,
+          position,
+          pair.id,
+          pair.article,
+          pair.role,
+          pair.en,
+          pair.zh,
+          JSON.stringify(pair.enIds),
+          JSON.stringify(pair.zhIds),
+          pair.score,
+          JSON.stringify(pair.flags),
+        );
+      });
+      return id;
+    })();
+  }
+
+  listDocuments(): StoredDocument[] {
+    return this.db
+      .prepare(
+        `SELECT d.id, d.name, d.imported_at AS importedAt, COUNT(p.id) AS pairs,
+                COALESCE(SUM(p.status = 'confirmed'), 0) AS confirmed,
+                COALESCE(SUM(p.flags <> '[]' AND p.status = 'auto'), 0) AS doubtful
+         FROM documents d LEFT JOIN pairs p ON p.document_id = d.id
+         GROUP BY d.id ORDER BY d.id`,
+      )
+      .all() as StoredDocument[];
+  }
+
+  /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
+  getDocument(id: number): AlignedDocument {
+    const row = this.db.prepare('SELECT model FROM documents WHERE id = ?').get(id) as
+      | { model: string }
+      | undefined;
+    if (!row) throw new BitextError(`no document with id ${id}`, this.path);
+    const model = JSON.parse(row.model) as BilingualDocument;
+    const pairs = (
+      this.db.prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position').all(id) as PairRow[]
+    ).map(pairOf);
+    return { ...model, pairs };
+  }
+
+  /** Documents by id, or all of them. */
+  documentIds(names?: readonly string[]): number[] {
+    const all = this.listDocuments();
+    if (!names || names.length === 0) return all.map((document) => document.id);
+    return names.map((name) => {
+      const found = all.find((document) => document.name === basename(name) || String(document.id) === name);
+      if (!found) throw new BitextError(`holds no document named ${name}`, this.path);
+      return found.id;
+    });
+  }
+
+  /**
+   * Pairs whose English or Chinese text contains the query, in any document. Queries of
+   * three characters or more use the trigram index; shorter ones are scanned.
+   */
+  search(query: string, limit = 50): { documentId: number; pair: Pair }[] {
+    const trimmed = query.trim();
+    if (trimmed === '') return [];
+    const rows =
+      Array.from(trimmed).length >= 3
+        ? this.db
+            .prepare(
+              `SELECT p.* FROM pairs_text JOIN pairs p ON p.id = pairs_text.rowid
+               WHERE pairs_text MATCH ? ORDER BY p.document_id, p.position LIMIT ?`,
+            )
+            .all(`"${trimmed.replace(/"/g, '""')}"`, limit)
+        : this.db
+            .prepare(
+              `SELECT * FROM pairs WHERE instr(en, ?) > 0 OR instr(zh, ?) > 0 ORDER BY document_id, position LIMIT ?`,
+            )
+            .all(trimmed, trimmed, limit);
+    return (rows as (PairRow & { document_id: number })[]).map((row) => ({
+      documentId: row.document_id,
+      pair: pairOf(row),
+    }));
+  }
+}
