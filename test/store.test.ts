@@ -63,3 +63,56 @@ describe('the corpus store', () => {
     expect(() => new CorpusStore(path)).toThrow(/not\.db|database/);
   });
 });
+
+describe('editing stored pairs', () => {
+  function storeWithDocument(): { store: CorpusStore; id: number; path: string } {
+    const path = freshPath();
+    const store = new CorpusStore(path);
+    return { store, id: store.addDocument(aligned), path };
+  }
+
+  const bodyRows = (store: CorpusStore, id: number) => store.rows(id).filter((row) => row.role === 'body');
+
+  it('merges two pairs, keeps the merge across reopening, and undoes and redoes it', () => {
+    const { store, id, path } = storeWithDocument();
+    const [first, second] = bodyRows(store, id);
+    if (!first || !second) throw new Error('fixture has body pairs');
+    const before = store.getDocument(id).pairs;
+    const merged = store.editor().mergeWithNext(first.id, first.version, 'tester');
+    expect(merged.en).toBe(`${first.en} ${second.en}`);
+    expect(merged.zh).toBe(first.zh + second.zh);
+    store.close();
+    const reopened = new CorpusStore(path);
+    expect(reopened.getDocument(id).pairs).toHaveLength(before.length - 1);
+    expect(reopened.editor().undo(id)).toBe(true);
+    expect(reopened.getDocument(id).pairs).toEqual(before);
+    expect(reopened.editor().redo(id)).toBe(true);
+    expect(reopened.getDocument(id).pairs).toHaveLength(before.length - 1);
+    expect(reopened.editor().redo(id)).toBe(false);
+    reopened.close();
+  });
+
+  it('splits a pair at sentence boundaries', () => {
+    const { store, id } = storeWithDocument();
+    const [first] = bodyRows(store, id);
+    if (!first) throw new Error('fixture has body pairs');
+    const merged = store.editor().mergeWithNext(first.id, first.version, 'tester');
+    const [left, right] = store.editor().split(merged.id, merged.version, 1, 1, 'tester');
+    expect(left?.en_ids).toBe(first.en_ids);
+    expect(right?.position).toBeGreaterThan(left?.position ?? 0);
+    expect(() => store.editor().split(left?.id ?? 0, left?.version ?? 0, 0, 0, 'tester')).toThrow(
+      /cannot be split/,
+    );
+  });
+
+  it('refuses a stale edit instead of applying it', () => {
+    const { store, id } = storeWithDocument();
+    const [first] = bodyRows(store, id);
+    if (!first) throw new Error('fixture has body pairs');
+    store.editor().confirm(first.id, first.version, 'tab one');
+    expect(() => store.editor().confirm(first.id, first.version, 'tab two')).toThrow(
+      /changed since it was read/,
+    );
+    expect(store.listDocuments()[0]?.confirmed).toBe(1);
+  });
+});

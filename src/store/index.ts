@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { AlignedDocument, BilingualDocument, Pair } from '../model/document.js';
+import { PairEditor, type StoredRow } from './edits.js';
 import { migrate } from './schema.js';
 
 export interface StoredDocument {
@@ -71,6 +72,18 @@ export class CorpusStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Edits of stored pairs, with undo and redo. */
+  editor(): PairEditor {
+    return new PairEditor(this.db);
+  }
+
+  /** The stored rows of a document's pairs in order, with their ids and versions, as an editor needs them. */
+  rows(documentId: number): StoredRow[] {
+    return this.db
+      .prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position')
+      .all(documentId) as StoredRow[];
   }
 
   /** Stores an aligned document; returns its id. */
