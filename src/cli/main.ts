@@ -6,6 +6,8 @@ import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { readDocuments } from '../read.js';
+import { buildServer } from '../server/app.js';
+import { CorpusStore } from '../store/index.js';
 import { ALIGN_FORMATS, type AlignCommandOptions, runAlignCommand } from './align.js';
 import {
   type AlignSentsOptions,
@@ -169,6 +171,24 @@ function searchCommand(): Command {
     });
 }
 
+function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the studio API over a corpus store')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .option('--port <n>', 'port to listen on', '4173')
+    .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
+    .option('--token <token>', 'a secret every API request must carry as a Bearer token')
+    .action(async (options: { db: string; port: string; host: string; token?: string }) => {
+      const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
+      if (!loopback && !options.token)
+        throw new BitextError(`binding to ${options.host} exposes the corpus: give --token too`);
+      const store = new CorpusStore(options.db);
+      const app = buildServer(store, options.token ? { token: options.token } : {});
+      const address = await app.listen({ port: Number(options.port), host: options.host });
+      process.stderr.write(`bitext: serving ${options.db} at ${address}\n`);
+    });
+}
+
 function evalCommand(): Command {
   return new Command('eval')
     .description('score alignments against gold ones: strict bead precision, recall and F1')
@@ -200,6 +220,7 @@ export function buildProgram(): Command {
     importCommand(),
     exportCommand(),
     searchCommand(),
+    serveCommand(),
     alignSentsCommand(),
     evalCommand(),
   ]) {

@@ -1,0 +1,207 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadLexicon } from '../align/index.js';
+import { BitextError } from '../errors.js';
+import { FORMAT_NAMES, type Format, renderDocument } from '../export/index.js';
+import { pairDocument } from '../pipeline/pairs.js';
+import { readDocuments } from '../read.js';
+import { StaleEditError } from '../store/edits.js';
+import type { CorpusStore } from '../store/index.js';
+
+export interface ServerOptions {
+  /** When set, every API request must carry `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Largest upload accepted, in bytes. */
+  uploadLimit?: number;
+}
+
+const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+const versioned = {
+  type: 'object',
+  required: ['version'],
+  properties: { version: { type: 'integer', minimum: 1 }, who: { type: 'string', maxLength: 100 } },
+} as const;
+
+/** Keeps only the base name of a client-given file name, without anything a path could use. */
+function safeName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/'))
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^\.+/, '');
+  return base === '' ? 'upload.txt' : base.slice(0, 100);
+}
+
+/** Runs the pipeline on uploaded text and stores the documents; returns their ids. */
+async function importText(store: CorpusStore, name: string, text: string): Promise<number[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-upload-'));
+  try {
+    const path = join(dir, safeName(name));
+    writeFileSync(path, text);
+    const { documents, failures } = readDocuments([path]);
+    if (failures[0]) throw new BitextError(failures[0].message);
+    const lexicon = await loadLexicon();
+    const ids: number[] = [];
+    for (const document of documents) ids.push(store.addDocument(await pairDocument(document, lexicon)));
+    return ids;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The studio's JSON API over a corpus store: documents, their pairs, edits with undo and
+ * redo, search and export. Bad requests get a 4xx with a message; stale edits a 409.
+ */
+export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof StaleEditError) return reply.code(409).send({ error: error.message });
+    if (error instanceof BitextError) return reply.code(400).send({ error: error.message });
+    const { statusCode, message } = error as { statusCode?: number; message?: string };
+    if (statusCode && statusCode < 500)
+      return reply.code(statusCode).send({ error: message ?? 'bad request' });
+    app.log.error(error);
+    return reply.code(500).send({ error: 'internal error' });
+  });
+
+  if (options.token) {
+    const expected = `Bearer ${options.token}`;
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url.startsWith('/api/') && request.headers.authorization !== expected) {
+        return reply.code(401).send({ error: 'a token is required: Authorization: Bearer <token>' });
+      }
+    });
+  }
+
+  app.get('/api/documents', async () => store.listDocuments());
+
+  app.post<{ Body: { name: string; text: string } }>(
+    '/api/documents',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['name', 'text'],
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            text: { type: 'string', minLength: 1 },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ ids: await importText(store, request.body.name, request.body.text) }),
+  );
+
+  const idParam = {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'integer', minimum: 1 } },
+  } as const;
+
+  app.get<{ Params: { id: number } }>(
+    '/api/documents/:id',
+    { schema: { params: idParam } },
+    async (request) => {
+      const { pairs, ...document } = store.getDocument(request.params.id);
+      return { document, rows: store.rows(request.params.id), pairs: pairs.length };
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
+    '/api/pairs/:id/merge',
+    { schema: { params: idParam, body: versioned } },
+    async (request) =>
+      store.editor().mergeWithNext(request.params.id, request.body.version, request.body.who ?? 'studio'),
+  );
+
+  app.post<{ Params: { id: number }; Body: { version: number; who?: string; en: number; zh: number } }>(
+    '/api/pairs/:id/split',
+    {
+      schema: {
+        params: idParam,
+        body: {
+          ...versioned,
+          required: ['version', 'en', 'zh'],
+          properties: {
+            ...versioned.properties,
+            en: { type: 'integer', minimum: 0 },
+            zh: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+    },
+    async (request) =>
+      store
+        .editor()
+        .split(
+          request.params.id,
+          request.body.version,
+          request.body.en,
+          request.body.zh,
+          request.body.who ?? 'studio',
+        ),
+  );
+
+  app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
+    '/api/pairs/:id/confirm',
+    { schema: { params: idParam, body: versioned } },
+    async (request) =>
+      store.editor().confirm(request.params.id, request.body.version, request.body.who ?? 'studio'),
+  );
+
+  for (const step of ['undo', 'redo'] as const) {
+    app.post<{ Params: { id: number } }>(
+      `/api/documents/:id/${step}`,
+      { schema: { params: idParam } },
+      async (request) => ({
+        done: store.editor()[step](request.params.id),
+      }),
+    );
+  }
+
+  app.get<{ Querystring: { q: string; limit?: number } }>(
+    '/api/search',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          required: ['q'],
+          properties: {
+            q: { type: 'string', minLength: 1, maxLength: 200 },
+            limit: { type: 'integer', minimum: 1, maximum: 500 },
+          },
+        },
+      },
+    },
+    async (request) => store.search(request.query.q, request.query.limit ?? 50),
+  );
+
+  app.get<{ Params: { id: number }; Querystring: { to: Format } }>(
+    '/api/documents/:id/export',
+    {
+      schema: {
+        params: idParam,
+        querystring: {
+          type: 'object',
+          required: ['to'],
+          properties: { to: { type: 'string', enum: FORMAT_NAMES.filter((f) => f !== 'moses') } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const document = store.getDocument(request.params.id);
+      const [file] = renderDocument(document, request.query.to);
+      const name = `${safeName(document.source.files[0] ?? 'document').replace(/\.[^.]+$/, '')}${file?.suffix ?? ''}`;
+      return reply
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .type('application/octet-stream')
+        .send(file?.text ?? '');
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/server/app.js';
+import type { StoredRow } from '../src/store/edits.js';
+import { CorpusStore } from '../src/store/index.js';
+
+const store = new CorpusStore(join(mkdtempSync(join(tmpdir(), 'bitext-server-')), 'corpus.db'));
+const app = buildServer(store);
+let documentId = 0;
+
+beforeAll(async () => {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/documents',
+    payload: {
+      name: '../../etc/harbour-review.md',
+      text: readFileSync('examples/harbour-review.md', 'utf8'),
+    },
+  });
+  expect(response.statusCode).toBe(201);
+  documentId = response.json().ids[0];
+});
+
+afterAll(async () => {
+  await app.close();
+  store.close();
+});
+
+const rows = async (): Promise<StoredRow[]> => (await app.inject(`/api/documents/${documentId}`)).json().rows;
+
+describe('the studio API', () => {
+  it('lists uploaded documents with counts, never trusting the client path', async () => {
+    const [document] = (await app.inject('/api/documents')).json();
+    expect(document).toMatchObject({ id: documentId, name: 'harbour-review', confirmed: 0 });
+    expect(document.pairs).toBeGreaterThan(20);
+  });
+
+  it('merges two pairs, keeps the merge, and undoes it', async () => {
+    const before = await rows();
+    const body = before.find((row) => row.role === 'body') as StoredRow;
+    const merged = await app.inject({
+      method: 'POST',
+      url: `/api/pairs/${body.id}/merge`,
+      payload: { version: body.version },
+    });
+    expect(merged.statusCode).toBe(200);
+    expect(await rows()).toHaveLength(before.length - 1);
+    expect((await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo` })).json()).toEqual({
+      done: true,
+    });
+    expect((await rows()).map((row) => row.en)).toEqual(before.map((row) => row.en));
+  });
+
+  it('refuses a stale edit with 409 and a message', async () => {
+    const [row] = await rows();
+    if (!row) throw new Error('no rows');
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/pairs/${row.id}/confirm`,
+          payload: { version: row.version },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const stale = await app.inject({
+      method: 'POST',
+      url: `/api/pairs/${row.id}/confirm`,
+      payload: { version: row.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatch(/changed since it was read/);
+  });
+
+  it('answers bad requests with 4xx and a clear message', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/pairs/1/merge', payload: {} })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/pairs/abc/merge', payload: { version: 1 } })).statusCode,
+    ).toBe(400);
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/pairs/99999/merge',
+      payload: { version: 1 },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toBe('no pair with id 99999');
+    const binary = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      payload: { name: 'x.txt', text: 'only English here.' },
+    });
+    expect(binary.statusCode).toBe(400);
+  });
+
+  it('searches 港口 and shows English counterparts', async () => {
+    const hits = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3')).json();
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0].pair.zh).toContain('港口');
+    expect(hits[0].pair.en).not.toBe('');
+  });
+
+  it('exports a document as TMX that parses', async () => {
+    const response = await app.inject(`/api/documents/${documentId}/export?to=tmx`);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="harbour-review.tmx"');
+    expect(XMLValidator.validate(response.body)).toBe(true);
+  });
+
+  it('requires the token when one is set', async () => {
+    const guarded = buildServer(store, { token: 's3cret' });
+    expect((await guarded.inject('/api/documents')).statusCode).toBe(401);
+    expect(
+      (await guarded.inject({ url: '/api/documents', headers: { authorization: 'Bearer s3cret' } }))
+        .statusCode,
+    ).toBe(200);
+    await guarded.close();
+  });
+});
