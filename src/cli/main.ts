@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import type { Format } from '../export/index.js';
@@ -173,7 +174,7 @@ function searchCommand(): Command {
 
 function serveCommand(): Command {
   return new Command('serve')
-    .description('serve the studio API over a corpus store')
+    .description('serve bitext studio (the web app and its API) over a corpus store')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
     .option('--port <n>', 'port to listen on', '4173')
     .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
@@ -183,7 +184,11 @@ function serveCommand(): Command {
       if (!loopback && !options.token)
         throw new BitextError(`binding to ${options.host} exposes the corpus: give --token too`);
       const store = new CorpusStore(options.db);
-      const app = buildServer(store, options.token ? { token: options.token } : {});
+      const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+      const app = buildServer(store, {
+        ...(options.token ? { token: options.token } : {}),
+        ...(existsSync(webRoot) ? { webRoot } : {}),
+      });
       const address = await app.listen({ port: Number(options.port), host: options.host });
       process.stderr.write(`bitext: serving ${options.db} at ${address}\n`);
     });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
@@ -11,6 +12,8 @@ import { StaleEditError } from '../store/edits.js';
 import type { CorpusStore } from '../store/index.js';
 
 export interface ServerOptions {
+  /** The built web app (web/dist) to serve at /, if any. */
+  webRoot?: string;
   /** When set, every API request must carry `Authorization: Bearer <token>`. */
   token?: string;
   /** Largest upload accepted, in bytes. */
@@ -75,6 +78,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       }
     });
   }
+
+  if (options.webRoot) app.register(fastifyStatic, { root: options.webRoot });
 
   app.get('/api/documents', async () => store.listDocuments());
 

@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/server/app.js';
+import { CorpusStore } from '../src/store/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = resolve('web/dist');
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio in headless Chromium', () => {
+  const store = new CorpusStore(join(mkdtempSync(join(tmpdir(), 'bitext-studio-')), 'corpus.db'));
+  const app = buildServer(store, { webRoot: WEB_ROOT });
+  let base = '';
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app.close();
+    store.close();
+  });
+
+  const bodyTexts = () => page.locator('.pair.body .text[lang="en"]').allTextContents();
+
+  it('uploads a document from the library and shows it with its counts', async () => {
+    await page.goto(`${base}/#/`);
+    await page.setInputFiles('input[type=file]', 'examples/harbour-review.md');
+    await expect
+      .poll(() => page.locator('[role=status]').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported harbour-review\.md/);
+    await expect.poll(() => page.locator('table.library tbody tr').count()).toBe(1);
+  });
+
+  it('merges two pairs from the keyboard, keeps the merge after a reload, and undoes it', async () => {
+    await page.goto(`${base}/#/documents/1`);
+    await page.waitForSelector('.pair');
+    const before = await bodyTexts();
+    await page.locator('.pair.body').nth(0).click();
+    await page.keyboard.press('m');
+    await expect.poll(() => page.locator('[role=status]').textContent()).toBe('Merged with the next pair.');
+    await page.reload();
+    await page.waitForSelector('.pair');
+    expect((await bodyTexts())[0]).toBe(`${before[0]} ${before[1]}`.trim());
+    await page.keyboard.press('u');
+    await expect.poll(() => page.locator('[role=status]').textContent()).toBe('Undone.');
+    await page.reload();
+    await page.waitForSelector('.pair');
+    expect((await bodyTexts()).slice(0, 2)).toEqual(before.slice(0, 2));
+  });
+
+  it('searches Chinese and shows the English counterparts', async () => {
+    await page.goto(`${base}/#/search`);
+    await page.fill('input[aria-label="Search both languages"]', '港口');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('table.hits tr');
+    const first = page.locator('table.hits tr').first();
+    expect(await first.locator('td[lang=zh] mark').textContent()).toBe('港口');
+    expect((await first.locator('td[lang=en]').textContent())?.length).toBeGreaterThan(10);
+  });
+
+  it('exports TMX that parses', async () => {
+    await page.goto(`${base}/#/documents/1`);
+    const href = await page.locator('a.export', { hasText: 'TMX' }).getAttribute('href');
+    const tmx = await page.evaluate(async (url) => (await fetch(url as string)).text(), href);
+    expect(XMLValidator.validate(tmx)).toBe(true);
+    expect(tmx).toContain('<tmx version="1.4">');
+  });
+
+  it('never renders document text as markup', async () => {
+    await page.goto(`${base}/#/`);
+    const payload = {
+      name: 'tricky.md',
+      text: '# <img src=x onerror="window.pwned=1">Title\n\n## 标题<b>粗</b>\n\nHello <script>window.pwned=1</script>.\n\n你好<script>window.pwned=1</script>。\n',
+    };
+    const id = await page.evaluate(async (body) => {
+      const response = await fetch('/api/documents', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return ((await response.json()) as { ids: number[] }).ids[0];
+    }, payload);
+    await page.goto(`${base}/#/documents/${id}`);
+    await page.waitForSelector('.pair');
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator('.pair img, .pair script, .pair b').count()).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, type DocumentSummary } from './api';
+
+/** Documents with counts and review progress; upload a new one. */
+export function Library() {
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [status, setStatus] = useState('');
+  const refresh = useCallback(() => {
+    api.documents().then(setDocuments, (error: Error) => setStatus(error.message));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const upload = async (file: File) => {
+    setStatus(`Reading and aligning ${file.name}…`);
+    try {
+      const { ids } = await api.upload(file.name, await file.text());
+      setStatus(`Imported ${file.name} as document ${ids.join(', ')}.`);
+      refresh();
+    } catch (error) {
+      setStatus(`${file.name}: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <section>
+      <h1>Library</h1>
+      <label className="upload">
+        Upload a document{' '}
+        <input
+          type="file"
+          accept=".txt,.md"
+          onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])}
+        />
+      </label>
+      <p role="status">{status}</p>
+      <table className="library">
+        <thead>
+          <tr>
+            <th>Document</th>
+            <th>Pairs</th>
+            <th>Doubtful</th>
+            <th>Reviewed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((document) => (
+            <tr key={document.id}>
+              <td>
+                <a href={`#/documents/${document.id}`}>{document.name}</a>
+              </td>
+              <td>{document.pairs}</td>
+              <td>{document.doubtful}</td>
+              <td>
+                <progress max={document.pairs} value={document.confirmed} /> {document.confirmed}/
+                {document.pairs}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

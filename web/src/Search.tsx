@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { api, type SearchHit } from './api';
+
+function Highlighted({ text, query }: { text: string; query: string }) {
+  const at = query ? text.toLowerCase().indexOf(query.toLowerCase()) : -1;
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark>{text.slice(at, at + query.length)}</mark>
+      {text.slice(at + query.length)}
+    </>
+  );
+}
+
+/** A word or phrase in English or Chinese, with each hit's counterpart. */
+export function Search() {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState('');
+  const run = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      setHits(await api.search(query));
+      setError('');
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  return (
+    <section>
+      <h1>Search</h1>
+      <form onSubmit={run}>
+        <input
+          aria-label="Search both languages"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <button type="submit">Search</button>
+      </form>
+      {error && <p role="alert">{error}</p>}
+      {hits && <p>{hits.length} pairs</p>}
+      <table className="hits">
+        <tbody>
+          {hits?.map((hit) => (
+            <tr key={`${hit.documentId}-${hit.pair.id}`}>
+              <td lang="en">
+                <Highlighted text={hit.pair.en} query={query} />
+              </td>
+              <td lang="zh">
+                <Highlighted text={hit.pair.zh} query={query} />
+              </td>
+              <td>
+                <a href={`#/documents/${hit.documentId}/${hit.pair.id}`}>in context</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

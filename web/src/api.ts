@@ -1,0 +1,60 @@
+/** The studio API, as the web app uses it. Every failure becomes an Error with the server's message. */
+
+export interface DocumentSummary {
+  id: number;
+  name: string;
+  importedAt: string;
+  pairs: number;
+  confirmed: number;
+  doubtful: number;
+}
+
+export interface PairRow {
+  id: number;
+  position: number;
+  pair_key: string;
+  article: number | null;
+  role: string;
+  en: string;
+  zh: string;
+  en_ids: string;
+  zh_ids: string;
+  score: number;
+  flags: string;
+  status: 'auto' | 'confirmed';
+  version: number;
+}
+
+export interface SearchHit {
+  documentId: number;
+  pair: { id: string; role: string; en: string; zh: string; score: number };
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
+  const body = (await response.json()) as T & { error?: string };
+  if (!response.ok) throw new Error(body.error ?? `${response.status} ${response.statusText}`);
+  return body;
+}
+
+function post<T>(url: string, payload: unknown = {}): Promise<T> {
+  return request<T>(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+}
+
+export const api = {
+  documents: () => request<DocumentSummary[]>('/api/documents'),
+  upload: (name: string, text: string) => post<{ ids: number[] }>('/api/documents', { name, text }),
+  rows: (id: number) => request<{ rows: PairRow[] }>(`/api/documents/${id}`).then((body) => body.rows),
+  merge: (row: PairRow) => post(`/api/pairs/${row.id}/merge`, { version: row.version }),
+  split: (row: PairRow, en: number, zh: number) =>
+    post(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
+  confirm: (row: PairRow) => post(`/api/pairs/${row.id}/confirm`, { version: row.version }),
+  undo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/undo`),
+  redo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/redo`),
+  search: (query: string) => request<SearchHit[]>(`/api/search?q=${encodeURIComponent(query)}&limit=100`),
+  exportUrl: (id: number, format: string) => `/api/documents/${id}/export?to=${format}`,
+};
