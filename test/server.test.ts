@@ -54,6 +54,32 @@ describe('the studio API', () => {
     expect((await rows()).map((row) => row.en)).toEqual(before.map((row) => row.en));
   });
 
+  it('moves a sentence to the next pair and corrects a sentence text', async () => {
+    const body = (await rows()).filter((row) => row.role === 'body');
+    const [first] = body;
+    if (!first) throw new Error('no rows');
+    const move = await app.inject({
+      method: 'POST',
+      url: `/api/pairs/${first.id}/move`,
+      payload: { version: first.version, lang: 'zh', direction: 'next' },
+    });
+    expect(move.statusCode).toBe(200);
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/api/pairs/${first.id}/move`,
+      payload: { version: 1, lang: 'fr', direction: 'next' },
+    });
+    expect(bad.statusCode).toBe(400);
+    await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo` });
+    const edit = await app.inject({
+      method: 'PUT',
+      url: `/api/documents/${documentId}/sentences/a0.en.p1.s0`,
+      payload: { text: 'Welcome, all!' },
+    });
+    expect(edit.json()[0].en).toBe('Welcome, all!');
+    await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo` });
+  });
+
   it('refuses a stale edit with 409 and a message', async () => {
     const [row] = await rows();
     if (!row) throw new Error('no rows');

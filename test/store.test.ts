@@ -116,3 +116,43 @@ describe('editing stored pairs', () => {
     expect(store.listDocuments()[0]?.confirmed).toBe(1);
   });
 });
+
+describe('moving and correcting sentences', () => {
+  it('moves the last English sentence of a pair to the next pair, and undoes it', () => {
+    const store = new CorpusStore(freshPath());
+    const id = store.addDocument(aligned);
+    const before = store.getDocument(id).pairs;
+    const body = store.rows(id).filter((row) => row.role === 'body');
+    const [first, second] = body;
+    if (!first || !second) throw new Error('fixture has body pairs');
+    const moved = store.editor().moveSentence(first.id, first.version, 'en', 'next', 'tester');
+    const received = moved.find((row) => row.pair_key === second.pair_key);
+    expect(received?.en).toBe(`${first.en} ${second.en}`);
+    const left = moved.find((row) => row.pair_key === first.pair_key);
+    expect(left?.en).toBe('');
+    expect(JSON.parse(left?.flags ?? '[]')).toContain('one-sided');
+    store.editor().undo(id);
+    expect(store.getDocument(id).pairs).toEqual(before);
+  });
+
+  it('corrects a sentence text, updates its pair, and undo restores both', () => {
+    const store = new CorpusStore(freshPath());
+    const id = store.addDocument(aligned);
+    const before = store.getDocument(id);
+    const [updated] = store.editor().editSentence(id, 'a0.en.p1.s0', 'Welcome to Donggang!', 'tester');
+    expect(updated?.en).toBe('Welcome to Donggang!');
+    expect(JSON.stringify(store.getDocument(id).articles)).toContain('Welcome to Donggang!');
+    expect(() => store.editor().editSentence(id, 'a0.en.p1.s0', '  ', 'tester')).toThrow(
+      /cannot be made empty/,
+    );
+    store.editor().undo(id);
+    expect(store.getDocument(id)).toEqual(before);
+  });
+
+  it('filters search by role and status', () => {
+    const store = new CorpusStore(freshPath());
+    store.addDocument(aligned);
+    expect(store.search('港口', { role: 'toc' }).every(({ pair }) => pair.role === 'toc')).toBe(true);
+    expect(store.search('港口', { status: 'confirmed' })).toEqual([]);
+  });
+});

@@ -68,7 +68,7 @@ export function searchStore(database: string, query: string, limit: number): str
   const store = new CorpusStore(database);
   try {
     return store
-      .search(query, limit)
+      .search(query, { limit })
       .map(({ documentId, pair }) => `${documentId}\t${pair.id}\t${pair.en}\t${pair.zh}\n`)
       .join('');
   } finally {

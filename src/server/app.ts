@@ -6,10 +6,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument } from '../export/index.js';
+import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { pairDocument } from '../pipeline/pairs.js';
 import { readDocuments } from '../read.js';
 import { StaleEditError } from '../store/edits.js';
-import type { CorpusStore } from '../store/index.js';
+import type { CorpusStore, SearchFilter } from '../store/index.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
@@ -168,7 +169,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     );
   }
 
-  app.get<{ Querystring: { q: string; limit?: number } }>(
+  app.get<{ Querystring: { q: string } & SearchFilter }>(
     '/api/search',
     {
       schema: {
@@ -178,11 +179,72 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
+            documentId: { type: 'integer', minimum: 1 },
+            role: { type: 'string', enum: [...PAIR_ROLES] },
+            status: { type: 'string', enum: ['auto', 'confirmed'] },
           },
         },
       },
     },
-    async (request) => store.search(request.query.q, request.query.limit ?? 50),
+    async (request) => {
+      const { q, ...filter } = request.query;
+      return store.search(q, filter);
+    },
+  );
+
+  app.post<{
+    Params: { id: number };
+    Body: { version: number; who?: string; lang: Lang; direction: 'previous' | 'next' };
+  }>(
+    '/api/pairs/:id/move',
+    {
+      schema: {
+        params: idParam,
+        body: {
+          ...versioned,
+          required: ['version', 'lang', 'direction'],
+          properties: {
+            ...versioned.properties,
+            lang: { type: 'string', enum: ['en', 'zh'] },
+            direction: { type: 'string', enum: ['previous', 'next'] },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { version, lang, direction, who } = request.body;
+      return store.editor().moveSentence(request.params.id, version, lang, direction, who ?? 'studio');
+    },
+  );
+
+  app.put<{ Params: { id: number; sentence: string }; Body: { text: string; who?: string } }>(
+    '/api/documents/:id/sentences/:sentence',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id', 'sentence'],
+          properties: { id: { type: 'integer', minimum: 1 }, sentence: { type: 'string', maxLength: 100 } },
+        },
+        body: {
+          type: 'object',
+          required: ['text'],
+          properties: {
+            text: { type: 'string', minLength: 1, maxLength: 100_000 },
+            who: { type: 'string', maxLength: 100 },
+          },
+        },
+      },
+    },
+    async (request) =>
+      store
+        .editor()
+        .editSentence(
+          request.params.id,
+          request.params.sentence,
+          request.body.text,
+          request.body.who ?? 'studio',
+        ),
   );
 
   app.get<{ Params: { id: number }; Querystring: { to: Format } }>(

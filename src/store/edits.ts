@@ -6,7 +6,13 @@ import { flagsOf } from '../pipeline/flags.js';
 /** An edit refused because the pair changed since the editor read it (another tab, say). */
 export class StaleEditError extends BitextError {}
 
-export type EditKind = 'merge' | 'split' | 'confirm';
+export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text';
+
+interface SentenceChange {
+  id: string;
+  before: string;
+  after: string;
+}
 
 export interface StoredRow {
   id: number;
@@ -87,10 +93,21 @@ export class PairEditor {
     kind: EditKind,
     removed: StoredRow[],
     added: StoredRow[],
+    sentences: SentenceChange[] = [],
   ): void {
     this.db
-      .prepare('INSERT INTO edits (document_id, at, who, kind, removed, added) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(documentId, new Date().toISOString(), who, kind, JSON.stringify(removed), JSON.stringify(added));
+      .prepare(
+        'INSERT INTO edits (document_id, at, who, kind, removed, added, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        documentId,
+        new Date().toISOString(),
+        who,
+        kind,
+        JSON.stringify(removed),
+        JSON.stringify(added),
+        JSON.stringify(sentences),
+      );
     // A new edit ends the chain that redo could follow.
     this.db.prepare('DELETE FROM edits WHERE document_id = ? AND undone = 1').run(documentId);
   }
@@ -126,15 +143,101 @@ export class PairEditor {
     };
   }
 
+  /** The pair before or after a row in its document, if it belongs to the same article and role. */
+  private neighbour(row: StoredRow, direction: 'previous' | 'next'): StoredRow | undefined {
+    const [comparison, order] = direction === 'next' ? ['>', 'ASC'] : ['<', 'DESC'];
+    const other = this.db
+      .prepare(
+        `SELECT * FROM pairs WHERE document_id = ? AND position ${comparison} ? ORDER BY position ${order} LIMIT 1`,
+      )
+      .get(row.document_id, row.position) as StoredRow | undefined;
+    return other && other.article === row.article && other.role === row.role ? other : undefined;
+  }
+
+  /**
+   * Moves one sentence of a pair to its neighbour: the first sentence of a side to the
+   * previous pair, or the last to the next. A pair left with no sentence is removed.
+   */
+  moveSentence(
+    rowId: number,
+    seenVersion: number,
+    lang: Lang,
+    direction: 'previous' | 'next',
+    who: string,
+  ): StoredRow[] {
+    return this.db.transaction(() => {
+      const row = this.row(rowId);
+      this.checkVersion(row, seenVersion);
+      const other = this.neighbour(row, direction);
+      const key = lang === 'en' ? 'en_ids' : 'zh_ids';
+      const ids = JSON.parse(row[key]) as string[];
+      if (!other || ids.length === 0)
+        throw new BitextError(`pair ${rowId} has no ${lang} sentence to move to a ${direction} pair`);
+      const moved = (direction === 'next' ? ids.at(-1) : ids[0]) as string;
+      const rest = direction === 'next' ? ids.slice(0, -1) : ids.slice(1);
+      const otherIds = JSON.parse(other[key]) as string[];
+      const received = direction === 'next' ? [moved, ...otherIds] : [...otherIds, moved];
+      const sentences = sentencesById(this.model(row.document_id));
+      const idsOf = (target: StoredRow, side: 'en_ids' | 'zh_ids', replacement: string[]) =>
+        side === key ? replacement : (JSON.parse(target[side]) as string[]);
+      const rebuiltRow = this.rebuilt(
+        row,
+        idsOf(row, 'en_ids', rest),
+        idsOf(row, 'zh_ids', rest),
+        sentences,
+        row.position,
+      );
+      const rebuiltOther = this.rebuilt(
+        other,
+        idsOf(other, 'en_ids', received),
+        idsOf(other, 'zh_ids', received),
+        sentences,
+        other.position,
+      );
+      const keep = [
+        rebuiltOther,
+        ...(rebuiltRow.en_ids === '[]' && rebuiltRow.zh_ids === '[]' ? [] : [rebuiltRow]),
+      ];
+      const added = this.replace([row, other], keep);
+      this.record(row.document_id, who, 'move', [row, other], added);
+      return added;
+    })();
+  }
+
+  /** Corrects the text of a sentence (an extraction error, say); the pairs that hold it follow. */
+  editSentence(documentId: number, sentenceId: string, text: string, who: string): StoredRow[] {
+    return this.db.transaction(() => {
+      const model = this.model(documentId);
+      const sentence = sentencesById(model).get(sentenceId);
+      if (!sentence) throw new BitextError(`document ${documentId} has no sentence ${sentenceId}`);
+      if (text.trim() === '')
+        throw new BitextError('a sentence cannot be made empty: merge or move it instead');
+      const change = { id: sentenceId, before: sentence.text, after: text };
+      sentence.text = text;
+      this.db.prepare('UPDATE documents SET model = ? WHERE id = ?').run(JSON.stringify(model), documentId);
+      const holders = (
+        this.db.prepare('SELECT * FROM pairs WHERE document_id = ?').all(documentId) as StoredRow[]
+      ).filter((row) => row.en_ids.includes(`"${sentenceId}"`) || row.zh_ids.includes(`"${sentenceId}"`));
+      const sentences = sentencesById(model);
+      const added = this.replace(
+        holders,
+        holders.map((row) => ({
+          ...this.rebuilt(row, JSON.parse(row.en_ids), JSON.parse(row.zh_ids), sentences, row.position),
+          status: row.status,
+        })),
+      );
+      this.record(documentId, who, 'edit-text', holders, added, [change]);
+      return added;
+    })();
+  }
+
   /** Merges a pair with the one after it in the same article. */
   mergeWithNext(rowId: number, seenVersion: number, who: string): StoredRow {
     return this.db.transaction(() => {
       const first = this.row(rowId);
       this.checkVersion(first, seenVersion);
-      const next = this.db
-        .prepare('SELECT * FROM pairs WHERE document_id = ? AND position > ? ORDER BY position LIMIT 1')
-        .get(first.document_id, first.position) as StoredRow | undefined;
-      if (!next || next.article !== first.article || next.role !== first.role) {
+      const next = this.neighbour(first, 'next');
+      if (!next) {
         throw new BitextError(`pair ${rowId} has no next pair of the same kind to merge with`);
       }
       const sentences = sentencesById(this.model(first.document_id));
@@ -216,8 +319,20 @@ export class PairEditor {
         .prepare(
           `SELECT * FROM edits WHERE document_id = ? AND undone = ? ORDER BY id ${undoing ? 'DESC' : 'ASC'} LIMIT 1`,
         )
-        .get(documentId, undoing ? 0 : 1) as { id: number; removed: string; added: string } | undefined;
+        .get(documentId, undoing ? 0 : 1) as
+        | { id: number; removed: string; added: string; sentences: string }
+        | undefined;
       if (!edit) return false;
+      const changes = JSON.parse(edit.sentences) as SentenceChange[];
+      if (changes.length > 0) {
+        const model = this.model(documentId);
+        const byId = sentencesById(model);
+        for (const change of changes) {
+          const sentence = byId.get(change.id);
+          if (sentence) sentence.text = undoing ? change.before : change.after;
+        }
+        this.db.prepare('UPDATE documents SET model = ? WHERE id = ?').run(JSON.stringify(model), documentId);
+      }
       const [gone, back] = undoing ? [edit.added, edit.removed] : [edit.removed, edit.added];
       for (const row of JSON.parse(gone) as StoredRow[])
         this.db.prepare('DELETE FROM pairs WHERE id = ?').run(row.id);

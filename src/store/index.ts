@@ -157,28 +157,50 @@ export class CorpusStore {
   }
 
   /**
-   * Pairs whose English or Chinese text contains the query, in any document. Queries of
-   * three characters or more use the trigram index; shorter ones are scanned.
+   * Pairs whose English or Chinese text contains the query, in any document or the ones
+   * the filter names. Queries of three characters or more use the trigram index; shorter
+   * ones are scanned.
    */
-  search(query: string, limit = 50): { documentId: number; pair: Pair }[] {
+  search(query: string, filter: SearchFilter = {}): { documentId: number; pair: Pair; status: string }[] {
     const trimmed = query.trim();
     if (trimmed === '') return [];
+    const conditions: string[] = [];
+    const values: (string | number)[] = [];
+    for (const [column, value] of [
+      ['p.document_id', filter.documentId],
+      ['p.role', filter.role],
+      ['p.status', filter.status],
+    ] as const) {
+      if (value === undefined) continue;
+      conditions.push(`${column} = ?`);
+      values.push(value);
+    }
+    const where = conditions.map((condition) => ` AND ${condition}`).join('');
+    const limit = filter.limit ?? 50;
     const rows =
       Array.from(trimmed).length >= 3
         ? this.db
             .prepare(
               `SELECT p.* FROM pairs_text JOIN pairs p ON p.id = pairs_text.rowid
-               WHERE pairs_text MATCH ? ORDER BY p.document_id, p.position LIMIT ?`,
+               WHERE pairs_text MATCH ?${where} ORDER BY p.document_id, p.position LIMIT ?`,
             )
-            .all(`"${trimmed.replace(/"/g, '""')}"`, limit)
+            .all(`"${trimmed.replace(/"/g, '""')}"`, ...values, limit)
         : this.db
             .prepare(
-              `SELECT * FROM pairs WHERE instr(en, ?) > 0 OR instr(zh, ?) > 0 ORDER BY document_id, position LIMIT ?`,
+              `SELECT * FROM pairs p WHERE (instr(p.en, ?) > 0 OR instr(p.zh, ?) > 0)${where} ORDER BY p.document_id, p.position LIMIT ?`,
             )
-            .all(trimmed, trimmed, limit);
+            .all(trimmed, trimmed, ...values, limit);
     return (rows as (PairRow & { document_id: number })[]).map((row) => ({
       documentId: row.document_id,
       pair: pairOf(row),
+      status: row.status,
     }));
   }
+}
+
+export interface SearchFilter {
+  limit?: number;
+  documentId?: number;
+  role?: string;
+  status?: 'auto' | 'confirmed';
 }

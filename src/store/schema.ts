@@ -53,6 +53,10 @@ const MIGRATIONS: readonly string[] = [
     INSERT INTO pairs_text(rowid, en, zh) VALUES (new.id, new.en, new.zh);
   END;
   `,
+  `
+  -- Sentence texts an edit changed, as JSON [{ id, before, after }], so that undo restores them.
+  ALTER TABLE edits ADD COLUMN sentences TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -85,6 +85,22 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
             'Split after the first sentence of each side.',
           ),
         c: () => row && act(() => api.confirm(row), 'Confirmed.'),
+        ']': () =>
+          row && act(() => api.move(row, 'en', 'next'), 'Moved the last English sentence to the next pair.'),
+        '[': () =>
+          row &&
+          act(
+            () => api.move(row, 'en', 'previous'),
+            'Moved the first English sentence to the previous pair.',
+          ),
+        '}': () =>
+          row && act(() => api.move(row, 'zh', 'next'), 'Moved the last Chinese sentence to the next pair.'),
+        '{': () =>
+          row &&
+          act(
+            () => api.move(row, 'zh', 'previous'),
+            'Moved the first Chinese sentence to the previous pair.',
+          ),
         u: () => act(() => api.undo(documentId), 'Undone.'),
         r: () => act(() => api.redo(documentId), 'Redone.'),
       };

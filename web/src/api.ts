@@ -52,6 +52,8 @@ export const api = {
   merge: (row: PairRow) => post(`/api/pairs/${row.id}/merge`, { version: row.version }),
   split: (row: PairRow, en: number, zh: number) =>
     post(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
+  move: (row: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next') =>
+    post(`/api/pairs/${row.id}/move`, { version: row.version, lang, direction }),
   confirm: (row: PairRow) => post(`/api/pairs/${row.id}/confirm`, { version: row.version }),
   undo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/undo`),
   redo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/redo`),
