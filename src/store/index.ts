@@ -4,7 +4,7 @@ import { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { AlignedDocument, BilingualDocument, Pair } from '../model/document.js';
 import { PairEditor, type StoredRow } from './edits.js';
-import { migrate } from './schema.js';
+import { cjkSpaced, migrate, registerFunctions } from './schema.js';
 
 export interface StoredDocument {
   id: number;
@@ -62,6 +62,7 @@ export class CorpusStore {
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
+    registerFunctions(this.db);
     try {
       migrate(this.db);
     } catch (error) {
@@ -156,10 +157,24 @@ export class CorpusStore {
     });
   }
 
+  /** The rows a query matches: trigram index from three characters, the character index for one or two Chinese ones, else a scan. */
+  private matchSource(query: string): string {
+    if (Array.from(query).length >= 3)
+      return 'pairs_text JOIN pairs p ON p.id = pairs_text.rowid AND pairs_text MATCH ?';
+    if (isShortChinese(query))
+      return 'pairs_chars JOIN pairs p ON p.id = pairs_chars.rowid AND pairs_chars MATCH ?';
+    return 'pairs p JOIN (SELECT ? AS q) ON instr(p.en, q) > 0 OR instr(p.zh, q) > 0';
+  }
+
+  private matchValues(query: string): string[] {
+    if (Array.from(query).length >= 3) return [phrase(query)];
+    if (isShortChinese(query)) return [phrase(cjkSpaced(query).trim())];
+    return [query];
+  }
+
   /**
    * Pairs whose English or Chinese text contains the query, in any document or the ones
-   * the filter names. Queries of three characters or more use the trigram index; shorter
-   * ones are scanned.
+   * the filter names.
    */
   search(query: string, filter: SearchFilter = {}): { documentId: number; pair: Pair; status: string }[] {
     const trimmed = query.trim();
@@ -177,19 +192,11 @@ export class CorpusStore {
     }
     const where = conditions.map((condition) => ` AND ${condition}`).join('');
     const limit = filter.limit ?? 50;
-    const rows =
-      Array.from(trimmed).length >= 3
-        ? this.db
-            .prepare(
-              `SELECT p.* FROM pairs_text JOIN pairs p ON p.id = pairs_text.rowid
-               WHERE pairs_text MATCH ?${where} ORDER BY p.document_id, p.position LIMIT ?`,
-            )
-            .all(`"${trimmed.replace(/"/g, '""')}"`, ...values, limit)
-        : this.db
-            .prepare(
-              `SELECT * FROM pairs p WHERE (instr(p.en, ?) > 0 OR instr(p.zh, ?) > 0)${where} ORDER BY p.document_id, p.position LIMIT ?`,
-            )
-            .all(trimmed, trimmed, ...values, limit);
+    const rows = this.db
+      .prepare(
+        `SELECT p.* FROM ${this.matchSource(trimmed)} WHERE 1${where} ORDER BY p.document_id, p.position LIMIT ?`,
+      )
+      .all(...this.matchValues(trimmed), ...values, limit);
     return (rows as (PairRow & { document_id: number })[]).map((row) => ({
       documentId: row.document_id,
       pair: pairOf(row),
@@ -197,6 +204,13 @@ export class CorpusStore {
     }));
   }
 }
+
+/** Phrase syntax for FTS5: the text quoted, quotes doubled. */
+function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+const isShortChinese = (query: string) => Array.from(query).length < 3 && /^[\p{Script=Han}]+$/u.test(query);
 
 export interface SearchFilter {
   limit?: number;

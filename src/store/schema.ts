@@ -57,7 +57,33 @@ const MIGRATIONS: readonly string[] = [
   -- Sentence texts an edit changed, as JSON [{ id, before, after }], so that undo restores them.
   ALTER TABLE edits ADD COLUMN sentences TEXT NOT NULL DEFAULT '[]';
   `,
+  `
+  -- Chinese text one character a token (cjk_spaced), so that a one- or two-character query is
+  -- a phrase match: the trigram index needs three characters.
+  CREATE VIRTUAL TABLE pairs_chars USING fts5(zh, content='', tokenize='unicode61');
+  INSERT INTO pairs_chars(rowid, zh) SELECT id, cjk_spaced(zh) FROM pairs;
+  CREATE TRIGGER pairs_chars_insert AFTER INSERT ON pairs BEGIN
+    INSERT INTO pairs_chars(rowid, zh) VALUES (new.id, cjk_spaced(new.zh));
+  END;
+  CREATE TRIGGER pairs_chars_delete AFTER DELETE ON pairs BEGIN
+    INSERT INTO pairs_chars(pairs_chars, rowid, zh) VALUES ('delete', old.id, cjk_spaced(old.zh));
+  END;
+  CREATE TRIGGER pairs_chars_update AFTER UPDATE OF zh ON pairs BEGIN
+    INSERT INTO pairs_chars(pairs_chars, rowid, zh) VALUES ('delete', old.id, cjk_spaced(old.zh));
+    INSERT INTO pairs_chars(rowid, zh) VALUES (new.id, cjk_spaced(new.zh));
+  END;
+  `,
 ];
+
+/** Han characters and CJK punctuation, each made a token of its own. */
+export function cjkSpaced(text: string): string {
+  return text.replace(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/gu, ' $& ');
+}
+
+/** SQL functions the schema's triggers call: every connection registers them before use. */
+export function registerFunctions(db: Database.Database): void {
+  db.function('cjk_spaced', { deterministic: true }, (text: unknown) => cjkSpaced(String(text ?? '')));
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
