@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { BitextError } from '../errors.js';
-import type { BilingualDocument, Lang, Pair, Sentence } from '../model/document.js';
+import type { BilingualDocument, Lang, Sentence } from '../model/document.js';
 import { flagsOf } from '../pipeline/flags.js';
+import type { StoredRow } from './rows.js';
+
+export type { StoredRow } from './rows.js';
 
 /** An edit refused because the pair changed since the editor read it (another tab, say). */
 export class StaleEditError extends BitextError {}
@@ -12,23 +15,6 @@ interface SentenceChange {
   id: string;
   before: string;
   after: string;
-}
-
-export interface StoredRow {
-  id: number;
-  document_id: number;
-  position: number;
-  pair_key: string;
-  article: number | null;
-  role: Pair['role'];
-  en: string;
-  zh: string;
-  en_ids: string;
-  zh_ids: string;
-  score: number;
-  flags: string;
-  status: 'auto' | 'confirmed';
-  version: number;
 }
 
 function sentencesById(model: BilingualDocument): Map<string, Sentence> {
@@ -178,22 +164,16 @@ export class PairEditor {
       const otherIds = JSON.parse(other[key]) as string[];
       const received = direction === 'next' ? [moved, ...otherIds] : [...otherIds, moved];
       const sentences = sentencesById(this.model(row.document_id));
-      const idsOf = (target: StoredRow, side: 'en_ids' | 'zh_ids', replacement: string[]) =>
-        side === key ? replacement : (JSON.parse(target[side]) as string[]);
-      const rebuiltRow = this.rebuilt(
-        row,
-        idsOf(row, 'en_ids', rest),
-        idsOf(row, 'zh_ids', rest),
-        sentences,
-        row.position,
-      );
-      const rebuiltOther = this.rebuilt(
-        other,
-        idsOf(other, 'en_ids', received),
-        idsOf(other, 'zh_ids', received),
-        sentences,
-        other.position,
-      );
+      const withSide = (target: StoredRow, replacement: string[]) =>
+        this.rebuilt(
+          target,
+          key === 'en_ids' ? replacement : (JSON.parse(target.en_ids) as string[]),
+          key === 'zh_ids' ? replacement : (JSON.parse(target.zh_ids) as string[]),
+          sentences,
+          target.position,
+        );
+      const rebuiltRow = withSide(row, rest);
+      const rebuiltOther = withSide(other, received);
       const keep = [
         rebuiltOther,
         ...(rebuiltRow.en_ids === '[]' && rebuiltRow.zh_ids === '[]' ? [] : [rebuiltRow]),

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3';
 import { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { AlignedDocument, BilingualDocument, Pair } from '../model/document.js';
-import { PairEditor, type StoredRow } from './edits.js';
+import { PairEditor } from './edits.js';
+import type { StoredRow } from './rows.js';
 import { cjkSpaced, migrate, registerFunctions } from './schema.js';
 
 export interface StoredDocument {
@@ -15,23 +16,7 @@ export interface StoredDocument {
   doubtful: number;
 }
 
-interface PairRow {
-  id: number;
-  position: number;
-  pair_key: string;
-  article: number | null;
-  role: Pair['role'];
-  en: string;
-  zh: string;
-  en_ids: string;
-  zh_ids: string;
-  score: number;
-  flags: string;
-  status: 'auto' | 'confirmed';
-  version: number;
-}
-
-function pairOf(row: PairRow): Pair {
+function pairOf(row: StoredRow): Pair {
   return {
     id: row.pair_key,
     article: row.article,
@@ -141,7 +126,7 @@ export class CorpusStore {
     if (!row) throw new BitextError(`no document with id ${id}`, this.path);
     const model = JSON.parse(row.model) as BilingualDocument;
     const pairs = (
-      this.db.prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position').all(id) as PairRow[]
+      this.db.prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position').all(id) as StoredRow[]
     ).map(pairOf);
     return { ...model, pairs };
   }
@@ -197,7 +182,7 @@ export class CorpusStore {
         `SELECT p.* FROM ${this.matchSource(trimmed)} WHERE 1${where} ORDER BY p.document_id, p.position LIMIT ?`,
       )
       .all(...this.matchValues(trimmed), ...values, limit);
-    return (rows as (PairRow & { document_id: number })[]).map((row) => ({
+    return (rows as (StoredRow & { document_id: number })[]).map((row) => ({
       documentId: row.document_id,
       pair: pairOf(row),
       status: row.status,

@@ -9,21 +9,9 @@ export interface DocumentSummary {
   doubtful: number;
 }
 
-export interface PairRow {
-  id: number;
-  position: number;
-  pair_key: string;
-  article: number | null;
-  role: string;
-  en: string;
-  zh: string;
-  en_ids: string;
-  zh_ids: string;
-  score: number;
-  flags: string;
-  status: 'auto' | 'confirmed';
-  version: number;
-}
+import type { StoredRow as PairRow } from '../../src/store/rows';
+
+export type { PairRow };
 
 export interface SearchHit {
   documentId: number;

@@ -1,0 +1,21 @@
+import type { Pair } from '../model/document.js';
+
+/** A pair as the store holds it: its row id, place, review status and version besides the pair. */
+export interface StoredRow {
+  id: number;
+  document_id: number;
+  position: number;
+  pair_key: string;
+  article: number | null;
+  role: Pair['role'];
+  en: string;
+  zh: string;
+  /** JSON arrays of sentence ids, and of flags. */
+  en_ids: string;
+  zh_ids: string;
+  score: number;
+  flags: string;
+  status: 'auto' | 'confirmed';
+  /** Raised by every edit, so that an edit against an older version is refused. */
+  version: number;
+}
