@@ -146,3 +146,25 @@ describe('the studio API', () => {
     await guarded.close();
   });
 });
+
+describe('exporting the whole corpus', () => {
+  it('writes every document into one TMX and one XLIFF with a file per document', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      payload: { name: 'second.md', text: readFileSync('test/fixtures/magazine/harbour-review.md', 'utf8') },
+    });
+    const tmx = await app.inject('/api/export?to=tmx');
+    expect(tmx.headers['content-disposition']).toBe('attachment; filename="corpus.tmx"');
+    expect(XMLValidator.validate(tmx.body)).toBe(true);
+    const xliff = await app.inject('/api/export?to=xliff');
+    expect(xliff.body.match(/<file /g)).toHaveLength(2);
+    expect((await app.inject('/api/export?to=docx')).statusCode).toBe(400);
+  });
+
+  it('filters search by role', async () => {
+    const hits = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3&role=toc')).json();
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit: { pair: { role: string } }) => hit.pair.role === 'toc')).toBe(true);
+  });
+});

@@ -12,52 +12,65 @@ import {
   TOOL_VERSION,
 } from './shared.js';
 
-function renderJson(document: AlignedDocument, options: ExportOptions): ExportFile[] {
-  const pairs = selectedPairs(document, options);
-  return [{ suffix: '.json', text: `${JSON.stringify({ ...document, pairs }, null, 2)}\n` }];
+type Documents = readonly AlignedDocument[];
+
+/** One document as its model with pairs; several as an array of them. */
+function renderJson(documents: Documents, options: ExportOptions): ExportFile[] {
+  const models = documents.map((document) => ({ ...document, pairs: selectedPairs(document, options) }));
+  return [
+    { suffix: '.json', text: `${JSON.stringify(models.length === 1 ? models[0] : models, null, 2)}\n` },
+  ];
 }
 
-function renderJsonl(document: AlignedDocument, options: ExportOptions): ExportFile[] {
-  const doc = documentName(document);
-  const lines = selectedPairs(document, options).map((pair) =>
-    JSON.stringify({
-      doc,
-      id: pair.id,
-      article: pair.article,
-      role: pair.role,
-      en: pair.en,
-      zh: pair.zh,
-      score: Number(pair.score.toFixed(4)),
-      flags: pair.flags,
-      enIds: pair.enIds,
-      zhIds: pair.zhIds,
-    }),
-  );
-  return [{ suffix: '.jsonl', text: lines.map((line) => `${line}\n`).join('') }];
+function lines(texts: readonly string[]): string {
+  return texts.map((text) => `${text}\n`).join('');
+}
+
+function renderJsonl(documents: Documents, options: ExportOptions): ExportFile[] {
+  const rows = documents.flatMap((document) => {
+    const doc = documentName(document);
+    return selectedPairs(document, options).map((pair) =>
+      JSON.stringify({
+        doc,
+        id: pair.id,
+        article: pair.article,
+        role: pair.role,
+        en: pair.en,
+        zh: pair.zh,
+        score: Number(pair.score.toFixed(4)),
+        flags: pair.flags,
+        enIds: pair.enIds,
+        zhIds: pair.zhIds,
+      }),
+    );
+  });
+  return [{ suffix: '.jsonl', text: lines(rows) }];
 }
 
 /** Columns: en, zh, score, role, flags, doc, article, id. */
-function renderTsv(document: AlignedDocument, options: ExportOptions): ExportFile[] {
-  const doc = documentName(document);
-  const lines = selectedPairs(document, options).map((pair) =>
-    [
-      oneLine(pair.en),
-      oneLine(pair.zh),
-      pair.score.toFixed(3),
-      pair.role,
-      pair.flags.join(','),
-      doc,
-      pair.article ?? '',
-      pair.id,
-    ].join('\t'),
-  );
-  return [{ suffix: '.tsv', text: lines.map((line) => `${line}\n`).join('') }];
+function renderTsv(documents: Documents, options: ExportOptions): ExportFile[] {
+  const rows = documents.flatMap((document) => {
+    const doc = documentName(document);
+    return selectedPairs(document, options).map((pair) =>
+      [
+        oneLine(pair.en),
+        oneLine(pair.zh),
+        pair.score.toFixed(3),
+        pair.role,
+        pair.flags.join(','),
+        doc,
+        pair.article ?? '',
+        pair.id,
+      ].join('\t'),
+    );
+  });
+  return [{ suffix: '.tsv', text: lines(rows) }];
 }
 
 /** Two line-parallel files, as Moses and most MT toolkits read them; only pairs with both sides. */
-function renderMoses(document: AlignedDocument, options: ExportOptions): ExportFile[] {
-  const pairs = selectedPairs(document, options).filter(bothSides);
-  const side = (lang: Lang) => pairs.map((pair) => `${oneLine(pair[lang])}\n`).join('');
+function renderMoses(documents: Documents, options: ExportOptions): ExportFile[] {
+  const pairs = documents.flatMap((document) => selectedPairs(document, options).filter(bothSides));
+  const side = (lang: Lang) => lines(pairs.map((pair) => oneLine(pair[lang])));
   return [
     { suffix: '.en', text: side('en') },
     { suffix: '.zh', text: side('zh') },
@@ -72,31 +85,37 @@ function prop(type: string, value: string | number): string {
   return `      <prop type="${type}">${escapeXml(String(value))}</prop>`;
 }
 
-/** TMX 1.4b, with document, article, role and score as props; only pairs with both sides. */
-function renderTmx(document: AlignedDocument, options: ExportOptions): ExportFile[] {
-  const [source, target] = sidesInOrder(options);
+function tmxUnit(document: AlignedDocument, pair: Pair, sides: [Lang, Lang]): string {
   const doc = documentName(document);
-  const units = selectedPairs(document, options)
-    .filter(bothSides)
-    .map((pair: Pair) =>
-      [
-        `    <tu tuid="${escapeXml(pair.id)}">`,
-        prop('x-document', doc),
-        prop('x-article', pair.article ?? ''),
-        prop('x-role', pair.role),
-        prop('x-score', pair.score.toFixed(3)),
-        ...(pair.flags.length ? [prop('x-flags', pair.flags.join(','))] : []),
-        ...[source, target].map(
-          (lang) =>
-            `      <tuv xml:lang="${languageCode(document, lang)}"><seg>${escapeXml(pair[lang])}</seg></tuv>`,
-        ),
-        '    </tu>',
-      ].join('\n'),
-    );
+  return [
+    `    <tu tuid="${escapeXml(`${doc}:${pair.id}`)}">`,
+    prop('x-document', doc),
+    prop('x-article', pair.article ?? ''),
+    prop('x-role', pair.role),
+    prop('x-score', pair.score.toFixed(3)),
+    ...(pair.flags.length ? [prop('x-flags', pair.flags.join(','))] : []),
+    ...sides.map(
+      (lang) =>
+        `      <tuv xml:lang="${languageCode(document, lang)}"><seg>${escapeXml(pair[lang])}</seg></tuv>`,
+    ),
+    '    </tu>',
+  ].join('\n');
+}
+
+/** TMX 1.4b, with document, article, role and score as props; only pairs with both sides. */
+function renderTmx(documents: Documents, options: ExportOptions): ExportFile[] {
+  const sides = sidesInOrder(options);
+  const units = documents.flatMap((document) =>
+    selectedPairs(document, options)
+      .filter(bothSides)
+      .map((pair) => tmxUnit(document, pair, sides)),
+  );
+  const first = documents[0];
+  const srclang = first ? languageCode(first, sides[0]) : sides[0];
   const text = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<tmx version="1.4">',
-    `  <header creationtool="bitext" creationtoolversion="${TOOL_VERSION}" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="${languageCode(document, source)}" datatype="plaintext"/>`,
+    `  <header creationtool="bitext" creationtoolversion="${TOOL_VERSION}" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="${srclang}" datatype="plaintext"/>`,
     '  <body>',
     ...units,
     '  </body>',
@@ -106,8 +125,7 @@ function renderTmx(document: AlignedDocument, options: ExportOptions): ExportFil
   return [{ suffix: '.tmx', text }];
 }
 
-/** XLIFF 1.2, one trans-unit per pair with both sides; role, score and flags in a note. */
-function renderXliff(document: AlignedDocument, options: ExportOptions): ExportFile[] {
+function xliffFile(document: AlignedDocument, options: ExportOptions): string {
   const [source, target] = sidesInOrder(options);
   const units = selectedPairs(document, options)
     .filter(bothSides)
@@ -121,15 +139,22 @@ function renderXliff(document: AlignedDocument, options: ExportOptions): ExportF
         '      </trans-unit>',
       ].join('\n');
     });
-  const text = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+  return [
     `  <file original="${escapeXml(documentName(document))}" source-language="${languageCode(document, source)}" target-language="${languageCode(document, target)}" datatype="plaintext">`,
     `    <header><tool tool-id="bitext" tool-name="bitext" tool-version="${TOOL_VERSION}"/></header>`,
     '    <body>',
     ...units,
     '    </body>',
     '  </file>',
+  ].join('\n');
+}
+
+/** XLIFF 1.2, a file element per document, a trans-unit per pair with both sides; role, score and flags in a note. */
+function renderXliff(documents: Documents, options: ExportOptions): ExportFile[] {
+  const text = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    ...documents.map((document) => xliffFile(document, options)),
     '</xliff>',
     '',
   ].join('\n');
@@ -155,5 +180,14 @@ export function renderDocument(
   format: Format,
   options: ExportOptions = {},
 ): ExportFile[] {
-  return FORMATS[format](document, options);
+  return FORMATS[format]([document], options);
+}
+
+/** Renders several documents, a whole corpus, into one set of files. */
+export function renderDocuments(
+  documents: readonly AlignedDocument[],
+  format: Format,
+  options: ExportOptions = {},
+): ExportFile[] {
+  return FORMATS[format](documents, options);
 }

@@ -21,15 +21,19 @@ function row(pair: Pair): string {
 }
 
 /** A self-contained side-by-side reading view, readable offline; doubtful pairs highlighted. */
-export function renderHtml(document: AlignedDocument, options: ExportOptions): ExportFile[] {
-  const title = escapeXml(documentName(document));
+export function renderHtml(documents: readonly AlignedDocument[], options: ExportOptions): ExportFile[] {
+  const title = escapeXml(documents.length === 1 && documents[0] ? documentName(documents[0]) : 'corpus');
+  const sections = documents.map(
+    (document) => `<h1>${escapeXml(documentName(document))}</h1>
+<table>
+${selectedPairs(document, options).map(row).join('\n')}
+</table>`,
+  );
   const text = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — bitext</title><style>${STYLE}</style></head>
-<body><h1>${title}</h1>
-<table>
-${selectedPairs(document, options).map(row).join('\n')}
-</table>
+<body>
+${sections.join('\n')}
 </body></html>
 `;
   return [{ suffix: '.html', text }];

@@ -1,2 +1,2 @@
-export { FORMAT_NAMES, type Format, renderDocument } from './formats.js';
+export { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from './formats.js';
 export type { ExportFile, ExportOptions } from './shared.js';

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
-import { FORMAT_NAMES, type Format, renderDocument } from '../export/index.js';
+import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
+import { documentName } from '../export/shared.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { pairDocument } from '../pipeline/pairs.js';
 import { readDocuments } from '../read.js';
@@ -247,26 +248,35 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         ),
   );
 
+  const exportQuery = {
+    type: 'object',
+    required: ['to'],
+    properties: { to: { type: 'string', enum: FORMAT_NAMES.filter((format) => format !== 'moses') } },
+  } as const;
+
+  const download = (reply: FastifyReply, name: string, text: string) =>
+    reply
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .type('application/octet-stream')
+      .send(text);
+
   app.get<{ Params: { id: number }; Querystring: { to: Format } }>(
     '/api/documents/:id/export',
-    {
-      schema: {
-        params: idParam,
-        querystring: {
-          type: 'object',
-          required: ['to'],
-          properties: { to: { type: 'string', enum: FORMAT_NAMES.filter((f) => f !== 'moses') } },
-        },
-      },
-    },
+    { schema: { params: idParam, querystring: exportQuery } },
     async (request, reply) => {
       const document = store.getDocument(request.params.id);
       const [file] = renderDocument(document, request.query.to);
-      const name = `${safeName(document.source.files[0] ?? 'document').replace(/\.[^.]+$/, '')}${file?.suffix ?? ''}`;
-      return reply
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .type('application/octet-stream')
-        .send(file?.text ?? '');
+      return download(reply, `${safeName(documentName(document))}${file?.suffix ?? ''}`, file?.text ?? '');
+    },
+  );
+
+  app.get<{ Querystring: { to: Format } }>(
+    '/api/export',
+    { schema: { querystring: exportQuery } },
+    async (request, reply) => {
+      const documents = store.documentIds().map((id) => store.getDocument(id));
+      const [file] = renderDocuments(documents, request.query.to);
+      return download(reply, `corpus${file?.suffix ?? ''}`, file?.text ?? '');
     },
   );
 

@@ -33,6 +33,14 @@ export function Library() {
         />
       </label>
       <p role="status">{status}</p>
+      <p className="corpus-export">
+        Export the whole corpus:{' '}
+        {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
+          <a key={format} className="export" href={api.corpusExportUrl(format)}>
+            {format.toUpperCase()}
+          </a>
+        ))}
+      </p>
       <table className="library">
         <thead>
           <tr>

@@ -18,10 +18,12 @@ export function Search() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState('');
+  const [role, setRole] = useState('');
+  const [status, setStatus] = useState('');
   const run = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      setHits(await api.search(query));
+      setHits(await api.search(query, { role, status }));
       setError('');
     } catch (failure) {
       setError((failure as Error).message);
@@ -36,6 +38,17 @@ export function Search() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        <select aria-label="Role" value={role} onChange={(event) => setRole(event.target.value)}>
+          <option value="">any role</option>
+          {['toc', 'title', 'subtitle', 'byline', 'date', 'body', 'source'].map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+        <select aria-label="Status" value={status} onChange={(event) => setStatus(event.target.value)}>
+          <option value="">any status</option>
+          <option value="auto">not reviewed</option>
+          <option value="confirmed">confirmed</option>
+        </select>
         <button type="submit">Search</button>
       </form>
       {error && <p role="alert">{error}</p>}

@@ -45,6 +45,11 @@ export const api = {
   confirm: (row: PairRow) => post(`/api/pairs/${row.id}/confirm`, { version: row.version }),
   undo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/undo`),
   redo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/redo`),
-  search: (query: string) => request<SearchHit[]>(`/api/search?q=${encodeURIComponent(query)}&limit=100`),
+  search: (query: string, filter: { role?: string; status?: string; documentId?: string }) => {
+    const parameters = new URLSearchParams({ q: query, limit: '100' });
+    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, value);
+    return request<SearchHit[]>(`/api/search?${parameters}`);
+  },
   exportUrl: (id: number, format: string) => `/api/documents/${id}/export?to=${format}`,
+  corpusExportUrl: (format: string) => `/api/export?to=${format}`,
 };
