@@ -8,6 +8,8 @@ import { buildServer } from '../src/server/app.js';
 import { CorpusStore } from '../src/store/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** The real sample, read only when present (it is not part of the repository). */
+const SAMPLE = resolve('../shared/samples/000_db9f52b9d5f122fa.txt');
 const WEB_ROOT = resolve('web/dist');
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -66,6 +68,20 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
     expect((await bodyTexts()).slice(0, 2)).toEqual(before.slice(0, 2));
   });
 
+  it('corrects the text of a sentence from the review view', async () => {
+    await page.goto(`${base}/#/documents/1`);
+    await page.waitForSelector('.pair.body');
+    await page.locator('.pair.body').nth(1).click();
+    await page.keyboard.press('e');
+    const field = page.locator('.sentence-editor textarea').first();
+    await field.fill('Welcome, friends, to Donggang.');
+    await page.click('.sentence-editor button[type=submit]');
+    await expect.poll(() => page.locator('[role=status]').textContent()).toBe('Corrected 1 sentence.');
+    expect(await bodyTexts()).toContain('Welcome, friends, to Donggang.');
+    await page.keyboard.press('u');
+    await expect.poll(() => page.locator('[role=status]').textContent()).toBe('Undone.');
+  });
+
   it('searches Chinese and shows the English counterparts', async () => {
     await page.goto(`${base}/#/search`);
     await page.fill('input[aria-label="Search both languages"]', '港口');
@@ -75,6 +91,23 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
     expect(await first.locator('td[lang=zh] mark').textContent()).toBe('港口');
     expect((await first.locator('td[lang=en]').textContent())?.length).toBeGreaterThan(10);
   });
+
+  it.skipIf(!existsSync(SAMPLE))(
+    'imports the real sample and finds 人权 with English counterparts',
+    async () => {
+      await page.goto(`${base}/#/`);
+      await page.setInputFiles('input[type=file]', SAMPLE);
+      await expect
+        .poll(() => page.locator('[role=status]').textContent(), { timeout: 30_000 })
+        .toMatch(/^Imported/);
+      await page.goto(`${base}/#/search`);
+      await page.fill('input[aria-label="Search both languages"]', '人权');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('table.hits tr');
+      const english = await page.locator('table.hits td[lang=en]').allTextContents();
+      expect(english.some((text) => /human rights/i.test(text))).toBe(true);
+    },
+  );
 
   it('exports TMX that parses', async () => {
     await page.goto(`${base}/#/documents/1`);

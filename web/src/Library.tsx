@@ -5,6 +5,7 @@ import { api, type DocumentSummary } from './api';
 export function Library() {
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
   const refresh = useCallback(() => {
     api.documents().then(setDocuments, (error: Error) => setStatus(error.message));
   }, []);
@@ -12,12 +13,15 @@ export function Library() {
 
   const upload = async (file: File) => {
     setStatus(`Reading and aligning ${file.name}…`);
+    setBusy(true);
     try {
       const { ids } = await api.upload(file.name, await file.text());
       setStatus(`Imported ${file.name} as document ${ids.join(', ')}.`);
       refresh();
     } catch (error) {
       setStatus(`${file.name}: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -33,6 +37,7 @@ export function Library() {
         />
       </label>
       <p role="status">{status}</p>
+      {busy && <progress aria-label="Aligning the upload" />}
       <p className="corpus-export">
         Export the whole corpus:{' '}
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type PairRow } from './api';
+import { SentenceEditor } from './SentenceEditor';
 
 /** Score as colour: red for doubtful, through amber, to green for sure. */
 function scoreColour(score: number): string {
@@ -11,7 +12,7 @@ const isDoubtful = (row: PairRow) => row.status === 'auto' && row.flags !== '[]'
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
 
 const KEYS =
-  'j/k: next/previous pair · n/p: next/previous doubtful · m: merge with next · s: split · c: confirm · u/r: undo/redo';
+  'j/k: next/previous pair · n/p: next/previous doubtful · m: merge with next · s: split · e: correct text · c: confirm · u/r: undo/redo';
 
 /**
  * Both languages side by side, pair by pair, keyboard first. Only the rows in view are
@@ -21,6 +22,8 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const [rows, setRows] = useState<PairRow[]>([]);
   const [current, setCurrent] = useState(0);
   const [message, setMessage] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map());
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -32,6 +35,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const reload = useCallback(async () => {
     const fresh = await api.rows(documentId);
     setRows(fresh);
+    setTexts(await api.sentences(documentId));
     return fresh;
   }, [documentId]);
 
@@ -64,7 +68,8 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (typing || editing || event.ctrlKey || event.metaKey || event.altKey) return;
       const row = rows[current];
       const moveTo = (step: number, test: (r: PairRow) => boolean) => {
         for (let k = current + step; k >= 0 && k < rows.length; k += step) {
@@ -85,6 +90,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
             'Split after the first sentence of each side.',
           ),
         c: () => row && act(() => api.confirm(row), 'Confirmed.'),
+        e: () => setEditing(true),
         ']': () =>
           row && act(() => api.move(row, 'en', 'next'), 'Moved the last English sentence to the next pair.'),
         '[': () =>
@@ -112,7 +118,17 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, current, act, documentId]);
+  }, [rows, current, act, documentId, editing]);
+
+  const saveSentences = (changes: { id: string; text: string }[]) => {
+    setEditing(false);
+    act(
+      async () => {
+        for (const change of changes) await api.editSentence(documentId, change.id, change.text);
+      },
+      `Corrected ${changes.length} sentence${changes.length === 1 ? '' : 's'}.`,
+    );
+  };
 
   return (
     <section className="review">
@@ -126,6 +142,14 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
         ))}
       </div>
       <p role="status">{message}</p>
+      {editing && rows[current] && (
+        <SentenceEditor
+          row={rows[current] as PairRow}
+          texts={texts}
+          onSave={saveSentences}
+          onClose={() => setEditing(false)}
+        />
+      )}
       <div ref={scroller} className="pairs" role="listbox" aria-label="Pairs">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {

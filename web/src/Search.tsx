@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { api, type SearchHit } from './api';
+import { useEffect, useState } from 'react';
+import { api, type DocumentSummary, type SearchHit } from './api';
 
 function Highlighted({ text, query }: { text: string; query: string }) {
   const at = query ? text.toLowerCase().indexOf(query.toLowerCase()) : -1;
@@ -20,10 +20,15 @@ export function Search() {
   const [error, setError] = useState('');
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('');
+  const [documentId, setDocumentId] = useState('');
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  useEffect(() => {
+    api.documents().then(setDocuments, () => setDocuments([]));
+  }, []);
   const run = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      setHits(await api.search(query, { role, status }));
+      setHits(await api.search(query, { role, status, documentId }));
       setError('');
     } catch (failure) {
       setError((failure as Error).message);
@@ -38,6 +43,18 @@ export function Search() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        <select
+          aria-label="Document"
+          value={documentId}
+          onChange={(event) => setDocumentId(event.target.value)}
+        >
+          <option value="">all documents</option>
+          {documents.map((document) => (
+            <option key={document.id} value={document.id}>
+              {document.name}
+            </option>
+          ))}
+        </select>
         <select aria-label="Role" value={role} onChange={(event) => setRole(event.target.value)}>
           <option value="">any role</option>
           {['toc', 'title', 'subtitle', 'byline', 'date', 'body', 'source'].map((name) => (

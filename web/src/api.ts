@@ -42,6 +42,29 @@ export const api = {
     post(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
   move: (row: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next') =>
     post(`/api/pairs/${row.id}/move`, { version: row.version, lang, direction }),
+  sentences: (id: number) =>
+    request<{
+      document: {
+        articles: { paragraphs: Record<'en' | 'zh', { sentences: { id: string; text: string }[] }[]> }[];
+      };
+    }>(`/api/documents/${id}`).then(
+      (body) =>
+        new Map(
+          body.document.articles.flatMap((article) =>
+            (['en', 'zh'] as const).flatMap((lang) =>
+              article.paragraphs[lang].flatMap((paragraph) =>
+                paragraph.sentences.map((s) => [s.id, s.text] as const),
+              ),
+            ),
+          ),
+        ),
+    ),
+  editSentence: (id: number, sentence: string, text: string) =>
+    request(`/api/documents/${id}/sentences/${encodeURIComponent(sentence)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text }),
+    }),
   confirm: (row: PairRow) => post(`/api/pairs/${row.id}/confirm`, { version: row.version }),
   undo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/undo`),
   redo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/redo`),
