@@ -38,7 +38,13 @@ describe('the corpus store', () => {
     const reopened = new CorpusStore(path);
     expect(reopened.getDocument(id)).toEqual(aligned);
     expect(reopened.listDocuments()).toEqual([
-      expect.objectContaining({ id, name: 'harbour-review', pairs: aligned.pairs.length, confirmed: 0 }),
+      expect.objectContaining({
+        id,
+        name: 'harbour-review',
+        pairs: aligned.pairs.length,
+        confirmed: 0,
+        warnings: 1,
+      }),
     ]);
     reopened.close();
   });

@@ -14,6 +14,8 @@ export interface StoredDocument {
   pairs: number;
   confirmed: number;
   doubtful: number;
+  /** Warnings the reader raised: truncated articles, text it could not place. */
+  warnings: number;
 }
 
 function pairOf(row: StoredRow): Pair {
@@ -111,7 +113,10 @@ export class CorpusStore {
       .prepare(
         `SELECT d.id, d.name, d.imported_at AS importedAt, COUNT(p.id) AS pairs,
                 COALESCE(SUM(p.status = 'confirmed'), 0) AS confirmed,
-                COALESCE(SUM(p.flags <> '[]' AND p.status = 'auto'), 0) AS doubtful
+                COALESCE(SUM(p.flags <> '[]' AND p.status = 'auto'), 0) AS doubtful,
+                (SELECT COUNT(*) FROM json_each(d.model, '$.warnings'))
+                  + (SELECT COUNT(*) FROM json_each(d.model, '$.articles') AS article, json_each(article.value, '$.warnings'))
+                  AS warnings
          FROM documents d LEFT JOIN pairs p ON p.document_id = d.id
          GROUP BY d.id ORDER BY d.id`,
       )

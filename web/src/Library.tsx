@@ -52,6 +52,7 @@ export function Library() {
             <th>Document</th>
             <th>Pairs</th>
             <th>Doubtful</th>
+            <th>Warnings</th>
             <th>Reviewed</th>
           </tr>
         </thead>
@@ -63,6 +64,7 @@ export function Library() {
               </td>
               <td>{document.pairs}</td>
               <td>{document.doubtful}</td>
+              <td>{document.warnings}</td>
               <td>
                 <progress max={document.pairs} value={document.confirmed} /> {document.confirmed}/
                 {document.pairs}

@@ -7,6 +7,7 @@ export interface DocumentSummary {
   pairs: number;
   confirmed: number;
   doubtful: number;
+  warnings: number;
 }
 
 import type { StoredRow as PairRow } from '../../src/store/rows';
