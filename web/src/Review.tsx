@@ -11,8 +11,17 @@ function scoreColour(score: number): string {
 const isDoubtful = (row: PairRow) => row.status === 'auto' && row.flags !== '[]';
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
 
-const KEYS =
-  'j/k: next/previous pair · n/p: next/previous doubtful · m: merge with next · s: split · e: correct text · c: confirm · u/r: undo/redo';
+const KEYS = [
+  'j/k: next/previous pair',
+  'n/p: next/previous doubtful',
+  'm: merge with next',
+  's: split',
+  '[ ]: move English sentence',
+  '{ }: move Chinese sentence',
+  'e: correct text',
+  'c: confirm',
+  'u/r: undo/redo',
+].join(' · ');
 
 /**
  * Both languages side by side, pair by pair, keyboard first. Only the rows in view are
@@ -134,13 +143,13 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     <section className="review">
       <div className="toolbar">
         <h1>Document {documentId}</h1>
-        <span className="keys">{KEYS}</span>
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
           <a key={format} className="export" href={api.exportUrl(documentId, format)}>
             {format.toUpperCase()}
           </a>
         ))}
       </div>
+      <p className="keys">{KEYS}</p>
       <p role="status">{message}</p>
       {editing && rows[current] && (
         <SentenceEditor
