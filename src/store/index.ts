@@ -4,19 +4,11 @@ import { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { AlignedDocument, BilingualDocument, Pair } from '../model/document.js';
 import { PairEditor } from './edits.js';
-import type { StoredRow } from './rows.js';
-import { cjkSpaced, migrate, registerFunctions } from './schema.js';
+import type { StoredDocument, StoredRow } from './rows.js';
 
-export interface StoredDocument {
-  id: number;
-  name: string;
-  importedAt: string;
-  pairs: number;
-  confirmed: number;
-  doubtful: number;
-  /** Warnings the reader raised: truncated articles, text it could not place. */
-  warnings: number;
-}
+export type { StoredDocument } from './rows.js';
+
+import { cjkSpaced, migrate, registerFunctions } from './schema.js';
 
 function pairOf(row: StoredRow): Pair {
   return {

@@ -19,3 +19,15 @@ export interface StoredRow {
   /** Raised by every edit, so that an edit against an older version is refused. */
   version: number;
 }
+
+/** A stored document as the library lists it. */
+export interface StoredDocument {
+  id: number;
+  name: string;
+  importedAt: string;
+  pairs: number;
+  confirmed: number;
+  doubtful: number;
+  /** Warnings the reader raised: truncated articles, text it could not place. */
+  warnings: number;
+}

@@ -1,18 +1,8 @@
 /** The studio API, as the web app uses it. Every failure becomes an Error with the server's message. */
 
-export interface DocumentSummary {
-  id: number;
-  name: string;
-  importedAt: string;
-  pairs: number;
-  confirmed: number;
-  doubtful: number;
-  warnings: number;
-}
+import type { StoredDocument as DocumentSummary, StoredRow as PairRow } from '../../src/store/rows';
 
-import type { StoredRow as PairRow } from '../../src/store/rows';
-
-export type { PairRow };
+export type { DocumentSummary, PairRow };
 
 export interface SearchHit {
   documentId: number;
