@@ -4,6 +4,7 @@ import type { Lang, ReaderKind } from '../model/document.js';
 import { countScripts, languageOf } from '../text/language.js';
 import { type Block, splitBlocks } from './blocks.js';
 import { readTextFile } from './decode.js';
+import { htmlBlocks, looksLikeHtml } from './html.js';
 
 export type ReaderChoice = 'auto' | ReaderKind;
 
@@ -29,10 +30,11 @@ const HAN_WEIGHT = 3;
 
 export function loadInputFile(path: string): InputFile {
   const { text, encoding } = readTextFile(path);
-  const blocks = splitBlocks(text, path);
-  const lang = languageOf(text);
+  const blocks = looksLikeHtml(path, text) ? htmlBlocks(text, path) : splitBlocks(text, path);
+  const visible = blocks.map((block) => block.text).join('\n');
+  const lang = languageOf(visible);
   if (lang === null) throw new BitextError('has no English or Chinese text', path);
-  const { han, latin } = countScripts(text);
+  const { han, latin } = countScripts(visible);
   const hanShare = (han * HAN_WEIGHT) / (han * HAN_WEIGHT + latin);
   const blockLangs = new Set(blocks.map((block) => languageOf(block.text)));
   const bilingual =
@@ -59,6 +61,7 @@ export function pairStem(path: string): string {
 
 /** One sentence per line: no blank line inside the text, and more than one line. */
 function looksPresplit(file: InputFile): boolean {
+  if (looksLikeHtml(file.path, file.text)) return false;
   const lines = file.text.replace(/\s+$/, '').split(/\r\n|\r|\n/);
   return lines.length > 1 && lines.every((line) => line.trim() !== '');
 }

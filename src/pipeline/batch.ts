@@ -22,7 +22,7 @@ export interface BatchSummary extends TaskOutcome {
   seconds: number;
 }
 
-const TEXT_FILE = /\.(?:txt|md|markdown|text|en|zh)$/i;
+const TEXT_FILE = /\.(?:txt|md|markdown|text|en|zh|html?|xhtml)$/i;
 
 /** Files named on the command line, with folders expanded to the text files inside them. */
 export function expandInputs(inputs: readonly string[]): { files: string[]; failures: string[] } {
@@ -35,7 +35,8 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; fail
         .map((name) => join(input, name))
         .filter((path) => TEXT_FILE.test(path) && statSync(path).isFile())
         .sort();
-      if (inside.length === 0) failures.push(new BitextError('holds no .txt or .md files', input).oneLine);
+      if (inside.length === 0)
+        failures.push(new BitextError('holds no .txt, .md or .html files', input).oneLine);
       files.push(...inside);
     } else files.push(input);
   }

@@ -43,9 +43,20 @@ export function structureMagazine(blocks: readonly Block[]): MagazineStructure {
 
 /** An article starts at a heading that does not follow another heading (# English, ## 中文 is one title). */
 function articleStarts(blocks: readonly TaggedBlock[]): number[] {
-  return blocks.flatMap((block, i) =>
-    block.markup === 'heading' && (i === 0 || blocks[i - 1]?.markup !== 'heading') ? [i] : [],
-  );
+  const starts: number[] = [];
+  let titled = new Set<Lang | null>();
+  blocks.forEach((block, i) => {
+    if (block.markup !== 'heading') return;
+    const followsHeading = i > 0 && blocks[i - 1]?.markup === 'heading';
+    // An article printed in one language, then the other, has its second title further down.
+    const secondLanguageTitle = starts.length > 0 && block.lang !== null && !titled.has(block.lang);
+    if (!followsHeading && !secondLanguageTitle) {
+      starts.push(i);
+      titled = new Set();
+    }
+    titled.add(block.lang);
+  });
+  return starts;
 }
 
 function keepOrWarn(block: TaggedBlock, warnings: Diagnostic[]): boolean {
@@ -77,18 +88,31 @@ function pairAlternating(blocks: readonly TaggedBlock[]): BlockPair[] {
 
 function buildArticle(index: number, blocks: readonly TaggedBlock[], untitled: boolean): Article {
   const article = emptyArticle(index);
+  const body = untitled ? [...blocks] : readTitledSections(article, blocks);
+  readBody(article, body);
+  checkEnding(article, body);
+  return article;
+}
+
+/**
+ * Reads the titles and header fields at the head of an article, and again after a title
+ * in the other language further down; returns the body blocks in order.
+ */
+function readTitledSections(article: Article, blocks: readonly TaggedBlock[]): TaggedBlock[] {
+  const body: TaggedBlock[] = [];
   let rest = blocks;
-  if (!untitled) {
+  while (rest.length > 0) {
     const titleCount = leadingCount(rest, (block) => block.markup === 'heading');
     readTitle(article, rest.slice(0, titleCount));
     rest = rest.slice(titleCount);
-    const headerCount = headerZoneLength(rest);
+    const headerCount = headerZoneLength(rest, article);
     readHeaderFields(article, rest.slice(0, headerCount));
     rest = rest.slice(headerCount);
+    const bodyCount = leadingCount(rest, (block) => block.markup !== 'heading');
+    body.push(...rest.slice(0, bodyCount));
+    rest = rest.slice(bodyCount);
   }
-  readBody(article, rest);
-  checkEnding(article, rest);
-  return article;
+  return body;
 }
 
 function leadingCount<T>(items: readonly T[], test: (item: T) => boolean): number {
@@ -108,18 +132,28 @@ function readTitle(article: Article, headings: readonly TaggedBlock[]): void {
  * The header zone under a title: short bold lines and dates, each followed by its
  * counterpart in the other language (which need not be bold).
  */
-function headerZoneLength(blocks: readonly TaggedBlock[]): number {
+function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): number {
   let count = 0;
   let unpairedLang: Lang | null = null;
+  let awaited = { en: awaitedHeaders(article, 'en'), zh: awaitedHeaders(article, 'zh') };
   for (const block of blocks) {
     if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang]) break;
     const marked = block.markup === 'bold' || isDateLine(block.text);
-    const counterpart: boolean = unpairedLang !== null && block.lang !== unpairedLang;
+    const counterpart: boolean =
+      (unpairedLang !== null && block.lang !== unpairedLang) || awaited[block.lang] > 0;
     if (!marked && !counterpart) break;
+    awaited = { ...awaited, [block.lang]: awaited[block.lang] - 1 };
     unpairedLang = counterpart ? null : block.lang;
     count++;
   }
   return count;
+}
+
+/** Header fields read earlier with only the other language: a title in this language further down brings their counterparts. */
+function awaitedHeaders(article: Article, lang: Lang): number {
+  return [article.subtitle, article.byline, article.date].filter(
+    (field) => field !== null && field[lang] === null,
+  ).length;
 }
 
 function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): void {
@@ -127,7 +161,10 @@ function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): voi
   const roles = assignHeaderRoles(pairs.map((pair) => pair.text));
   pairs.forEach((pair, i) => {
     const role = roles[i];
-    if (role && article[role] === null) article[role] = pair.text;
+    const field = role ? article[role] : null;
+    const free = (lang: Lang) => pair.text[lang] === null || field?.[lang] == null;
+    if (role && free('en') && free('zh'))
+      article[role] = { en: field?.en ?? pair.text.en, zh: field?.zh ?? pair.text.zh };
     else for (const block of pair.blocks) appendParagraph(article, block, 'heading');
   });
 }
