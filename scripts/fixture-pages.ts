@@ -5,7 +5,7 @@
  */
 import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const FURNITURE = {
   top: '<nav><a href="/">Home</a> · <a href="/archive">Archive</a> · 往期回顾</nav>\n<header><p>The Harbour Review · 港湾评论</p></header>',
@@ -15,20 +15,22 @@ const FURNITURE = {
 function articleHtml(article: Article, lang: Lang): string[] {
   const parts: string[] = [];
   const title = article.title[lang];
-  if (title) parts.push(`<h${lang === 'en' ? 1 : 2}>${escape(title)}</h${lang === 'en' ? 1 : 2}>`);
+  if (title) parts.push(`<h${lang === 'en' ? 1 : 2}>${escapeHtml(title)}</h${lang === 'en' ? 1 : 2}>`);
   for (const field of [article.subtitle, article.byline, article.date]) {
     const text = field?.[lang];
     if (text)
-      parts.push(lang === 'en' ? `<p><strong>${escape(text)}</strong></p>` : `<p>${escape(text)}</p>`);
+      parts.push(
+        lang === 'en' ? `<p><strong>${escapeHtml(text)}</strong></p>` : `<p>${escapeHtml(text)}</p>`,
+      );
   }
-  for (const paragraph of article.paragraphs[lang]) parts.push(`<p>${escape(paragraph.text)}</p>`);
+  for (const paragraph of article.paragraphs[lang]) parts.push(`<p>${escapeHtml(paragraph.text)}</p>`);
   const source = article.source?.[lang];
-  if (source) parts.push(`<p>${escape(source)}</p>`);
+  if (source) parts.push(`<p>${escapeHtml(source)}</p>`);
   return parts;
 }
 
 function page(title: string, body: string[]): string {
-  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escape(title)}</title></head>\n<body>\n${FURNITURE.top}\n<main>\n${body.join('\n')}\n</main>\n${FURNITURE.bottom}\n</body></html>\n`;
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${FURNITURE.top}\n<main>\n${body.join('\n')}\n</main>\n${FURNITURE.bottom}\n</body></html>\n`;
 }
 
 /** One page holding both languages, article by article. */
