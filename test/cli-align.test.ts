@@ -25,7 +25,7 @@ describe('bitext align, format by format', () => {
   it('jsonl: one pair per line with the documented fields', () => {
     const { stderr } = run('jsonl');
     expect(stderr).toMatch(
-      /1 documents: 2 articles, \d+ pairs \(2 one-sided, \d+ low-confidence\), 1 warnings/,
+      /1 document: 2 articles, \d+ pairs \(2 one-sided, \d+ low-confidence\), 1 warning,/,
     );
     const pairs = readFileSync(join(out, 'harbour-review.jsonl'), 'utf8')
       .trim()

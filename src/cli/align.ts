@@ -47,12 +47,16 @@ function progressBar(): ((done: number, total: number) => void) | undefined {
   };
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function summaryLine(summary: BatchSummary, output: string): string {
   const { counts } = summary;
   const failed = summary.failures.length ? `, ${summary.failures.length} failed` : '';
   return (
-    `bitext: ${counts.documents} documents${failed}: ${counts.articles} articles, ${counts.pairs} pairs ` +
-    `(${counts.oneSided} one-sided, ${counts.lowConfidence} low-confidence), ${counts.warnings} warnings, ` +
+    `bitext: ${plural(counts.documents, 'document')}${failed}: ${plural(counts.articles, 'article')}, ${plural(counts.pairs, 'pair')} ` +
+    `(${counts.oneSided} one-sided, ${counts.lowConfidence} low-confidence), ${plural(counts.warnings, 'warning')}, ` +
     `${summary.seconds.toFixed(1)} s → ${summary.written.length ? output : 'nothing written'}\n`
   );
 }
