@@ -198,5 +198,8 @@ describe('bitext import, search and export', () => {
     expect(bitext('search', 'x', '--db', join(dir, 'none.db')).stderr).toMatch(
       /none\.db: no such corpus store/,
     );
+    const missing = bitext('export', '--db', join(dir, 'none.db'), '-o', join(dir, 'out2'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/none\.db: no such corpus store/);
   });
 });

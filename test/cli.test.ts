@@ -131,6 +131,10 @@ describe('bitext align-sents', () => {
     expect(swapped.stderr).toBe(
       'bitext: test/fixtures/presplit/flood.en: should be Chinese but its text is English\n',
     );
+    const same = bitext(...FLOOD.slice(0, 3), '--src-lang', 'zh', '--tgt-lang', 'zh');
+    expect(same.stderr).toBe(
+      'bitext: --src-lang and --tgt-lang are both zh: bitext aligns Chinese with English\n',
+    );
   });
 });
 

@@ -69,6 +69,14 @@ export function formatBeads(
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
+function checkLanguages(options: AlignSentsOptions): void {
+  if (options.srcLang === options.tgtLang) {
+    throw new BitextError(
+      `--src-lang and --tgt-lang are both ${options.srcLang}: bitext aligns Chinese with English`,
+    );
+  }
+}
+
 async function alignFiles(
   sourcePath: string,
   targetPath: string,
@@ -91,6 +99,7 @@ export async function alignSentencePair(
   targetPath: string,
   options: AlignSentsOptions,
 ): Promise<void> {
+  checkLanguages(options);
   const text = await alignFiles(sourcePath, targetPath, options, await loadLexicon());
   if (options.output) writeFileAtomic(options.output, text, { force: options.force ?? false });
   else process.stdout.write(text);
@@ -103,6 +112,7 @@ export interface BatchResult {
 
 /** `bitext align-sents DIR -o OUTDIR`: every ID.<src> with its ID.<tgt>, the dictionary loaded once. */
 export async function alignSentenceFolder(folder: string, options: AlignSentsOptions): Promise<BatchResult> {
+  checkLanguages(options);
   if (!options.output) throw new BitextError('aligning a folder needs -o OUTDIR for the .align files');
   const outputFolder = options.output;
   if (existsSync(outputFolder) && !statSync(outputFolder).isDirectory())

@@ -144,7 +144,6 @@ function exportCommand(): Command {
         force?: boolean;
         srcLang: Lang;
       }) => {
-        mkdirSync(options.output, { recursive: true });
         const written = exportDocuments({
           database: options.db,
           format: options.to,

@@ -1,5 +1,7 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
+import { BitextError } from '../errors.js';
 import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
 import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
@@ -46,7 +48,10 @@ export interface ExportFromStoreOptions extends ExportOptions {
 
 /** `bitext export`: writes stored documents, as edited, in any format, into a folder. */
 export function exportDocuments(options: ExportFromStoreOptions): string[] {
+  if (!existsSync(options.database))
+    throw new BitextError('no such corpus store (bitext import creates it)', options.database);
   const store = new CorpusStore(options.database);
+  mkdirSync(options.output, { recursive: true });
   const written: string[] = [];
   try {
     for (const id of store.documentIds(options.documents)) {
