@@ -74,11 +74,34 @@ function alignPass(
       const fit = lengths.fit(totalLength(chinese, i, a), totalLength(english, j, b));
       // Beads beyond 1-1 whose lengths cannot be translations are not worth scoring.
       if (a + b > 2 && fit < MIN_LENGTH_FIT) return Number.NEGATIVE_INFINITY;
-      const agreement = similarity.beadAgreement(i + a, a, j + b, b);
-      return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit;
+      return beadQuality(similarity.beadAgreement(i + a, a, j + b, b), fit);
     },
     { omissionScore, passedSource: (i) => similarity.forgetBefore(i) },
   );
+}
+
+/** A bead's quality in [0, 1]: lexical agreement blended with how well the lengths fit. */
+function beadQuality(agreement: number, fit: number): number {
+  return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit;
+}
+
+interface Sides {
+  chinese: SentenceEvidence[];
+  english: SentenceEvidence[];
+  keys: KeyTable;
+}
+
+/** Evidence for both sides, over one key table; Traditional Chinese is looked up as Simplified. */
+function buildSides(
+  chineseTexts: readonly string[],
+  englishTexts: readonly string[],
+  lexicon: Lexicon,
+): Sides {
+  const keys = new KeyTable();
+  const english = buildEvidence(englishTexts, englishTokens, keys);
+  const traditional = detectChineseScript(chineseTexts.join('\n')) === 'traditional';
+  const chinese = buildEvidence(chineseTexts, (text) => chineseTokens(text, lexicon, traditional), keys);
+  return { chinese, english, keys };
 }
 
 function totalLength(side: readonly SentenceEvidence[], from: number, count: number): number {
@@ -115,10 +138,7 @@ function alignChineseEnglish(
   lexicon: Lexicon,
   omissionScore: number,
 ): Bead[] {
-  const keys = new KeyTable();
-  const english = buildEvidence(englishTexts, englishTokens, keys);
-  const traditional = detectChineseScript(chineseTexts.join('\n')) === 'traditional';
-  const chinese = buildEvidence(chineseTexts, (text) => chineseTokens(text, lexicon, traditional), keys);
+  const { chinese, english, keys } = buildSides(chineseTexts, englishTexts, lexicon);
   const lengths = LengthModel.fromTotals(
     chinese.map((s) => s.length),
     english.map((s) => s.length),
@@ -173,15 +193,11 @@ export async function align(
  * await scoreTranslation('February 26, 2024', '2024年2月26日'); // high
  */
 export async function scoreTranslation(english: string, chinese: string, lexicon?: Lexicon): Promise<number> {
-  const dictionary = lexicon ?? (await loadLexicon());
-  const keys = new KeyTable();
-  const englishSide = buildEvidence([english], englishTokens, keys);
-  const traditional = detectChineseScript(chinese) === 'traditional';
-  const chineseSide = buildEvidence([chinese], (text) => chineseTokens(text, dictionary, traditional), keys);
-  const agreement = new Similarity(chineseSide, englishSide, keys.size).pairAgreement(0, 0);
+  const sides = buildSides([chinese], [english], lexicon ?? (await loadLexicon()));
+  const agreement = new Similarity(sides.chinese, sides.english, sides.keys.size).pairAgreement(0, 0);
   const fit = new LengthModel(TYPICAL_LENGTH_RATIO).fit(
-    chineseSide[0]?.length ?? 0,
-    englishSide[0]?.length ?? 0,
+    sides.chinese[0]?.length ?? 0,
+    sides.english[0]?.length ?? 0,
   );
-  return (1 - LENGTH_WEIGHT) * agreement + LENGTH_WEIGHT * fit;
+  return beadQuality(agreement, fit);
 }
