@@ -1,14 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
 import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { expandInputs, planTasks } from '../pipeline/batch.js';
-import { pairDocument } from '../pipeline/pairs.js';
-import { readDocuments } from '../read.js';
+import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';
 
 /** `bitext import`: runs the pipeline and stores each document; returns the failures, one line each. */
@@ -20,16 +18,11 @@ export async function importDocuments(
   const { files, failures } = expandInputs(inputs);
   const store = new CorpusStore(database);
   try {
-    const lexicon = await loadLexicon();
     for (const task of planTasks(files)) {
-      const read = readDocuments(task, reader);
-      failures.push(...read.failures.map((failure) => failure.oneLine));
-      for (const document of read.documents) {
-        const aligned = await pairDocument(document, lexicon);
-        const id = store.addDocument(aligned);
-        process.stderr.write(
-          `bitext: stored ${documentName(aligned)} as document ${id}: ${aligned.pairs.length} pairs\n`,
-        );
+      const { stored, failures: failed } = await storeFiles(store, task, reader);
+      failures.push(...failed.map((failure) => failure.oneLine));
+      for (const { id, name, pairs } of stored) {
+        process.stderr.write(`bitext: stored ${name} as document ${id}: ${pairs} pairs\n`);
       }
     }
   } finally {

@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
 import { documentName } from '../export/shared.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
-import { pairDocument } from '../pipeline/pairs.js';
-import { readDocuments } from '../read.js';
+import { storeFiles } from '../pipeline/store.js';
 import { StaleEditError } from '../store/edits.js';
 import type { CorpusStore, SearchFilter } from '../store/index.js';
 
@@ -44,12 +42,9 @@ async function importText(store: CorpusStore, name: string, text: string): Promi
   try {
     const path = join(dir, safeName(name));
     writeFileSync(path, text);
-    const { documents, failures } = readDocuments([path]);
+    const { stored, failures } = await storeFiles(store, [path]);
     if (failures[0]) throw new BitextError(failures[0].message);
-    const lexicon = await loadLexicon();
-    const ids: number[] = [];
-    for (const document of documents) ids.push(store.addDocument(await pairDocument(document, lexicon)));
-    return ids;
+    return stored.map((document) => document.id);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
