@@ -8,6 +8,14 @@ function scoreColour(score: number): string {
   return `hsl(${Math.round(Math.max(0, Math.min(1, score)) * 120)} 70% 45%)`;
 }
 
+/** Keys that move a sentence to the neighbouring pair: which language, and which way. */
+const SENTENCE_MOVES = [
+  [']', 'en', 'next'],
+  ['[', 'en', 'previous'],
+  ['}', 'zh', 'next'],
+  ['{', 'zh', 'previous'],
+] as const;
+
 const isDoubtful = (row: PairRow) => row.status === 'auto' && row.flags !== '[]';
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
 
@@ -85,6 +93,14 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
           if (test(rows[k] as PairRow)) return setCurrent(k);
         }
       };
+      const moveSentence = (target: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next') => {
+        const which = direction === 'next' ? 'last' : 'first';
+        const language = lang === 'en' ? 'English' : 'Chinese';
+        act(
+          () => api.move(target, lang, direction),
+          `Moved the ${which} ${language} sentence to the ${direction} pair.`,
+        );
+      };
       const actions: Record<string, () => void> = {
         j: () => setCurrent(Math.min(rows.length - 1, current + 1)),
         k: () => setCurrent(Math.max(0, current - 1)),
@@ -99,23 +115,13 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
             'Split after the first sentence of each side.',
           ),
         c: () => row && act(() => api.confirm(row), 'Confirmed.'),
-        e: () => setEditing(true),
-        ']': () =>
-          row && act(() => api.move(row, 'en', 'next'), 'Moved the last English sentence to the next pair.'),
-        '[': () =>
-          row &&
-          act(
-            () => api.move(row, 'en', 'previous'),
-            'Moved the first English sentence to the previous pair.',
-          ),
-        '}': () =>
-          row && act(() => api.move(row, 'zh', 'next'), 'Moved the last Chinese sentence to the next pair.'),
-        '{': () =>
-          row &&
-          act(
-            () => api.move(row, 'zh', 'previous'),
-            'Moved the first Chinese sentence to the previous pair.',
-          ),
+        e: () => texts.size > 0 && setEditing(true),
+        ...Object.fromEntries(
+          SENTENCE_MOVES.map(([key, lang, direction]) => [
+            key,
+            () => row && moveSentence(row, lang, direction),
+          ]),
+        ),
         u: () => act(() => api.undo(documentId), 'Undone.'),
         r: () => act(() => api.redo(documentId), 'Redone.'),
       };
@@ -127,7 +133,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, current, act, documentId, editing]);
+  }, [rows, current, act, documentId, editing, texts]);
 
   const saveSentences = (changes: { id: string; text: string }[]) => {
     setEditing(false);
