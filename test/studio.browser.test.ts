@@ -74,10 +74,11 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
     await page.locator('.pair.body').nth(1).click();
     await page.keyboard.press('e');
     const field = page.locator('.sentence-editor textarea').first();
+    await expect.poll(() => field.inputValue()).toBe('Welcome to Donggang.');
     await field.fill('Welcome, friends, to Donggang.');
     await page.click('.sentence-editor button[type=submit]');
     await expect.poll(() => page.locator('[role=status]').textContent()).toBe('Corrected 1 sentence.');
-    expect(await bodyTexts()).toContain('Welcome, friends, to Donggang.');
+    await expect.poll(() => bodyTexts()).toContain('Welcome, friends, to Donggang.');
     await page.keyboard.press('u');
     await expect.poll(() => page.locator('[role=status]').textContent()).toBe('Undone.');
   });
