@@ -15,8 +15,8 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 1_000_000);
 const PER_DOCUMENT = 10_000;
 const QUERIES = 15;
 
-function sentences(): { en: string[]; zh: string[] } {
-  const [document] = readDocuments([join(ROOT, 'examples/harbour-review.md')]).documents;
+async function sentences(): Promise<{ en: string[]; zh: string[] }> {
+  const [document] = (await readDocuments([join(ROOT, 'examples/harbour-review.md')])).documents;
   if (!document) throw new Error('the example cannot be read');
   const all = (lang: 'en' | 'zh') =>
     document.articles.flatMap((a) => a.paragraphs[lang].flatMap((p) => p.sentences.map((s) => s.text)));
@@ -31,8 +31,8 @@ function median(values: number[]): number {
 const dir = mkdtempSync(join(tmpdir(), 'bitext-search-'));
 try {
   const store = new CorpusStore(join(dir, 'corpus.db'));
-  const { en, zh } = sentences();
-  const [template] = readDocuments([join(ROOT, 'examples/harbour-review.md')]).documents;
+  const { en, zh } = await sentences();
+  const [template] = (await readDocuments([join(ROOT, 'examples/harbour-review.md')])).documents;
   let seed = 7;
   const next = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'bitext-studio-bench-'));
   const store = new CorpusStore(join(dir, 'corpus.db'));
-  const [template] = readDocuments([join(ROOT, 'examples/harbour-review.md')]).documents;
+  const [template] = (await readDocuments([join(ROOT, 'examples/harbour-review.md')])).documents;
   const pairs: Pair[] = Array.from({ length: PAIRS }, (_, k) => ({
     id: `p${k}`,
     article: 0,

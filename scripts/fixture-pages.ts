@@ -4,6 +4,7 @@
  * monolingual pages. Navigation and footers are added, for the reader to drop.
  */
 import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
+import { articleUnits, type Unit } from './fixture-units.js';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -12,21 +13,15 @@ const FURNITURE = {
   bottom: '<footer><p>© 2025 The Harbour Review. 版权所有。</p></footer>',
 };
 
+function unitHtml(unit: Unit): string {
+  const text = escapeHtml(unit.text);
+  if (unit.kind === 'title') return unit.lang === 'en' ? `<h1>${text}</h1>` : `<h2>${text}</h2>`;
+  if (unit.kind === 'header' && unit.lang === 'en') return `<p><strong>${text}</strong></p>`;
+  return `<p>${text}</p>`;
+}
+
 function articleHtml(article: Article, lang: Lang): string[] {
-  const parts: string[] = [];
-  const title = article.title[lang];
-  if (title) parts.push(`<h${lang === 'en' ? 1 : 2}>${escapeHtml(title)}</h${lang === 'en' ? 1 : 2}>`);
-  for (const field of [article.subtitle, article.byline, article.date]) {
-    const text = field?.[lang];
-    if (text)
-      parts.push(
-        lang === 'en' ? `<p><strong>${escapeHtml(text)}</strong></p>` : `<p>${escapeHtml(text)}</p>`,
-      );
-  }
-  for (const paragraph of article.paragraphs[lang]) parts.push(`<p>${escapeHtml(paragraph.text)}</p>`);
-  const source = article.source?.[lang];
-  if (source) parts.push(`<p>${escapeHtml(source)}</p>`);
-  return parts;
+  return articleUnits(article, lang).map(unitHtml);
 }
 
 function page(title: string, body: string[]): string {

@@ -3,6 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { goldenCases, structureAsJson } from '../test/golden.js';
 
 for (const { name, inputs, golden } of goldenCases()) {
-  writeFileSync(golden, structureAsJson(inputs));
+  writeFileSync(golden, await structureAsJson(inputs));
   console.log(`wrote ${golden} (${name})`);
 }

@@ -23,8 +23,11 @@ export interface ReadResult {
  * Reads input files into bilingual documents, choosing each file's reader unless one
  * is forced. A file that cannot be read is reported in `failures`; the others are read.
  */
-export function readDocuments(paths: readonly string[], reader: ReaderChoice = 'auto'): ReadResult {
-  const { groups, failures }: GroupedInputs = groupInputs(paths, reader);
+export async function readDocuments(
+  paths: readonly string[],
+  reader: ReaderChoice = 'auto',
+): Promise<ReadResult> {
+  const { groups, failures }: GroupedInputs = await groupInputs(paths, reader);
   const documents: BilingualDocument[] = [];
   for (const group of groups) {
     try {

@@ -25,8 +25,8 @@ export function goldenCases(): { name: string; inputs: string[]; golden: string 
 }
 
 /** The document model as the golden files hold it (paths relative to the repository root). */
-export function structureAsJson(inputs: string[]): string {
-  const { documents, failures } = readDocuments(inputs);
+export async function structureAsJson(inputs: string[]): Promise<string> {
+  const { documents, failures } = await readDocuments(inputs);
   if (failures.length > 0) throw new Error(failures.map((failure) => failure.oneLine).join('\n'));
   return `${JSON.stringify(documents, null, 2)}\n`;
 }

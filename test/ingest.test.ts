@@ -54,27 +54,28 @@ function tempFiles(files: Record<string, string | Buffer>): string[] {
   });
 }
 
-const failuresOf = (paths: string[]) => readDocuments(paths).failures.map((failure) => failure.oneLine);
+const failuresOf = async (paths: string[]) =>
+  (await readDocuments(paths)).failures.map((failure) => failure.oneLine);
 
 describe('reading inputs', () => {
-  it('records Traditional Chinese and keeps it as written', () => {
+  it('records Traditional Chinese and keeps it as written', async () => {
     const paths = tempFiles({
       'a.en.txt': 'Human rights are a common cause.',
       'a.zh.txt': iconv.encode(TRADITIONAL, 'big5'),
     });
-    const [document] = readDocuments(paths).documents;
+    const [document] = (await readDocuments(paths)).documents;
     expect(document?.source.chineseScript).toBe('traditional');
     expect(document?.source.encodings).toEqual(['utf-8', 'big5']);
     expect(document?.articles[0]?.paragraphs.zh[0]?.text).toBe(TRADITIONAL);
   });
 
-  it('pairs monolingual files by name and reads the rest', () => {
+  it('pairs monolingual files by name and reads the rest', async () => {
     const paths = tempFiles({
       'b.en.txt': 'It rained.\n\nThen it stopped.',
       'b.zh.txt': '下雨了。\n\n后来雨停了。',
       'c.en.txt': 'Alone.',
     });
-    const { documents, failures } = readDocuments(paths);
+    const { documents, failures } = await readDocuments(paths);
     expect(documents).toHaveLength(1);
     expect(documents[0]?.source.reader).toBe('pair');
     expect(failures.map((f) => f.oneLine)).toEqual([
@@ -82,30 +83,30 @@ describe('reading inputs', () => {
     ]);
   });
 
-  it('says when the sides of a pair are swapped', () => {
+  it('says when the sides of a pair are swapped', async () => {
     const paths = tempFiles({ 'd.en.txt': '下雨了。', 'd.zh.txt': 'It rained.' });
-    expect(failuresOf(paths)).toEqual([
+    expect(await failuresOf(paths)).toEqual([
       expect.stringMatching(
         /d\.en\.txt: should be English but its text is Chinese: are the two sides swapped\?/,
       ),
     ]);
   });
 
-  it('names the file and the problem for missing, empty and binary files', () => {
+  it('names the file and the problem for missing, empty and binary files', async () => {
     const [empty, binary] = tempFiles({
       'empty.txt': '  \n',
       'data.bin': Buffer.from([0, 1, 2, 3, 0, 0, 0, 5]),
     });
-    expect(failuresOf(['/no/such/file.txt', empty as string, binary as string])).toEqual([
+    expect(await failuresOf(['/no/such/file.txt', empty as string, binary as string])).toEqual([
       '/no/such/file.txt: no such file',
       `${empty}: the file is empty`,
       `${binary}: is a binary file, not text`,
     ]);
   });
 
-  it('keeps pre-split lines exactly, with line numbers as ids', () => {
+  it('keeps pre-split lines exactly, with line numbers as ids', async () => {
     const paths = tempFiles({ 'e.en': 'One. Two.\nThree.\n', 'e.zh': '一。二。\n三。\n' });
-    const [document] = readDocuments(paths).documents;
+    const [document] = (await readDocuments(paths)).documents;
     const sentences = document?.articles[0]?.paragraphs.zh[0]?.sentences;
     expect(sentences?.map((s) => [s.id, s.text])).toEqual([
       ['zh.L1', '一。二。'],

@@ -6,7 +6,7 @@ import { pairDocument } from '../src/pipeline/pairs.js';
 import { readDocuments } from '../src/read.js';
 
 async function harbour(): Promise<AlignedDocument> {
-  const [document] = readDocuments(['test/fixtures/magazine/harbour-review.md']).documents;
+  const [document] = (await readDocuments(['test/fixtures/magazine/harbour-review.md'])).documents;
   if (!document) throw new Error('fixture not read');
   return pairDocument(document, await loadLexicon());
 }

@@ -13,7 +13,7 @@ import { SCHEMA_VERSION } from '../src/store/schema.js';
 let aligned: AlignedDocument;
 
 beforeAll(async () => {
-  const [document] = readDocuments(['test/fixtures/magazine/harbour-review.md']).documents;
+  const [document] = (await readDocuments(['test/fixtures/magazine/harbour-review.md'])).documents;
   if (!document) throw new Error('fixture not read');
   aligned = await pairDocument(document, await loadLexicon());
 });

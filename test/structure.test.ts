@@ -10,8 +10,8 @@ import { goldenCases, structureAsJson } from './golden.js';
 
 describe('golden structure files (npx tsx scripts/update-golden.ts rewrites them)', () => {
   for (const { name, inputs, golden } of goldenCases()) {
-    it(name, () => {
-      expect(structureAsJson(inputs)).toBe(readFileSync(golden, 'utf8'));
+    it(name, async () => {
+      expect(await structureAsJson(inputs)).toBe(readFileSync(golden, 'utf8'));
     });
   }
 });
@@ -20,19 +20,19 @@ function readMagazine(text: string) {
   return structureMagazine(splitBlocks(text, 'test.md'));
 }
 
-const harbour = (): BilingualDocument => {
-  const document = readDocuments(['test/fixtures/magazine/harbour-review.md']).documents[0];
+const harbour = async (): Promise<BilingualDocument> => {
+  const document = (await readDocuments(['test/fixtures/magazine/harbour-review.md'])).documents[0];
   if (!document) throw new Error('fixture not read');
   return document;
 };
 
 describe('magazine structure', () => {
-  it('matches table-of-contents entries to articles, or reports them absent', () => {
-    expect(harbour().toc.map((entry) => entry.article)).toEqual([0, 1, null]);
+  it('matches table-of-contents entries to articles, or reports them absent', async () => {
+    expect((await harbour()).toc.map((entry) => entry.article)).toEqual([0, 1, null]);
   });
 
-  it('reads the header fields in both languages, without markup', () => {
-    const [first, second] = harbour().articles;
+  it('reads the header fields in both languages, without markup', async () => {
+    const [first, second] = (await harbour()).articles;
     expect(first?.title).toEqual({
       en: 'Ports That Breathe: Building a Greener Harbour Together',
       zh: '会呼吸的港口：携手建设更绿色的港湾',
@@ -47,8 +47,8 @@ describe('magazine structure', () => {
     expect(second?.byline).toEqual({ en: 'By Chen Yu', zh: '文／陈雨' });
   });
 
-  it('joins paragraphs cut by a page break, in both languages', () => {
-    const [article] = harbour().articles;
+  it('joins paragraphs cut by a page break, in both languages', async () => {
+    const [article] = (await harbour()).articles;
     const english = article?.paragraphs.en.map((paragraph) => paragraph.text) ?? [];
     const chinese = article?.paragraphs.zh.map((paragraph) => paragraph.text) ?? [];
     expect(english).toContain(
@@ -61,15 +61,15 @@ describe('magazine structure', () => {
     expect(chinese.some((text) => text.endsWith('也决心在未来五年内把这件大事办成、办好。'))).toBe(true);
   });
 
-  it('keeps no Chinese in English streams and no English-only paragraph in Chinese streams', () => {
-    for (const article of harbour().articles) {
+  it('keeps no Chinese in English streams and no English-only paragraph in Chinese streams', async () => {
+    for (const article of (await harbour()).articles) {
       for (const paragraph of article.paragraphs.en) expect(paragraph.text).not.toMatch(/\p{Script=Han}/u);
       for (const paragraph of article.paragraphs.zh) expect(paragraph.text).toMatch(/\p{Script=Han}/u);
     }
   });
 
-  it('flags a truncated article with the side and the place', () => {
-    const [first, second] = harbour().articles;
+  it('flags a truncated article with the side and the place', async () => {
+    const [first, second] = (await harbour()).articles;
     expect(first?.warnings).toEqual([]);
     expect(second?.warnings).toMatchObject([
       { code: 'truncated', message: expect.stringContaining('Chinese text stops mid-sentence') },
@@ -102,6 +102,10 @@ describe('joining pieces across a break', () => {
     ['a long-', 'term plan', 'a long-term plan'],
     ['pursued with a', 'greater sense', 'pursued with a greater sense'],
     ['中方重申坚定支', '持塞方', '中方重申坚定支持塞方'],
+    ['馆内藏书8000', '册，大多', '馆内藏书8000册，大多'],
+    ['到', '2027年', '到2027年'],
+    ['the port of Rott-', 'erdam', 'the port of Rotterdam'],
+    ['in Shui-', 'kou Village', 'in Shuikou Village'],
   ])('%s + %s', (before, after, joined) => {
     expect(joinPieces(before, after)).toBe(joined);
   });

@@ -41,8 +41,8 @@ function inspectCommand(): Command {
     .argument('<files...>', 'a bilingual document, or English and Chinese files (x.en.txt x.zh.txt)')
     .option('--json', 'print the document model as JSON')
     .addOption(readerOption())
-    .action((files: string[], options: { json?: boolean; reader: ReaderChoice }) => {
-      const { documents, failures } = readDocuments(files, options.reader);
+    .action(async (files: string[], options: { json?: boolean; reader: ReaderChoice }) => {
+      const { documents, failures } = await readDocuments(files, options.reader);
       if (options.json) {
         const json = documents.length === 1 ? documents[0] : documents;
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

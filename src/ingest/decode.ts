@@ -16,8 +16,8 @@ const BINARY_CONTROL_SHARE = 0.01;
 /** Above this share of undecodable characters a file is not in a known encoding. */
 const UNDECODABLE_SHARE = 0.001;
 
-/** Reads a text file in any of the encodings bitext supports. Throws BitextError naming the file. */
-export function readTextFile(path: string): DecodedText {
+/** Reads a file's bytes. Throws BitextError naming the file when it cannot be read or is empty. */
+export function readFileBytes(path: string): Buffer {
   let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new BitextError('is a folder, not a file', path);
@@ -29,6 +29,17 @@ export function readTextFile(path: string): DecodedText {
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
     throw new BitextError(reason, path, { cause: error });
   }
+  if (bytes.length === 0) throw new BitextError('the file is empty', path);
+  return bytes;
+}
+
+/** Reads a text file in any of the encodings bitext supports. Throws BitextError naming the file. */
+export function readTextFile(path: string): DecodedText {
+  return decodeTextFile(readFileBytes(path), path);
+}
+
+/** Decodes the bytes of a text file in any of the encodings bitext supports. */
+export function decodeTextFile(bytes: Uint8Array, path: string): DecodedText {
   const decoded = decodeBytes(bytes, path);
   if (decoded.text.trim() === '') throw new BitextError('the file is empty', path);
   return decoded;

@@ -5,7 +5,9 @@ import type { Block } from './blocks.js';
 
 /** Page furniture that is never part of the text: navigation, headers, footers, scripts. */
 const BOILERPLATE =
-  'script, style, noscript, template, nav, header, footer, aside, form, iframe, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true]';
+  'script, style, noscript, template, nav, header, footer, aside, form, iframe, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], ' +
+  // Footnote marks and the notes themselves, as Word files converted by mammoth carry them.
+  '[id^=footnote-], [id^=endnote-]';
 /** Elements that hold one block of text each. */
 const BLOCK_ELEMENTS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dt, dd, td, th, caption';
 

@@ -1,16 +1,16 @@
 import { basename } from 'node:path';
 import { BitextError } from '../errors.js';
-import type { Lang, ReaderKind } from '../model/document.js';
+import type { InputFormat, Lang, ReaderKind } from '../model/document.js';
 import { countScripts, languageOf } from '../text/language.js';
-import { type Block, splitBlocks } from './blocks.js';
-import { readTextFile } from './decode.js';
-import { htmlBlocks, looksLikeHtml } from './html.js';
+import type { Block } from './blocks.js';
+import { readFileContent } from './formats.js';
 
 export type ReaderChoice = 'auto' | ReaderKind;
 
 /** One decoded input file with what the reader learnt about it. */
 export interface InputFile {
   path: string;
+  format: InputFormat;
   text: string;
   encoding: string;
   blocks: Block[];
@@ -28,9 +28,8 @@ export type InputGroup =
 const MIN_LANGUAGE_SHARE = 0.1;
 const HAN_WEIGHT = 3;
 
-export function loadInputFile(path: string): InputFile {
-  const { text, encoding } = readTextFile(path);
-  const blocks = looksLikeHtml(path, text) ? htmlBlocks(text, path) : splitBlocks(text, path);
+export async function loadInputFile(path: string): Promise<InputFile> {
+  const { format, text, encoding, blocks } = await readFileContent(path);
   const visible = blocks.map((block) => block.text).join('\n');
   const lang = languageOf(visible);
   if (lang === null) throw new BitextError('has no English or Chinese text', path);
@@ -39,7 +38,7 @@ export function loadInputFile(path: string): InputFile {
   const blockLangs = new Set(blocks.map((block) => languageOf(block.text)));
   const bilingual =
     blockLangs.has('en') && blockLangs.has('zh') && Math.min(hanShare, 1 - hanShare) >= MIN_LANGUAGE_SHARE;
-  return { path, text, encoding, blocks, lang, bilingual };
+  return { path, format, text, encoding, blocks, lang, bilingual };
 }
 
 const NAMED_LANG = /(?:^|[._-])(en|eng|english|zh|zho|chi|cn|chinese|tw|hk)(?=$|[._-])/i;
@@ -55,13 +54,13 @@ export function languageInName(path: string): Lang | null {
 export function pairStem(path: string): string {
   return basename(path)
     .replace(NAMED_LANG, '')
-    .replace(/\.(txt|md|text)$/i, '')
+    .replace(/\.(txt|md|text|html?|xhtml|pdf|docx)$/i, '')
     .toLowerCase();
 }
 
 /** One sentence per line: no blank line inside the text, and more than one line. */
 function looksPresplit(file: InputFile): boolean {
-  if (looksLikeHtml(file.path, file.text)) return false;
+  if (file.format !== 'text') return false;
   const lines = file.text.replace(/\s+$/, '').split(/\r\n|\r|\n/);
   return lines.length > 1 && lines.every((line) => line.trim() !== '');
 }
@@ -99,12 +98,15 @@ export interface GroupedInputs {
  * monolingual files pair up by name (`x.en.txt` with `x.zh.txt`), or, when exactly two
  * are left, with each other. Files that fail are reported, and the rest go on.
  */
-export function groupInputs(paths: readonly string[], reader: ReaderChoice = 'auto'): GroupedInputs {
+export async function groupInputs(
+  paths: readonly string[],
+  reader: ReaderChoice = 'auto',
+): Promise<GroupedInputs> {
   const failures: BitextError[] = [];
   const files: InputFile[] = [];
   for (const path of paths) {
     try {
-      files.push(loadInputFile(path));
+      files.push(await loadInputFile(path));
     } catch (error) {
       if (!(error instanceof BitextError)) throw error;
       failures.push(error);

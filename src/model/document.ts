@@ -20,11 +20,18 @@ export type ChineseScript = 'simplified' | 'traditional' | 'unknown';
 /** Which reader produced the document. */
 export type ReaderKind = 'magazine' | 'pair' | 'presplit';
 
-/** A place in a decoded input file: 1-based line numbers, inclusive. */
+/** The kinds of file bitext reads. */
+export type InputFormat = 'text' | 'html' | 'pdf' | 'docx';
+
+/**
+ * A place in an input file: 1-based line numbers, inclusive. For a PDF the lines are
+ * the text lines read from it, counted through the file, and `page` is the 1-based page.
+ */
 export interface SourceLines {
   file: string;
   firstLine: number;
   lastLine: number;
+  page?: number;
 }
 
 /** A finding about the text itself (not a failure of the program). */
@@ -89,7 +96,9 @@ export interface DocumentSource {
   /** The input files, in the order they were read. */
   files: string[];
   reader: ReaderKind;
-  /** The encoding each file was decoded from, in the order of `files`. */
+  /** The kind of each file, in the order of `files`. */
+  formats: InputFormat[];
+  /** The encoding each text file was decoded from (`unicode` for PDF and Word files). */
   encodings: string[];
   chineseScript: ChineseScript;
 }

@@ -18,7 +18,7 @@ export async function storeFiles(
   files: readonly string[],
   reader: ReaderChoice = 'auto',
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
-  const { documents, failures } = readDocuments(files, reader);
+  const { documents, failures } = await readDocuments(files, reader);
   const stored: StoredDocumentReport[] = [];
   if (documents.length === 0) return { stored, failures };
   const lexicon = await loadLexicon();

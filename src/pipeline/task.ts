@@ -59,7 +59,7 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
     counts: { documents: 0, articles: 0, pairs: 0, oneSided: 0, lowConfidence: 0, warnings: 0 },
     failures: [],
   };
-  const { documents, failures } = readDocuments(task.files, task.reader);
+  const { documents, failures } = await readDocuments(task.files, task.reader);
   outcome.failures.push(...failures.map((failure) => failure.oneLine));
   if ('file' in task.output && documents.length > 1) {
     outcome.failures.push(

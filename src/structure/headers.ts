@@ -27,6 +27,11 @@ const BYLINE_MARK = /^(?:by\s|文\s*[/／|｜]|作者\s*[:：]|记者|記者)/iu
 
 export type HeaderFieldRole = 'subtitle' | 'byline' | 'date';
 
+/** Whether a line's form makes it a header field: a date, a subtitle's leading dash, a byline's "By"/"文/". */
+export function looksLikeHeaderField(text: string): boolean {
+  return isDateLine(text) || SUBTITLE_MARK.test(text.trim()) || BYLINE_MARK.test(text.trim());
+}
+
 /**
  * Gives each header pair under a title its role. Dates are recognised by form, a
  * subtitle by its leading dash (——在…上的讲话), a byline by "By"/"文/"; the rest

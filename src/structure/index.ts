@@ -16,6 +16,7 @@ export function structureDocument(group: InputGroup): BilingualDocument {
       source: {
         files: [file.path],
         reader: 'magazine',
+        formats: [file.format],
         encodings: [file.encoding],
         chineseScript: detectChineseScript(file.text),
       },
@@ -30,6 +31,7 @@ export function structureDocument(group: InputGroup): BilingualDocument {
     source: {
       files: [en.path, zh.path],
       reader: group.reader,
+      formats: [en.format, zh.format],
       encodings: [en.encoding, zh.encoding],
       chineseScript: detectChineseScript(zh.text),
     },

@@ -3,7 +3,13 @@ import type { Article, BilingualText, Diagnostic, Lang, Paragraph, TocEntry } fr
 import { joinPieces } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 import { cleanParagraph, hasEndMark } from './cleanup.js';
-import { assignHeaderRoles, HEADER_MAX_LENGTH, isDateLine, isSourceLine } from './headers.js';
+import {
+  assignHeaderRoles,
+  HEADER_MAX_LENGTH,
+  isDateLine,
+  isSourceLine,
+  looksLikeHeaderField,
+} from './headers.js';
 import { endsCompletely } from './sentence-end.js';
 import { emptyArticle, languageName, placeOf, quote, unplacedText } from './shared.js';
 import { matchToc } from './toc.js';
@@ -146,7 +152,26 @@ function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): num
     unpairedLang = counterpart ? null : block.lang;
     count++;
   }
-  return count;
+  return Math.max(count, headerLinesByForm(blocks));
+}
+
+/** Header fields are at most this many lines, each at most this long. */
+const FORM_HEADER_LINES = 5;
+const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
+
+/**
+ * Header lines that are not bold, as Chinese ones often are not, when an article gives
+ * its Chinese first: the short lines under the title up to the last that is a header
+ * field by its form (——subtitle, 文／byline, a date).
+ */
+function headerLinesByForm(blocks: readonly TaggedBlock[]): number {
+  let length = 0;
+  for (const [i, block] of blocks.slice(0, FORM_HEADER_LINES).entries()) {
+    if (!block.lang || block.markup === 'heading' || block.text.length > FORM_HEADER_LENGTH[block.lang])
+      break;
+    if (looksLikeHeaderField(block.text)) length = i + 1;
+  }
+  return length;
 }
 
 /** Header fields read earlier with only the other language: a title in this language further down brings their counterparts. */

@@ -3,6 +3,9 @@ import wordListPath from 'word-list';
 
 const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]$/u;
 const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]/u;
+/** Chinese characters and punctuation: text on either side of them is never spaced at a line break. */
+const STRICT_CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
+const STRICT_CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const HYPHENATED_END = /(\p{L}+)-$/u;
 const LOWER_START = /^(\p{Ll}+)/u;
 
@@ -18,9 +21,10 @@ export function isEnglishWord(word: string): boolean {
 
 /**
  * Joins two pieces of one paragraph that a line or page break separated:
- * Chinese to Chinese with nothing between, a word hyphenated at the break
- * (`na-` + `tional`) into one word, a real compound (`Sino-` + `Mongolian`,
- * `long-` + `term`) with its hyphen, and anything else with one space.
+ * Chinese to Chinese with nothing between (nor Chinese to a number, `8000` + `册`), a
+ * word hyphenated at the break into one word (`na-` + `tional`, and `Rott-` + `erdam`,
+ * whose halves are no words), a real compound (`Sino-` + `Mongolian`, `long-` + `term`)
+ * with its hyphen, and anything else with one space.
  */
 export function joinPieces(before: string, after: string): string {
   const left = before.trimEnd();
@@ -28,11 +32,13 @@ export function joinPieces(before: string, after: string): string {
   if (left === '') return right;
   if (right === '') return left;
   if (CJK_END.test(left) && CJK_START.test(right)) return left + right;
+  if (STRICT_CJK_END.test(left) || STRICT_CJK_START.test(right)) return left + right;
   const hyphenated = HYPHENATED_END.exec(left);
   const continuation = LOWER_START.exec(right);
   if (hyphenated && continuation) {
-    const joinedWord = (hyphenated[1] ?? '') + (continuation[1] ?? '');
-    return isEnglishWord(joinedWord) ? left.slice(0, -1) + right : left + right;
+    const [head, tail] = [hyphenated[1] ?? '', continuation[1] ?? ''];
+    const brokenWord = isEnglishWord(head + tail) || (!isEnglishWord(head) && !isEnglishWord(tail));
+    return brokenWord ? left.slice(0, -1) + right : left + right;
   }
   if (hyphenated) return left + right;
   return `${left} ${right}`;

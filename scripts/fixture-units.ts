@@ -1,0 +1,45 @@
+/**
+ * The text units of a bilingual fixture, in reading order, as the fixture builders
+ * (web pages, PDFs, Word files) lay them out: titles, header lines, body paragraphs
+ * and source lines of each article, one language at a time.
+ */
+import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
+
+export type UnitKind = 'title' | 'header' | 'body';
+
+export interface Unit {
+  kind: UnitKind;
+  lang: Lang;
+  text: string;
+}
+
+export function articleUnits(article: Article, lang: Lang): Unit[] {
+  const units: Unit[] = [];
+  const add = (kind: UnitKind, text: string | null | undefined) => {
+    if (text) units.push({ kind, lang, text });
+  };
+  add('title', article.title[lang]);
+  for (const field of [article.subtitle, article.byline, article.date]) add('header', field?.[lang]);
+  for (const paragraph of article.paragraphs[lang]) add('body', paragraph.text);
+  add('body', article.source?.[lang]);
+  return units;
+}
+
+/** The contents entries, English then Chinese for each. */
+export function tocUnits(document: BilingualDocument): Unit[] {
+  return document.toc.flatMap((entry) =>
+    (['en', 'zh'] as const).flatMap((lang) => {
+      const text = entry[lang];
+      return text ? [{ kind: 'header' as const, lang, text }] : [];
+    }),
+  );
+}
+
+/** Each English unit followed by the Chinese unit at the same place: paragraph-by-paragraph alternation. */
+export function interleavedUnits(article: Article): Unit[] {
+  const en = articleUnits(article, 'en');
+  const zh = articleUnits(article, 'zh');
+  return Array.from({ length: Math.max(en.length, zh.length) }, (_, i) =>
+    [en[i], zh[i]].filter((unit): unit is Unit => unit !== undefined),
+  ).flat();
+}

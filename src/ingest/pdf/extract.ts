@@ -1,0 +1,107 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { BitextError } from '../../errors.js';
+
+/** A piece of text drawn in one font at one place, in points from the page's top left. */
+export interface TextRun {
+  text: string;
+  x: number;
+  /** The baseline's distance from the top of the page. */
+  baseline: number;
+  width: number;
+  size: number;
+  bold: boolean;
+}
+
+export interface PdfPage {
+  /** 1-based. */
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+}
+
+const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** Character maps for CJK fonts without Unicode tables, shipped inside pdfjs-dist: nothing is fetched. */
+const LOAD_OPTIONS = {
+  cMapUrl: `${join(PDFJS_ROOT, 'cmaps')}/`,
+  cMapPacked: true,
+  standardFontDataUrl: `${join(PDFJS_ROOT, 'standard_fonts')}/`,
+  isEvalSupported: false,
+  disableFontFace: true,
+  verbosity: 0,
+};
+
+const BOLD_FONT = /bold|black|heavy|semibold|demi|W[6-9]\b/i;
+
+async function openPdf(bytes: Uint8Array, path: string): Promise<PDFDocumentProxy> {
+  try {
+    // pdf.js takes ownership of the buffer it is given, so it gets a copy.
+    return await getDocument({ ...LOAD_OPTIONS, data: new Uint8Array(bytes) }).promise;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException')
+      throw new BitextError('is protected by a password: remove the protection and try again', path);
+    throw new BitextError(`is not a readable PDF (${(error as Error).message})`, path, { cause: error });
+  }
+}
+
+/** The names of a page's bold fonts; pdf.js knows a font's name once the page's drawing operators are read. */
+async function boldFonts(page: PDFPageProxy, fontIds: Iterable<string>): Promise<Set<string>> {
+  await page.getOperatorList();
+  const bold = new Set<string>();
+  for (const id of fontIds) {
+    const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string }) : undefined;
+    if (font?.name && BOLD_FONT.test(font.name)) bold.add(id);
+  }
+  return bold;
+}
+
+function isHorizontal(item: TextItem): boolean {
+  const [, b, c] = item.transform as number[];
+  return Math.abs(b ?? 0) < 1e-3 && Math.abs(c ?? 0) < 1e-3;
+}
+
+async function readPage(page: PDFPageProxy): Promise<PdfPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items = content.items.filter(
+    (item): item is TextItem => 'str' in item && item.str.trim() !== '' && isHorizontal(item),
+  );
+  const bold = await boldFonts(page, new Set(items.map((item) => item.fontName)));
+  const runs = items.map((item): TextRun => {
+    const [scaleX, , , scaleY, x, y] = item.transform as number[];
+    // Positions in the viewport: pdf.js gives them with y upwards from the page's bottom.
+    const [left, baseline] = viewport.convertToViewportPoint(x ?? 0, y ?? 0) as [number, number];
+    return {
+      text: item.str,
+      x: left,
+      baseline,
+      width: item.width,
+      size: Math.abs(scaleY ?? 0) || Math.abs(scaleX ?? 0),
+      bold: bold.has(item.fontName),
+    };
+  });
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs };
+}
+
+/** The text runs of every page of a PDF, read with pdf.js. */
+export async function extractPages(bytes: Uint8Array, path: string): Promise<PdfPage[]> {
+  const pdf = await openPdf(bytes, path);
+  try {
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      pages.push(await readPage(page));
+      page.cleanup();
+    }
+    return pages;
+  } catch (error) {
+    if (error instanceof BitextError) throw error;
+    throw new BitextError(`is a damaged PDF (${(error as Error).message})`, path, { cause: error });
+  } finally {
+    await pdf.destroy();
+  }
+}

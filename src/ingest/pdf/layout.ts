@@ -1,0 +1,164 @@
+import type { PdfPage, TextRun } from './extract.js';
+
+/** Where a line sits on its page: in the left or right column of a two-column page, or across it. */
+export type ColumnSide = 'left' | 'right' | 'full';
+
+/** One line of text as read from a page, in points from the page's top left. */
+export interface TextLine {
+  page: number;
+  column: ColumnSide;
+  text: string;
+  x: number;
+  right: number;
+  baseline: number;
+  size: number;
+  bold: boolean;
+}
+
+/** The narrowest gap between columns that counts as a gutter, in multiples of the text size. */
+const MIN_GUTTER = 0.8;
+/** A gutter lies in the middle part of the text's width. */
+const GUTTER_ZONE = [0.25, 0.75] as const;
+/** Each column holds at least this share of the page's characters, on at least two lines. */
+const MIN_COLUMN_SHARE = 0.05;
+const MIN_COLUMN_LINES = 2;
+/** At most this share of runs may cross a gutter (titles and running heads that span both columns). */
+const MAX_CROSSING_SHARE = 0.1;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function runsCrossing(runs: readonly TextRun[], x: number): number {
+  return runs.filter((run) => run.x < x && run.x + run.width > x).length;
+}
+
+/** Bands of x in the middle of the text that (almost) no run crosses. */
+function openBands(runs: readonly TextRun[]): { start: number; end: number }[] {
+  const left = Math.min(...runs.map((run) => run.x));
+  const right = Math.max(...runs.map((run) => run.x + run.width));
+  const allowedCrossing = Math.floor(runs.length * MAX_CROSSING_SHARE);
+  const bands: { start: number; end: number }[] = [];
+  let start: number | null = null;
+  const from = Math.floor(left + (right - left) * GUTTER_ZONE[0]);
+  const to = Math.ceil(left + (right - left) * GUTTER_ZONE[1]);
+  for (let x = from; x <= to + 1; x++) {
+    const open = x <= to && runsCrossing(runs, x) <= allowedCrossing;
+    if (open && start === null) start = x;
+    if (!open && start !== null) {
+      bands.push({ start, end: x });
+      start = null;
+    }
+  }
+  return bands;
+}
+
+/**
+ * The x of the gap between two columns, if the page has one: of the places in the
+ * middle of the text that (almost) no run crosses, in a band wide enough for a gutter,
+ * the one that leaves the most text on its lesser side, when both sides hold a column.
+ */
+export function findGutter(runs: readonly TextRun[]): number | null {
+  if (runs.length < 4) return null;
+  const size = median(runs.map((run) => run.size));
+  const leftOf = (x: number) => runs.filter((run) => run.x + run.width <= x);
+  const rightOf = (x: number) => runs.filter((run) => run.x >= x);
+  let best: { x: number; balance: number } | null = null;
+  for (const band of openBands(runs)) {
+    if (band.end - band.start < MIN_GUTTER * size) continue;
+    for (let x = band.start; x < band.end; x++) {
+      const balance = Math.min(characters(leftOf(x)), characters(rightOf(x)));
+      if (!best || balance > best.balance) best = { x, balance };
+    }
+  }
+  if (!best) return null;
+  const total = characters(runs);
+  const holdsColumn = (side: TextRun[]) =>
+    characters(side) >= total * MIN_COLUMN_SHARE &&
+    new Set(side.map((run) => Math.round(run.baseline))).size >= MIN_COLUMN_LINES;
+  return holdsColumn(leftOf(best.x)) && holdsColumn(rightOf(best.x)) ? best.x : null;
+}
+
+const characters = (runs: readonly TextRun[]) => runs.reduce((sum, run) => sum + run.text.length, 0);
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+/** At least four characters standing alone between single spaces: a line set with letter spacing. */
+const LETTER_SPACED = /(?:^|(?<= ))\S(?: \S){3,}(?= |$)/gu;
+
+/**
+ * pdf.js puts a space wherever glyphs stand apart, so a justified Chinese line, whose
+ * characters are spread out, comes as `港 口 完 成`; such runs are closed up again.
+ */
+function closeLetterSpacing(text: string): string {
+  return text.replace(LETTER_SPACED, (spaced) => spaced.replace(/ /g, ''));
+}
+
+/** Joins the runs of one line left to right, with a space where the gap between them is a word space. */
+function lineText(runs: readonly TextRun[]): string {
+  let text = '';
+  let end = Number.NEGATIVE_INFINITY;
+  for (const run of runs) {
+    const gap = run.x - end;
+    const between = `${text.slice(-1)}${run.text.slice(0, 1)}`;
+    const spaced = /\s/.test(between) || (CJK.test(text.slice(-1)) && CJK.test(run.text.slice(0, 1)));
+    if (text !== '' && gap > run.size * 0.15 && !spaced) text += ' ';
+    text += run.text;
+    end = Math.max(end, run.x + run.width);
+  }
+  return closeLetterSpacing(text.replace(/\s+/g, ' ').trim());
+}
+
+function toLine(page: number, column: ColumnSide, runs: TextRun[]): TextLine {
+  runs.sort((a, b) => a.x - b.x);
+  const chars = (run: TextRun) => run.text.length;
+  const total = runs.reduce((sum, run) => sum + chars(run), 0);
+  return {
+    page,
+    column,
+    text: lineText(runs),
+    x: Math.min(...runs.map((run) => run.x)),
+    right: Math.max(...runs.map((run) => run.x + run.width)),
+    baseline: median(runs.map((run) => run.baseline)),
+    size: runs.reduce((sum, run) => sum + run.size * chars(run), 0) / total,
+    bold: runs.every((run) => run.bold),
+  };
+}
+
+/** Groups runs that share a baseline into lines, top to bottom. */
+function groupLines(page: number, column: ColumnSide, runs: readonly TextRun[]): TextLine[] {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  const lines: TextRun[][] = [];
+  for (const run of sorted) {
+    const current = lines.at(-1);
+    const first = current?.[0];
+    if (current && first && Math.abs(run.baseline - first.baseline) <= Math.max(run.size, first.size) * 0.35)
+      current.push(run);
+    else lines.push([run]);
+  }
+  return lines.map((runsOfLine) => toLine(page, column, runsOfLine)).filter((line) => line.text !== '');
+}
+
+/**
+ * A page's lines in reading order. On a two-column page, lines that span both columns
+ * cut the page into bands; each band is read left column first, then right column.
+ */
+export function pageLines(page: PdfPage): TextLine[] {
+  const gutter = findGutter(page.runs);
+  if (gutter === null) return groupLines(page.number, 'full', page.runs);
+  const sideOf = (run: TextRun): ColumnSide =>
+    run.x + run.width <= gutter ? 'left' : run.x >= gutter ? 'right' : 'full';
+  const bySide = (side: ColumnSide) =>
+    groupLines(
+      page.number,
+      side,
+      page.runs.filter((run) => sideOf(run) === side),
+    );
+  const spanning = bySide('full');
+  const columns = [...bySide('left'), ...bySide('right')];
+  const bandOf = (line: TextLine) => spanning.filter((span) => span.baseline < line.baseline).length;
+  const ordered: TextLine[] = [];
+  for (let band = 0; band <= spanning.length; band++) {
+    ordered.push(...columns.filter((line) => bandOf(line) === band));
+    const span = spanning[band];
+    if (span) ordered.push(span);
+  }
+  return ordered;
+}

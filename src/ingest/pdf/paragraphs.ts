@@ -1,0 +1,171 @@
+import type { Lang } from '../../model/document.js';
+import { joinLines } from '../../text/join.js';
+import { languageOf } from '../../text/language.js';
+import type { Block } from '../blocks.js';
+import type { TextLine } from './layout.js';
+
+/** Text at least this much larger than the body text is a heading. */
+const HEADING_SIZE = 1.15;
+/** Lines whose sizes differ by more than this share belong to different blocks. */
+const SIZE_CHANGE = 0.08;
+/** A gap between baselines this much wider than the usual line spacing separates paragraphs. */
+const PARAGRAPH_GAP = 1.3;
+/** A first line indented by this many text sizes starts a paragraph. */
+const INDENT = 0.8;
+/** A line ending this many text sizes short of its column's right edge ends its paragraph… */
+const SHORT_LINE = 2.5;
+/** …when it ends a sentence. */
+const PARAGRAPH_END = /[.!?。！？…:：;；"”’)）」』■]$/u;
+/** A line within this many text sizes of the right edge is full: its paragraph goes on. */
+const FULL_LINE = 1.5;
+
+const roundSize = (size: number) => Math.round(size * 2) / 2;
+
+/** The size most of the text is set in, weighted by characters. */
+export function bodySizeOf(lines: readonly TextLine[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines)
+    weight.set(roundSize(line.size), (weight.get(roundSize(line.size)) ?? 0) + line.text.length);
+  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+/** The usual baseline-to-baseline distance as a multiple of text size, from consecutive lines of one size. */
+function lineSpacingOf(segments: readonly TextLine[][]): number {
+  const ratios: number[] = [];
+  for (const lines of segments) {
+    for (let i = 1; i < lines.length; i++) {
+      const [above, below] = [lines[i - 1] as TextLine, lines[i] as TextLine];
+      const step = below.baseline - above.baseline;
+      if (roundSize(above.size) === roundSize(below.size) && step > 0) ratios.push(step / below.size);
+    }
+  }
+  ratios.sort((a, b) => a - b);
+  return ratios[Math.floor(ratios.length * 0.25)] ?? 1.2;
+}
+
+/** The left and right edges of a run of lines in one column of one page. */
+interface Edges {
+  left: number;
+  right: number;
+}
+
+const edgesOf = (lines: readonly TextLine[]): Edges => ({
+  left: Math.min(...lines.map((line) => line.x)),
+  right: Math.max(...lines.map((line) => line.right)),
+});
+
+interface Layout {
+  bodySize: number;
+  lineSpacing: number;
+}
+
+function startsParagraph(above: TextLine, line: TextLine, edges: Edges, layout: Layout): boolean {
+  const size = Math.max(above.size, line.size);
+  if (Math.abs(above.size - line.size) > size * SIZE_CHANGE || above.bold !== line.bold) return true;
+  if (line.baseline - above.baseline > size * layout.lineSpacing * PARAGRAPH_GAP) return true;
+  const indented = (candidate: TextLine) => candidate.x - edges.left > candidate.size * INDENT;
+  const endsShort = edges.right - above.right > above.size;
+  if (indented(line) && (!indented(above) || endsShort || PARAGRAPH_END.test(above.text))) return true;
+  const lineLang = languageOf(line.text);
+  const aboveLang = languageOf(above.text);
+  if (lineLang && aboveLang && lineLang !== aboveLang) return true;
+  return edges.right - above.right > above.size * SHORT_LINE && PARAGRAPH_END.test(above.text);
+}
+
+interface OpenBlock {
+  lines: TextLine[];
+  lang: Lang | null;
+}
+
+/** A block whose last line runs to the column's edge without ending a sentence goes on in the next column. */
+function runsOn(block: OpenBlock, edges: Edges, layout: Layout): boolean {
+  const last = block.lines.at(-1) as TextLine;
+  return (
+    roundSize(last.size) === layout.bodySize &&
+    edges.right - last.right <= last.size * FULL_LINE &&
+    !PARAGRAPH_END.test(last.text)
+  );
+}
+
+function continues(block: OpenBlock, line: TextLine, edges: Edges): boolean {
+  const last = block.lines.at(-1) as TextLine;
+  return (
+    roundSize(line.size) === roundSize(last.size) &&
+    line.bold === last.bold &&
+    line.x - edges.left <= line.size * INDENT &&
+    languageOf(line.text) === block.lang
+  );
+}
+
+/** Lines cut into the runs that fill one column of one page. */
+function segmentsOf(lines: readonly TextLine[]): TextLine[][] {
+  const segments: TextLine[][] = [];
+  for (const line of lines) {
+    const current = segments.at(-1);
+    const previous = current?.at(-1);
+    if (current && previous && previous.page === line.page && previous.column === line.column)
+      current.push(line);
+    else segments.push([line]);
+  }
+  return segments;
+}
+
+/**
+ * Builds paragraphs from lines in reading order: a paragraph ends at a wider gap, an
+ * indented line, a change of size, weight or language, or a short line that ends a
+ * sentence; a paragraph that runs to the foot of a column goes on at the head of the
+ * next column in its language. Text well above body size is a heading.
+ */
+export function linesToBlocks(lines: readonly TextLine[], file: string): Block[] {
+  const segments = segmentsOf(lines);
+  const layout: Layout = { bodySize: bodySizeOf(lines), lineSpacing: lineSpacingOf(segments) };
+  const blocks: OpenBlock[] = [];
+  const runningOn = new Map<Lang | null, OpenBlock>();
+  for (const segment of segments) {
+    const edges = edgesOf(segment);
+    const inSegment: OpenBlock[] = [];
+    let current: OpenBlock | undefined;
+    segment.forEach((line, i) => {
+      const above = segment[i - 1];
+      const open = i === 0 ? runningOn.get(languageOf(line.text)) : undefined;
+      if (open && continues(open, line, edges)) current = open;
+      else if (!current || !above || startsParagraph(above, line, edges, layout)) {
+        current = { lines: [], lang: languageOf(line.text) };
+        blocks.push(current);
+      }
+      if (inSegment.at(-1) !== current) inSegment.push(current);
+      current.lines.push(line);
+      current.lang ??= languageOf(line.text);
+    });
+    const lastOfLang = new Map(inSegment.map((block) => [block.lang, block]));
+    for (const [lang, block] of lastOfLang) {
+      if (runsOn(block, edges, layout)) runningOn.set(lang, block);
+      else runningOn.delete(lang);
+    }
+  }
+  return toBlocks(blocks, layout, file, lines);
+}
+
+function toBlocks(blocks: OpenBlock[], layout: Layout, file: string, lines: readonly TextLine[]): Block[] {
+  const lineNumber = new Map(lines.map((line, i) => [line, i + 1]));
+  const sizeOf = (block: OpenBlock) => Math.max(...block.lines.map((line) => line.size));
+  const isHeading = (block: OpenBlock) => sizeOf(block) >= layout.bodySize * HEADING_SIZE;
+  const headingSizes = [...new Set(blocks.filter(isHeading).map((block) => roundSize(sizeOf(block))))].sort(
+    (a, b) => b - a,
+  );
+  return blocks.map((block): Block => {
+    const heading = isHeading(block);
+    const numbers = block.lines.map((line) => lineNumber.get(line) ?? 0);
+    return {
+      text: joinLines(block.lines.map((line) => line.text)),
+      markup: heading ? 'heading' : block.lines.every((line) => line.bold) ? 'bold' : 'plain',
+      level: heading ? Math.min(6, headingSizes.indexOf(roundSize(sizeOf(block))) + 1) : 0,
+      lines: {
+        file,
+        firstLine: Math.min(...numbers),
+        lastLine: Math.max(...numbers),
+        page: block.lines[0]?.page ?? 1,
+      },
+    };
+  });
+}
