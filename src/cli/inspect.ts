@@ -2,7 +2,9 @@ import type { Article, BilingualDocument, BilingualText, Diagnostic } from '../m
 import { HEADER_ROLES } from '../model/document.js';
 
 function describeDiagnostic(diagnostic: Diagnostic): string {
-  const at = diagnostic.at ? ` (${diagnostic.at.file}:${diagnostic.at.firstLine})` : '';
+  const place = diagnostic.at;
+  const page = place?.page === undefined ? '' : `, page ${place.page}`;
+  const at = place ? ` (${place.file}:${place.firstLine}${page})` : '';
   return `[${diagnostic.code}] ${diagnostic.message}${at}`;
 }
 

@@ -22,8 +22,9 @@ const GUTTER_ZONE = [0.25, 0.75] as const;
 /** Each column holds at least this share of the page's characters, on at least two lines. */
 const MIN_COLUMN_SHARE = 0.05;
 const MIN_COLUMN_LINES = 2;
-/** At most this share of runs may cross a gutter (titles and running heads that span both columns). */
+/** At most this share of runs may cross a gutter (titles and running heads that span both columns), or this many. */
 const MAX_CROSSING_SHARE = 0.1;
+const MIN_ALLOWED_CROSSING = 2;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -35,7 +36,7 @@ function runsCrossing(runs: readonly TextRun[], x: number): number {
 function openBands(runs: readonly TextRun[]): { start: number; end: number }[] {
   const left = Math.min(...runs.map((run) => run.x));
   const right = Math.max(...runs.map((run) => run.x + run.width));
-  const allowedCrossing = Math.floor(runs.length * MAX_CROSSING_SHARE);
+  const allowedCrossing = Math.max(MIN_ALLOWED_CROSSING, Math.floor(runs.length * MAX_CROSSING_SHARE));
   const bands: { start: number; end: number }[] = [];
   let start: number | null = null;
   const from = Math.floor(left + (right - left) * GUTTER_ZONE[0]);

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { TextRun } from '../src/ingest/pdf/extract.js';
+import { dropFurniture, isPageNumber } from '../src/ingest/pdf/furniture.js';
+import { findGutter, pageLines, type TextLine } from '../src/ingest/pdf/layout.js';
+import { linesToBlocks } from '../src/ingest/pdf/paragraphs.js';
+
+const SIZE = 10;
+const LEADING = 14;
+
+function run(text: string, x: number, baseline: number, options: Partial<TextRun> = {}): TextRun {
+  const width = (options.size ?? SIZE) * (/\p{Script=Han}/u.test(text) ? text.length : text.length * 0.5);
+  return { text, x, baseline, width, size: SIZE, bold: false, ...options };
+}
+
+function line(text: string, baseline: number, options: Partial<TextLine> = {}): TextLine {
+  const x = options.x ?? 50;
+  const right = options.right ?? 350;
+  return { page: 1, column: 'full', text, x, right, baseline, size: SIZE, bold: false, ...options };
+}
+
+describe('page numbers', () => {
+  it.each(['7', '- 7 -', '— 12 —', 'Page 3', '3 of 20', '第5页', 'xii'])('%s is one', (text) => {
+    expect(isPageNumber(text)).toBe(true);
+  });
+  it.each(['2025年3月18日', 'No. 3', 'Page three of the report'])('%s is not', (text) => {
+    expect(isPageNumber(text)).toBe(false);
+  });
+});
+
+describe('finding the gutter of a two-column page', () => {
+  const column = (x: number, texts: string[]) => texts.map((text, i) => run(text, x, 100 + i * LEADING));
+  const left = column(50, ['The port will be', 'electrified by', 'the year 2027,', 'every berth too.']);
+  const right = column(220, ['到2027年，每个', '泊位都将提供', '岸电。']);
+
+  it('finds it between the columns, even under a heading that spans both', () => {
+    const heading = run('A heading across the whole width of the page', 50, 80, { width: 330 });
+    const gutter = findGutter([heading, ...left, ...right]);
+    expect(gutter).toBeGreaterThan(130);
+    expect(gutter).toBeLessThanOrEqual(220);
+  });
+
+  it('finds none in one column of text', () => {
+    const lines = [
+      'Our harbour handled 3.5 million',
+      'containers last year, an increase',
+      'of 12% over the year before, and',
+      'we mean to keep it clean.',
+    ];
+    expect(findGutter(lines.map((text, i) => run(text, 50, 100 + i * LEADING)))).toBeNull();
+  });
+
+  it('reads the left column, then the right, with the spanning heading first', () => {
+    const heading = run('A heading across the whole width of the page', 50, 80, { width: 330 });
+    const texts = pageLines({ number: 1, width: 420, height: 595, runs: [...right, heading, ...left] }).map(
+      (textLine) => textLine.text,
+    );
+    expect(texts).toEqual([
+      'A heading across the whole width of the page',
+      'The port will be',
+      'electrified by',
+      'the year 2027,',
+      'every berth too.',
+      '到2027年，每个',
+      '泊位都将提供',
+      '岸电。',
+    ]);
+  });
+
+  it('closes up a justified Chinese line that pdf.js spaced out, and keeps real word spaces', () => {
+    const runs = [run('我 们 的 港 口 完 成', 50, 100), run('Welcome', 50, 120), run('to', 90, 120)];
+    expect(pageLines({ number: 1, width: 420, height: 595, runs }).map((textLine) => textLine.text)).toEqual([
+      '我们的港口完成',
+      'Welcome to',
+    ]);
+  });
+});
+
+describe('running heads, feet and page numbers', () => {
+  const page = (number: number, body: string) => [
+    line('THE HARBOUR REVIEW · Spring 2025', 30, { size: 8, page: number }),
+    line(body, 80, { page: number }),
+    line('More body text.', 94, { page: number }),
+    line(String(number), 560, { size: 8, page: number }),
+  ];
+
+  it('drops lines that recur at the edge of pages, and page numbers', () => {
+    const kept = dropFurniture([page(1, 'First page.'), page(2, 'Second page.')], SIZE);
+    expect(kept.map((lines) => lines.map((textLine) => textLine.text))).toEqual([
+      ['First page.', 'More body text.'],
+      ['Second page.', 'More body text.'],
+    ]);
+  });
+
+  it('keeps a first line of body text that does not recur', () => {
+    const pages = [[line('Ports That Breathe', 30, { size: 15 }), line('Welcome to Donggang.', 60)]];
+    expect(dropFurniture(pages, SIZE)[0]?.map((textLine) => textLine.text)).toEqual([
+      'Ports That Breathe',
+      'Welcome to Donggang.',
+    ]);
+  });
+});
+
+describe('lines into paragraphs', () => {
+  const texts = (lines: TextLine[]) =>
+    linesToBlocks(lines, 'x.pdf').map((block) => [block.markup, block.text]);
+
+  it('finds headings by size, bold lines by font, and paragraphs by the space between them', () => {
+    expect(
+      texts([
+        line('Ports That Breathe', 60, { size: 15, right: 200 }),
+        line('March 18, 2025', 82, { bold: true, right: 120 }),
+        line('Welcome to Donggang. Our harbour handled 3.5 million containers', 104),
+        line('last year, an increase of 12% over the year before.', 118, { right: 300 }),
+        line('First, we will electrify the quays. By 2027, every berth will of-', 140),
+        line('fer shore power.', 154, { right: 120 }),
+      ]),
+    ).toEqual([
+      ['heading', 'Ports That Breathe'],
+      ['bold', 'March 18, 2025'],
+      [
+        'plain',
+        'Welcome to Donggang. Our harbour handled 3.5 million containers last year, an increase of 12% over the year before.',
+      ],
+      ['plain', 'First, we will electrify the quays. By 2027, every berth will offer shore power.'],
+    ]);
+  });
+
+  it('starts a Chinese paragraph at an indented line, with no space between paragraphs', () => {
+    expect(
+      texts([
+        line('各位来宾，女士们、先生们：', 100, { x: 70, right: 350 }),
+        line('欢迎大家来到东港。去年，我们的港口完成集装箱', 114, { x: 70 }),
+        line('吞吐量350万标准箱。', 128, { right: 150 }),
+        line('第一，推进码头全面电气化。', 142, { x: 70, right: 200 }),
+      ]),
+    ).toEqual([
+      ['plain', '各位来宾，女士们、先生们：'],
+      ['plain', '欢迎大家来到东港。去年，我们的港口完成集装箱吞吐量350万标准箱。'],
+      ['plain', '第一，推进码头全面电气化。'],
+    ]);
+  });
+
+  it('carries a paragraph cut at the foot of a page on to the next page in its language', () => {
+    expect(
+      texts([
+        line('We owe them a port that is both prosperous and clean, and we', 500, { page: 2 }),
+        line('intend to build it with a', 514, { page: 2 }),
+        line('我们要为他们建设一个既繁荣又清洁的港口，也决心在', 80, { page: 3 }),
+        line('sense of urgency that matches the task.', 80, { page: 4, right: 250 }),
+        line('Second, we will protect the mudflats.', 102, { page: 4, right: 220 }),
+      ]),
+    ).toEqual([
+      [
+        'plain',
+        'We owe them a port that is both prosperous and clean, and we intend to build it with a sense of urgency that matches the task.',
+      ],
+      ['plain', '我们要为他们建设一个既繁荣又清洁的港口，也决心在'],
+      ['plain', 'Second, we will protect the mudflats.'],
+    ]);
+  });
+});
