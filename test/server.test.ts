@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../scripts/fixture-docx.js';
+import { buildPdf, cjkFontsInstalled } from '../scripts/fixture-pdf.js';
+import type { BilingualDocument } from '../src/model/document.js';
+import { readDocuments } from '../src/read.js';
 import { buildServer } from '../src/server/app.js';
 import type { StoredRow } from '../src/store/edits.js';
 import { CorpusStore } from '../src/store/index.js';
@@ -16,8 +20,12 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/documents',
     payload: {
-      name: '../../etc/harbour-review.md',
-      text: readFileSync('examples/harbour-review.md', 'utf8'),
+      files: [
+        {
+          name: '../../etc/harbour-review.md',
+          data: readFileSync('examples/harbour-review.md').toString('base64'),
+        },
+      ],
     },
   });
   expect(response.statusCode).toBe(201);
@@ -115,12 +123,40 @@ describe('the studio API', () => {
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toBe('no pair with id 99999');
-    const binary = await app.inject({
+    const oneSided = await app.inject({
       method: 'POST',
       url: '/api/documents',
-      payload: { name: 'x.txt', text: 'only English here.' },
+      payload: { files: [{ name: 'x.txt', data: Buffer.from('only English here.').toString('base64') }] },
     });
-    expect(binary.statusCode).toBe(400);
+    expect(oneSided.statusCode).toBe(400);
+    expect(oneSided.json().error).toMatch(/^x\.txt: has only English text and no counterpart file/);
+  });
+
+  it('stores a Word file pair and a PDF uploaded as files', async () => {
+    const [plain] = (await readDocuments(['examples/harbour-review.md'])).documents as [BilingualDocument];
+    const words = await buildDocx(plain, 'pair');
+    const upload = (files: { name: string; data: Buffer }[]) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/documents',
+        payload: { files: files.map((file) => ({ name: file.name, data: file.data.toString('base64') })) },
+      });
+    const pair = await upload([
+      { name: 'review.en.docx', data: words.en as Buffer },
+      { name: 'review.zh.docx', data: words.zh as Buffer },
+    ]);
+    expect(pair.statusCode, pair.body).toBe(201);
+    expect(pair.json().failures).toEqual([]);
+    if (cjkFontsInstalled()) {
+      const pdf = await upload([
+        { name: 'review.pdf', data: (await buildPdf(plain, 'alternating-pages')).both as Buffer },
+      ]);
+      expect(pdf.statusCode, pdf.body).toBe(201);
+    }
+    const names = (await app.inject('/api/documents'))
+      .json()
+      .map((document: { name: string }) => document.name);
+    expect(names.filter((name: string) => name === 'review')).toHaveLength(cjkFontsInstalled() ? 2 : 1);
   });
 
   it('searches 港口 and shows English counterparts', async () => {
@@ -149,16 +185,12 @@ describe('the studio API', () => {
 
 describe('exporting the whole corpus', () => {
   it('writes every document into one TMX and one XLIFF with a file per document', async () => {
-    await app.inject({
-      method: 'POST',
-      url: '/api/documents',
-      payload: { name: 'second.md', text: readFileSync('test/fixtures/magazine/harbour-review.md', 'utf8') },
-    });
+    const documents = (await app.inject('/api/documents')).json();
     const tmx = await app.inject('/api/export?to=tmx');
     expect(tmx.headers['content-disposition']).toBe('attachment; filename="corpus.tmx"');
     expect(XMLValidator.validate(tmx.body)).toBe(true);
     const xliff = await app.inject('/api/export?to=xliff');
-    expect(xliff.body.match(/<file /g)).toHaveLength(2);
+    expect(xliff.body.match(/<file /g)).toHaveLength(documents.length);
     expect((await app.inject('/api/export?to=docx')).statusCode).toBe(400);
   });
 

@@ -1,9 +1,13 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocx } from '../scripts/fixture-docx.js';
+import { buildPdf, cjkFontsInstalled } from '../scripts/fixture-pdf.js';
+import type { BilingualDocument } from '../src/model/document.js';
+import { readDocuments } from '../src/read.js';
 import { buildServer } from '../src/server/app.js';
 import { CorpusStore } from '../src/store/index.js';
 
@@ -120,10 +124,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
 
   it('never renders document text as markup', async () => {
     await page.goto(`${base}/#/`);
-    const payload = {
-      name: 'tricky.md',
-      text: '# <img src=x onerror="window.pwned=1">Title\n\n## 标题<b>粗</b>\n\nHello <script>window.pwned=1</script>.\n\n你好<script>window.pwned=1</script>。\n',
-    };
+    const text =
+      '# <img src=x onerror="window.pwned=1">Title\n\n## 标题<b>粗</b>\n\nHello <script>window.pwned=1</script>.\n\n你好<script>window.pwned=1</script>。\n';
+    const payload = { files: [{ name: 'tricky.md', data: Buffer.from(text).toString('base64') }] };
     const id = await page.evaluate(async (body) => {
       const response = await fetch('/api/documents', {
         method: 'POST',
@@ -136,5 +139,31 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
     await page.waitForSelector('.pair');
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('.pair img, .pair script, .pair b').count()).toBe(0);
+  });
+
+  it('uploads a PDF, and an English and a Chinese Word file together', async () => {
+    const [plain] = (await readDocuments(['examples/harbour-review.md'])).documents as [BilingualDocument];
+    const dir = mkdtempSync(join(tmpdir(), 'bitext-studio-uploads-'));
+    const words = await buildDocx(plain, 'pair');
+    const wordFiles = (['en', 'zh'] as const).map((lang) => {
+      const path = join(dir, `review.${lang}.docx`);
+      writeFileSync(path, words[lang] as Buffer);
+      return path;
+    });
+    await page.goto(`${base}/#/`);
+    await page.waitForSelector('table.library tbody tr');
+    const rowsBefore = await page.locator('table.library tbody tr').count();
+    await page.setInputFiles('input[type=file]', wordFiles);
+    await expect
+      .poll(() => page.locator('[role=status]').textContent(), { timeout: 30_000 })
+      .toMatch(/^Imported review\.en\.docx and review\.zh\.docx as document \d+\.$/);
+    if (!cjkFontsInstalled()) return;
+    const pdf = join(dir, 'review.pdf');
+    writeFileSync(pdf, (await buildPdf(plain, 'two-columns')).both as Buffer);
+    await page.setInputFiles('input[type=file]', pdf);
+    await expect
+      .poll(() => page.locator('[role=status]').textContent(), { timeout: 30_000 })
+      .toMatch(/^Imported review\.pdf as document \d+\.$/);
+    await expect.poll(() => page.locator('table.library tbody tr').count()).toBe(rowsBefore + 2);
   });
 });

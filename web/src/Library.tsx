@@ -11,15 +11,17 @@ export function Library() {
   }, []);
   useEffect(refresh, [refresh]);
 
-  const upload = async (file: File) => {
-    setStatus(`Reading and aligning ${file.name}…`);
+  const upload = async (files: File[]) => {
+    const names = files.map((file) => file.name).join(' and ');
+    setStatus(`Reading and aligning ${names}…`);
     setBusy(true);
     try {
-      const { ids } = await api.upload(file.name, await file.text());
-      setStatus(`Imported ${file.name} as document ${ids.join(', ')}.`);
+      const { ids, failures } = await api.upload(files);
+      const failed = failures.length > 0 ? ` Not read: ${failures.join('; ')}.` : '';
+      setStatus(`Imported ${names} as document ${ids.join(', ')}.${failed}`);
       refresh();
     } catch (error) {
-      setStatus(`${file.name}: ${(error as Error).message}`);
+      setStatus(`${names}: ${(error as Error).message}`);
     } finally {
       setBusy(false);
     }
@@ -29,11 +31,11 @@ export function Library() {
     <section>
       <h1>Library</h1>
       <label className="upload">
-        Upload a document{' '}
+        Upload a document (text, web page, PDF or Word; or its English and Chinese files together){' '}
         <input
           type="file"
-          accept=".txt,.md"
-          onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])}
+          multiple
+          onChange={(event) => event.target.files?.length && upload([...event.target.files])}
         />
       </label>
       <p role="status">{status}</p>

@@ -24,9 +24,22 @@ function post<T>(url: string, payload: unknown = {}): Promise<T> {
   });
 }
 
+/** A file's bytes in base64, as the upload endpoint takes them. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`${file.name} cannot be read`));
+    reader.readAsDataURL(file);
+  });
+}
+
 export const api = {
   documents: () => request<DocumentSummary[]>('/api/documents'),
-  upload: (name: string, text: string) => post<{ ids: number[] }>('/api/documents', { name, text }),
+  upload: async (files: File[]) =>
+    post<{ ids: number[]; failures: string[] }>('/api/documents', {
+      files: await Promise.all(files.map(async (file) => ({ name: file.name, data: await base64Of(file) }))),
+    }),
   rows: (id: number) => request<{ rows: PairRow[] }>(`/api/documents/${id}`).then((body) => body.rows),
   merge: (row: PairRow) => post(`/api/pairs/${row.id}/merge`, { version: row.version }),
   split: (row: PairRow, en: number, zh: number) =>
