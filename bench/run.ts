@@ -15,7 +15,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { buildPdf, cjkFontsInstalled } from '../scripts/fixture-pdf.js';
 import { evaluateFolders, readVerses, type Verses } from '../src/eval/index.js';
+import type { BilingualDocument } from '../src/model/document.js';
+import { readDocuments } from '../src/read.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = resolve(ROOT, '..', 'shared', 'bench');
@@ -162,6 +166,44 @@ function benchThroughput(): void {
   }
 }
 
+/** The bundled example's articles typeset again and again in two columns (English left, Chinese right), to `pages` pages or a few more. */
+async function makeLongPdf(pages: number): Promise<{ path: string; pages: number; characters: number }> {
+  const [example] = (await readDocuments([join(ROOT, 'examples/harbour-review.md')])).documents as [
+    BilingualDocument,
+  ];
+  const pagesOf = async (pdf: Buffer) => (await getDocument({ data: new Uint8Array(pdf) }).promise).numPages;
+  const repeated = (copies: number): BilingualDocument => ({
+    ...example,
+    toc: [],
+    articles: Array.from({ length: copies }, () => example.articles).flat(),
+  });
+  const perCopy = await pagesOf((await buildPdf(repeated(1), 'two-columns')).both as Buffer);
+  const document = repeated(Math.ceil(pages / perCopy));
+  const pdf = (await buildPdf(document, 'two-columns')).both as Buffer;
+  const path = join(work, `long-${pages}.pdf`);
+  writeFileSync(path, pdf);
+  const characters = document.articles
+    .flatMap((article) => [...article.paragraphs.en, ...article.paragraphs.zh])
+    .reduce((sum, paragraph) => sum + paragraph.text.length, 0);
+  return { path, pages: await pagesOf(pdf), characters };
+}
+
+async function benchPdf(): Promise<void> {
+  if (!cjkFontsInstalled()) {
+    console.log('bench: fonts-noto-cjk is not installed; the PDF benchmark was skipped.');
+    return;
+  }
+  const { path, pages, characters } = await makeLongPdf(200);
+  const label = `PDF, ${pages} A5 pages, ${Math.round(characters / pages)} chars/page`;
+  for (const [command, ...args] of [
+    ['inspect'],
+    ['align', '--to', 'jsonl', '-o', join(work, 'pdf-out'), '--force'],
+  ]) {
+    const timing = measure([command as string, path, ...args]);
+    rows.push([`${label}: ${command}`, '', '', '', '', timing.seconds.toFixed(2), timing.peakMb.toFixed(0)]);
+  }
+}
+
 function printTable(): void {
   const header = ['data set', 'P', 'R', 'F1', 'peers F1 (scored by bitext eval)', 'median s', 'peak MB'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
@@ -171,9 +213,10 @@ function printTable(): void {
   for (const row of rows) console.log(line(row));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
   benchThroughput();
+  await benchPdf();
   if (!existsSync(BENCH)) {
     printTable();
     console.log(`bench: ${BENCH} is absent; the alignment benchmarks were skipped.`);
@@ -206,7 +249,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
