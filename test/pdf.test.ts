@@ -125,6 +125,18 @@ describe('lines into paragraphs', () => {
     ]);
   });
 
+  it('judges headings against the body size of their own language', () => {
+    const english = 'Welcome to Donggang, where the harbour handled 3.5 million boxes.';
+    const chinese = '欢迎大家来到东港。去年，我们的港口完成集装箱吞吐量三百五十万标准箱。';
+    expect(
+      texts([
+        line('会呼吸的港口', 40, { size: 14, right: 150 }),
+        line(english, 70, { size: 12, right: 300 }),
+        ...[90, 104, 118].map((baseline) => line(chinese, baseline)),
+      ]).map(([markup]) => markup),
+    ).toEqual(['heading', 'plain', 'plain']);
+  });
+
   it('starts a Chinese paragraph at an indented line, with no space between paragraphs', () => {
     expect(
       texts([

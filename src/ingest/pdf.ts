@@ -3,7 +3,7 @@ import type { Block } from './blocks.js';
 import { extractPages } from './pdf/extract.js';
 import { dropFurniture } from './pdf/furniture.js';
 import { pageLines } from './pdf/layout.js';
-import { bodySizeOf, linesToBlocks } from './pdf/paragraphs.js';
+import { bodySizesOf, linesToBlocks } from './pdf/paragraphs.js';
 
 /** A PDF file starts with `%PDF-` (a few bytes of junk before it are tolerated, as readers do). */
 export function looksLikePdf(bytes: Uint8Array): boolean {
@@ -27,6 +27,6 @@ export async function pdfBlocks(bytes: Uint8Array, path: string): Promise<Block[
       'has no text layer (it looks like a scanned PDF): run OCR on it first, e.g. with ocrmypdf',
       path,
     );
-  const bodySize = bodySizeOf(lines.flat());
-  return linesToBlocks(dropFurniture(lines, bodySize).flat(), path);
+  const { en, zh } = bodySizesOf(lines.flat());
+  return linesToBlocks(dropFurniture(lines, Math.min(en, zh)).flat(), path);
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy, type PDFPageProxy, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { BitextError } from '../../errors.js';
 
@@ -59,31 +59,25 @@ async function boldFonts(page: PDFPageProxy, fontIds: Iterable<string>): Promise
   return bold;
 }
 
-function isHorizontal(item: TextItem): boolean {
-  const [, b, c] = item.transform as number[];
-  return Math.abs(b ?? 0) < 1e-3 && Math.abs(c ?? 0) < 1e-3;
+/**
+ * Text runs as the page is seen: pdf.js gives each item's matrix in PDF space (y up,
+ * before the page's rotation); the viewport's matrix turns it upright, y down. Runs that
+ * are still not horizontal then (rotated or vertical text) are left out.
+ */
+function uprightRun(item: TextItem, viewport: number[], bold: boolean): TextRun | null {
+  const [a, b, c, d, x, y] = Util.transform(viewport, item.transform) as number[];
+  if (Math.abs(b ?? 0) > 1e-3 || Math.abs(c ?? 0) > 1e-3 || (a ?? 0) <= 0) return null;
+  return { text: item.str, x: x ?? 0, baseline: y ?? 0, width: item.width, size: Math.abs(d ?? 0), bold };
 }
 
 async function readPage(page: PDFPageProxy): Promise<PdfPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
-  const items = content.items.filter(
-    (item): item is TextItem => 'str' in item && item.str.trim() !== '' && isHorizontal(item),
-  );
+  const items = content.items.filter((item): item is TextItem => 'str' in item && item.str.trim() !== '');
   const bold = await boldFonts(page, new Set(items.map((item) => item.fontName)));
-  const runs = items.map((item): TextRun => {
-    const [scaleX, , , scaleY, x, y] = item.transform as number[];
-    // Positions in the viewport: pdf.js gives them with y upwards from the page's bottom.
-    const [left, baseline] = viewport.convertToViewportPoint(x ?? 0, y ?? 0) as [number, number];
-    return {
-      text: item.str,
-      x: left,
-      baseline,
-      width: item.width,
-      size: Math.abs(scaleY ?? 0) || Math.abs(scaleX ?? 0),
-      bold: bold.has(item.fontName),
-    };
-  });
+  const runs = items
+    .map((item) => uprightRun(item, viewport.transform, bold.has(item.fontName)))
+    .filter((run): run is TextRun => run !== null);
   return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs };
 }
 

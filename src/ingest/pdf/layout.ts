@@ -104,7 +104,8 @@ function lineText(runs: readonly TextRun[]): string {
     text += run.text;
     end = Math.max(end, run.x + run.width);
   }
-  return closeLetterSpacing(text.replace(/\s+/g, ' ').trim());
+  // A soft hyphen or U+2010 at the end of a line is a break hyphen like any other.
+  return closeLetterSpacing(text.replace(/\s+/g, ' ').trim()).replace(/[\u00ad\u2010]$/u, '-');
 }
 
 function toLine(page: number, column: ColumnSide, runs: TextRun[]): TextLine {

@@ -22,12 +22,24 @@ const FULL_LINE = 1.5;
 const roundSize = (size: number) => Math.round(size * 2) / 2;
 
 /** The size most of the text is set in, weighted by characters. */
-export function bodySizeOf(lines: readonly TextLine[]): number {
+function commonSize(lines: readonly TextLine[]): number | undefined {
   const weight = new Map<number, number>();
   for (const line of lines)
     weight.set(roundSize(line.size), (weight.get(roundSize(line.size)) ?? 0) + line.text.length);
-  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
+
+export type BodySizes = Record<Lang, number>;
+
+/** The size each language's body text is set in: Chinese is often set smaller than the English beside it. */
+export function bodySizesOf(lines: readonly TextLine[]): BodySizes {
+  const overall = commonSize(lines) ?? 10;
+  const of = (lang: Lang) => commonSize(lines.filter((line) => languageOf(line.text) === lang)) ?? overall;
+  return { en: of('en'), zh: of('zh') };
+}
+
+const bodySizeFor = (sizes: BodySizes, lang: Lang | null) =>
+  lang ? sizes[lang] : Math.min(sizes.en, sizes.zh);
 
 /** The usual baseline-to-baseline distance as a multiple of text size, from consecutive lines of one size. */
 function lineSpacingOf(segments: readonly TextLine[][]): number {
@@ -55,7 +67,7 @@ const edgesOf = (lines: readonly TextLine[]): Edges => ({
 });
 
 interface Layout {
-  bodySize: number;
+  bodySizes: BodySizes;
   lineSpacing: number;
 }
 
@@ -81,7 +93,7 @@ interface OpenBlock {
 function runsOn(block: OpenBlock, edges: Edges, layout: Layout): boolean {
   const last = block.lines.at(-1) as TextLine;
   return (
-    roundSize(last.size) === layout.bodySize &&
+    roundSize(last.size) === bodySizeFor(layout.bodySizes, block.lang) &&
     edges.right - last.right <= last.size * FULL_LINE &&
     !PARAGRAPH_END.test(last.text)
   );
@@ -118,7 +130,7 @@ function segmentsOf(lines: readonly TextLine[]): TextLine[][] {
  */
 export function linesToBlocks(lines: readonly TextLine[], file: string): Block[] {
   const segments = segmentsOf(lines);
-  const layout: Layout = { bodySize: bodySizeOf(lines), lineSpacing: lineSpacingOf(segments) };
+  const layout: Layout = { bodySizes: bodySizesOf(lines), lineSpacing: lineSpacingOf(segments) };
   const blocks: OpenBlock[] = [];
   const runningOn = new Map<Lang | null, OpenBlock>();
   for (const segment of segments) {
@@ -149,7 +161,8 @@ export function linesToBlocks(lines: readonly TextLine[], file: string): Block[]
 function toBlocks(blocks: OpenBlock[], layout: Layout, file: string, lines: readonly TextLine[]): Block[] {
   const lineNumber = new Map(lines.map((line, i) => [line, i + 1]));
   const sizeOf = (block: OpenBlock) => Math.max(...block.lines.map((line) => line.size));
-  const isHeading = (block: OpenBlock) => sizeOf(block) >= layout.bodySize * HEADING_SIZE;
+  const isHeading = (block: OpenBlock) =>
+    sizeOf(block) >= bodySizeFor(layout.bodySizes, block.lang) * HEADING_SIZE;
   const headingSizes = [...new Set(blocks.filter(isHeading).map((block) => roundSize(sizeOf(block))))].sort(
     (a, b) => b - a,
   );
