@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx, DOCX_LAYOUTS } from '../scripts/fixture-docx.js';
 import { bilingualPage, pagePair } from '../scripts/fixture-pages.js';
@@ -11,11 +11,14 @@ import type { AlignedDocument, BilingualDocument } from '../src/model/document.j
 import { pairDocument } from '../src/pipeline/pairs.js';
 import { readDocuments } from '../src/read.js';
 
-const FIXTURE = 'test/fixtures/magazine/harbour-review.md';
+const FIXTURES = ['test/fixtures/magazine/harbour-review.md', 'test/fixtures/magazine/coastal-notes.md'];
 /** Running heads and feet the fixture builders add to every page. */
 const FURNITURE =
   /HARBOUR REVIEW|Harbour Review 港湾评论|港湾评论 ·|Spring 2025|春季号|Archive|版权所有|^[—\s\d]+$/;
 
+type Built = Record<string, Buffer | string>;
+
+/** The pairs as text, with or without the contents entries (a pair of files carries no contents). */
 function pairTexts(document: AlignedDocument, withContents: boolean): string[] {
   return document.pairs
     .filter((pair) => withContents || pair.role !== 'toc')
@@ -28,18 +31,14 @@ function identicalShare(found: string[], expected: string[]): number {
 }
 
 let lexicon: Lexicon;
-let plain: BilingualDocument;
-let expected: AlignedDocument;
 const dir = mkdtempSync(join(tmpdir(), 'bitext-formats-'));
 
 beforeAll(async () => {
   lexicon = await loadLexicon();
-  [plain] = (await readDocuments([FIXTURE])).documents as [BilingualDocument];
-  expected = await pairDocument(plain, lexicon);
 });
 
-/** Writes a built fixture's files (`both`, or `en` and `zh`), reads and aligns them as a user's files would be. */
-async function alignBuilt(name: string, files: Record<string, Buffer | string>, extension: string) {
+/** Writes a built fixture's files (`both`, or `en` and `zh`), then reads and aligns them as a user's files. */
+async function alignBuilt(name: string, files: Built, extension: string): Promise<AlignedDocument> {
   const paths = Object.entries(files).map(([side, content]) => {
     const path = join(dir, side === 'both' ? `${name}.${extension}` : `${name}.${side}.${extension}`);
     writeFileSync(path, content);
@@ -47,39 +46,42 @@ async function alignBuilt(name: string, files: Record<string, Buffer | string>, 
   });
   const { documents, failures } = await readDocuments(paths);
   expect(failures.map((failure) => failure.oneLine)).toEqual([]);
-  const document = documents[0] as BilingualDocument;
-  const withContents = Object.keys(files).includes('both') && document.toc.length > 0;
-  const found = pairTexts(await pairDocument(document, lexicon), withContents);
-  return { document, found, wanted: pairTexts(expected, withContents) };
+  return pairDocument(documents[0] as BilingualDocument, lexicon);
 }
 
-async function expectSamePairs(name: string, files: Record<string, Buffer | string>, extension: string) {
-  const { found, wanted } = await alignBuilt(name, files, extension);
-  expect(found.filter((text) => text.split('\t').some((side) => FURNITURE.test(side)))).toEqual([]);
-  expect(identicalShare(found, wanted)).toBeGreaterThanOrEqual(0.95);
-}
+describe.each(FIXTURES)('the PDF, Word and HTML versions of %s', (fixture) => {
+  let plain: BilingualDocument;
+  let expected: AlignedDocument;
+  const name = basename(fixture, '.md');
 
-describe.skipIf(!cjkFontsInstalled())(
-  'a PDF of the fixture gives the pairs of its plain text (≥ 95% identical)',
-  () => {
-    it.each(PDF_LAYOUTS)('%s', async (layout) => {
-      await expectSamePairs(`review-${layout}`, await buildPdf(plain, layout), 'pdf');
-    });
-  },
-);
-
-describe('a Word file of the fixture gives the pairs of its plain text (≥ 95% identical)', () => {
-  it.each(DOCX_LAYOUTS)('%s', async (layout) => {
-    await expectSamePairs(`review-${layout}`, await buildDocx(plain, layout), 'docx');
-  });
-});
-
-describe('a web page of the fixture gives the pairs of its plain text (≥ 95% identical)', () => {
-  it('one bilingual page', async () => {
-    await expectSamePairs('review-page', { both: bilingualPage(plain) }, 'html');
+  beforeAll(async () => {
+    [plain] = (await readDocuments([fixture])).documents as [BilingualDocument];
+    expected = await pairDocument(plain, lexicon);
   });
 
-  it('a pair of pages', async () => {
-    await expectSamePairs('review-pages', pagePair(plain), 'html');
+  /** ≥ 95% of the plain text's pairs come out identical, and no running head or page number is in any pair. */
+  async function expectSamePairs(layout: string, build: () => Promise<Built> | Built, extension: string) {
+    const files = await build();
+    const found = await alignBuilt(`${name}-${layout}`, files, extension);
+    const withContents = 'both' in files && found.toc.length > 0;
+    const texts = pairTexts(found, withContents);
+    expect(texts.filter((text) => text.split('\t').some((side) => FURNITURE.test(side)))).toEqual([]);
+    expect(identicalShare(texts, pairTexts(expected, withContents))).toBeGreaterThanOrEqual(0.95);
+  }
+
+  it.skipIf(!cjkFontsInstalled()).each(PDF_LAYOUTS)('PDF, %s', async (layout) => {
+    await expectSamePairs(layout, () => buildPdf(plain, layout), 'pdf');
+  });
+
+  it.each(DOCX_LAYOUTS)('Word, %s', async (layout) => {
+    await expectSamePairs(layout, () => buildDocx(plain, layout), 'docx');
+  });
+
+  it('HTML, one bilingual page', async () => {
+    await expectSamePairs('page', () => ({ both: bilingualPage(plain) }), 'html');
+  });
+
+  it('HTML, a pair of pages', async () => {
+    await expectSamePairs('pages', () => pagePair(plain), 'html');
   });
 });

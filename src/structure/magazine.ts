@@ -155,21 +155,21 @@ function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): num
   return Math.max(count, headerLinesByForm(blocks));
 }
 
-/** Header fields are at most this many lines, each at most this long. */
-const FORM_HEADER_LINES = 5;
+/** Header fields in both languages are at most this many lines, each at most this long. */
+const FORM_HEADER_LINES = 8;
 const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
 
 /**
  * Header lines that are not bold, as Chinese ones often are not, when an article gives
- * its Chinese first: the short lines under the title up to the last that is a header
- * field by its form (——subtitle, 文／byline, a date).
+ * its Chinese first: the short lines under the title up to the last that is bold or a
+ * header field by its form (——subtitle, 文／byline, a date).
  */
 function headerLinesByForm(blocks: readonly TaggedBlock[]): number {
   let length = 0;
   for (const [i, block] of blocks.slice(0, FORM_HEADER_LINES).entries()) {
     if (!block.lang || block.markup === 'heading' || block.text.length > FORM_HEADER_LENGTH[block.lang])
       break;
-    if (looksLikeHeaderField(block.text)) length = i + 1;
+    if (block.markup === 'bold' || looksLikeHeaderField(block.text)) length = i + 1;
   }
   return length;
 }
