@@ -87,7 +87,12 @@ export async function buildDocx(
 ): Promise<Record<string, Buffer>> {
   if (layout === 'pair') {
     const side = (lang: Lang) =>
-      docx(document.articles.flatMap((article) => articleUnits(article, lang).map(unitParagraph)));
+      docx(
+        [
+          ...tocUnits(document, lang),
+          ...document.articles.flatMap((article) => articleUnits(article, lang)),
+        ].map(unitParagraph),
+      );
     return { en: await side('en'), zh: await side('zh') };
   }
   const articles = document.articles.flatMap((article): (Paragraph | Table)[] =>

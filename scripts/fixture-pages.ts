@@ -4,7 +4,7 @@
  * monolingual pages. Navigation and footers are added, for the reader to drop.
  */
 import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
-import { articleUnits, type Unit } from './fixture-units.js';
+import { articleUnits, tocUnits, type Unit } from './fixture-units.js';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -39,13 +39,13 @@ export function bilingualPage(document: BilingualDocument): string {
 /** Two pages, one per language. */
 export function pagePair(document: BilingualDocument): Record<Lang, string> {
   return {
-    en: page(
-      'English',
-      document.articles.flatMap((article) => articleHtml(article, 'en')),
-    ),
-    zh: page(
-      '中文',
-      document.articles.flatMap((article) => articleHtml(article, 'zh')),
-    ),
+    en: page('English', [
+      ...tocUnits(document, 'en').map(unitHtml),
+      ...document.articles.flatMap((article) => articleHtml(article, 'en')),
+    ]),
+    zh: page('中文', [
+      ...tocUnits(document, 'zh').map(unitHtml),
+      ...document.articles.flatMap((article) => articleHtml(article, 'zh')),
+    ]),
   };
 }

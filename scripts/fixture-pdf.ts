@@ -311,9 +311,12 @@ export async function buildPdf(
 ): Promise<Record<string, Buffer>> {
   if (layout === 'pair') {
     const side = (lang: Lang) =>
-      render((_, measure) =>
-        document.articles.flatMap((article) => singleColumnPages(articleUnits(article, lang), lang, measure)),
-      );
+      render((_, measure) => [
+        ...(document.toc.length > 0 ? singleColumnPages(tocUnits(document, lang), lang, measure) : []),
+        ...document.articles.flatMap((article) =>
+          singleColumnPages(articleUnits(article, lang), lang, measure),
+        ),
+      ]);
     return { en: await side('en'), zh: await side('zh') };
   }
   return { both: await render((_, measure) => plan(document, layout, measure)) };

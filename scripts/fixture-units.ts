@@ -25,11 +25,11 @@ export function articleUnits(article: Article, lang: Lang): Unit[] {
   return units;
 }
 
-/** The contents entries, English then Chinese for each. */
-export function tocUnits(document: BilingualDocument): Unit[] {
+/** The contents entries, English then Chinese for each; or those of one language, for a file of that language. */
+export function tocUnits(document: BilingualDocument, only?: Lang): Unit[] {
   return document.toc.flatMap((entry) =>
     (['en', 'zh'] as const).flatMap((lang) => {
-      const text = entry[lang];
+      const text = only && only !== lang ? null : entry[lang];
       return text ? [{ kind: 'header' as const, lang, text }] : [];
     }),
   );

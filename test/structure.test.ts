@@ -5,6 +5,7 @@ import { splitBlocks } from '../src/ingest/blocks.js';
 import type { BilingualDocument } from '../src/model/document.js';
 import { readDocuments } from '../src/read.js';
 import { structureMagazine } from '../src/structure/index.js';
+import { interleaveArticles } from '../src/structure/pair.js';
 import { joinPieces } from '../src/text/join.js';
 import { goldenCases, structureAsJson } from './golden.js';
 
@@ -156,5 +157,31 @@ describe('a long paragraph cut before a name', () => {
     expect(structure.articles[0]?.paragraphs.en.map((p) => p.text)).toEqual([
       'After two days of talks in the old capital, the closing meeting was chaired by President Xi Jinping, who welcomed the delegations.',
     ]);
+  });
+});
+
+describe('a pair of files with titles', () => {
+  const en =
+    '# Ports That Breathe\n\n**March 18, 2025**\n\nWelcome to Donggang.\n\n# A Village Library\n\n**By Chen Yu**\n\nThe library opened again.\n';
+  const zh =
+    '# 会呼吸的港口\n\n2025年3月18日\n\n欢迎大家来到东港。\n\n# 乡村图书馆\n\n文／陈雨\n\n图书馆重新开放了。\n';
+  const structure = (english: string, chinese: string) => {
+    const blocks = interleaveArticles(splitBlocks(english, 'x.en.md'), splitBlocks(chinese, 'x.zh.md'));
+    return blocks && structureMagazine(blocks);
+  };
+
+  it('is read article by article, with titles and header fields in both languages', () => {
+    const articles = structure(en, zh)?.articles;
+    expect(articles?.map((article) => article.title)).toEqual([
+      { en: 'Ports That Breathe', zh: '会呼吸的港口' },
+      { en: 'A Village Library', zh: '乡村图书馆' },
+    ]);
+    expect(articles?.[0]?.date).toEqual({ en: 'March 18, 2025', zh: '2025年3月18日' });
+    expect(articles?.[1]?.byline).toEqual({ en: 'By Chen Yu', zh: '文／陈雨' });
+    expect(articles?.[1]?.paragraphs.zh.map((paragraph) => paragraph.text)).toEqual(['图书馆重新开放了。']);
+  });
+
+  it('is read as one article when the files do not hold as many titles', () => {
+    expect(structure(en, '# 会呼吸的港口\n\n欢迎大家来到东港。\n')).toBeNull();
   });
 });

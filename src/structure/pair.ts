@@ -14,6 +14,35 @@ function paragraphsOf(blocks: readonly Block[], lang: Lang): Paragraph[] {
   }));
 }
 
+/** Where articles start: at a heading that does not follow another heading. */
+function titledParts(blocks: readonly Block[]): { prelude: Block[]; articles: Block[][] } {
+  const starts = blocks.flatMap((block, i) =>
+    block.markup === 'heading' && blocks[i - 1]?.markup !== 'heading' ? [i] : [],
+  );
+  return {
+    prelude: blocks.slice(0, starts[0] ?? blocks.length),
+    articles: starts.map((start, k) => blocks.slice(start, starts[k + 1])),
+  };
+}
+
+/**
+ * A pair of files with titles reads as a bilingual magazine does: the blocks before the
+ * first title alternate (contents entries), then each article in English, then in
+ * Chinese. Null when the files have no titles or not as many articles each.
+ */
+export function interleaveArticles(en: readonly Block[], zh: readonly Block[]): Block[] | null {
+  const english = titledParts(en);
+  const chinese = titledParts(zh);
+  if (english.articles.length === 0 || english.articles.length !== chinese.articles.length) return null;
+  const prelude = Array.from({ length: Math.max(english.prelude.length, chinese.prelude.length) }, (_, i) =>
+    [english.prelude[i], chinese.prelude[i]].filter((block): block is Block => block !== undefined),
+  ).flat();
+  return [
+    ...prelude,
+    ...english.articles.flatMap((article, k) => [...article, ...(chinese.articles[k] ?? [])]),
+  ];
+}
+
 /** A pair of monolingual files, paragraphs separated by blank lines: one article. */
 export function structurePair(en: readonly Block[], zh: readonly Block[]): Article {
   const article = emptyArticle(0);
