@@ -152,6 +152,38 @@ describe('lines into paragraphs', () => {
     ]);
   });
 
+  it('keeps a quotation set narrower in one paragraph, and a list item with its hanging lines', () => {
+    expect(
+      texts([
+        line('The charter says:', 100, { right: 150 }),
+        line('Permission is granted to copy and distribute this', 114, { x: 80, right: 320 }),
+        line('document under the terms of the licence.', 128, { x: 80, right: 318 }),
+        line('No part of it may be sold.', 142, { x: 80, right: 200 }),
+        line('• Thread-safety: no global variables are used and', 164, { right: 350 }),
+        line('handles may be used in parallel.', 178, { x: 62, right: 230 }),
+      ]),
+    ).toEqual([
+      ['plain', 'The charter says:'],
+      [
+        'plain',
+        'Permission is granted to copy and distribute this document under the terms of the licence. No part of it may be sold.',
+      ],
+      ['plain', '• Thread-safety: no global variables are used and handles may be used in parallel.'],
+    ]);
+  });
+
+  it('ends a contents entry at its page number', () => {
+    expect(
+      texts([
+        line('2.1 Syntax ........................................ 2', 100),
+        line('2.2 Naming ........................................ 3', 114),
+      ]),
+    ).toEqual([
+      ['plain', '2.1 Syntax ........................................ 2'],
+      ['plain', '2.2 Naming ........................................ 3'],
+    ]);
+  });
+
   it('carries a paragraph cut at the foot of a page on to the next page in its language', () => {
     expect(
       texts([

@@ -75,7 +75,27 @@ export function findGutter(runs: readonly TextRun[]): number | null {
   const holdsColumn = (side: TextRun[]) =>
     characters(side) >= total * MIN_COLUMN_SHARE &&
     new Set(side.map((run) => Math.round(run.baseline))).size >= MIN_COLUMN_LINES;
-  return holdsColumn(leftOf(best.x)) && holdsColumn(rightOf(best.x)) ? best.x : null;
+  const right = rightOf(best.x);
+  return holdsColumn(leftOf(best.x)) && holdsColumn(right) && startsAligned(right, size) ? best.x : null;
+}
+
+/** Most lines of a right-hand column start at its left edge (or an indent from it). */
+const ALIGNED_STARTS = 0.7;
+const START_INDENT = 2.5;
+
+/**
+ * Whether the runs right of a gap start their lines at one edge, as a column's do. The
+ * words right of a chance gap in one column of text start wherever the words fall.
+ */
+function startsAligned(runs: readonly TextRun[], size: number): boolean {
+  const lineStarts = new Map<number, number>();
+  for (const run of runs) {
+    const key = Math.round(run.baseline);
+    lineStarts.set(key, Math.min(run.x, lineStarts.get(key) ?? run.x));
+  }
+  const starts = [...lineStarts.values()];
+  const edge = Math.min(...starts);
+  return starts.filter((x) => x <= edge + START_INDENT * size).length >= starts.length * ALIGNED_STARTS;
 }
 
 const characters = (runs: readonly TextRun[]) => runs.reduce((sum, run) => sum + run.text.length, 0);

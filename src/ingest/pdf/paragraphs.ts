@@ -71,17 +71,39 @@ interface Layout {
   lineSpacing: number;
 }
 
-function startsParagraph(above: TextLine, line: TextLine, edges: Edges, layout: Layout): boolean {
+/** A line and the lines above it in its column. */
+interface LineContext {
+  line: TextLine;
+  above: TextLine;
+  beforeAbove: TextLine | undefined;
+  /** The line above is the first of the paragraph being built. */
+  aboveOpensBlock: boolean;
+}
+
+/** A contents entry: a title, leader dots and a page number. */
+const CONTENTS_ENTRY = /(?:\.\s?){3,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$/u;
+
+/** List items, whose lines after the first hang indented under the item's text. */
+const LIST_ITEM =
+  /^(?:[•·▪◦‣●*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\)|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)/u;
+
+function startsParagraph(context: LineContext, edges: Edges, layout: Layout): boolean {
+  const { line, above, beforeAbove, aboveOpensBlock } = context;
   const size = Math.max(above.size, line.size);
   if (Math.abs(above.size - line.size) > size * SIZE_CHANGE || above.bold !== line.bold) return true;
   if (line.baseline - above.baseline > size * layout.lineSpacing * PARAGRAPH_GAP) return true;
-  const indented = (candidate: TextLine) => candidate.x - edges.left > candidate.size * INDENT;
-  const endsShort = edges.right - above.right > above.size;
-  if (indented(line) && (!indented(above) || endsShort || PARAGRAPH_END.test(above.text))) return true;
   const lineLang = languageOf(line.text);
   const aboveLang = languageOf(above.text);
   if (lineLang && aboveLang && lineLang !== aboveLang) return true;
-  return edges.right - above.right > above.size * SHORT_LINE && PARAGRAPH_END.test(above.text);
+  if (CONTENTS_ENTRY.test(above.text)) return true;
+  const indent = line.size * INDENT;
+  if (line.x - above.x > indent && !LIST_ITEM.test(above.text)) return true;
+  // Paragraphs of one line set the Chinese way, each indented, one under the other.
+  const indented = line.x - edges.left > indent && Math.abs(line.x - above.x) <= 1;
+  if (indented && aboveOpensBlock && PARAGRAPH_END.test(above.text)) return true;
+  // A line short of the lines around it (not of the column: a quotation is set narrower) that ends a sentence.
+  const reach = Math.max(line.right, beforeAbove?.right ?? line.right);
+  return reach - above.right > above.size * SHORT_LINE && PARAGRAPH_END.test(above.text);
 }
 
 interface OpenBlock {
@@ -141,7 +163,15 @@ export function linesToBlocks(lines: readonly TextLine[], file: string): Block[]
       const above = segment[i - 1];
       const open = i === 0 ? runningOn.get(languageOf(line.text)) : undefined;
       if (open && continues(open, line, edges)) current = open;
-      else if (!current || !above || startsParagraph(above, line, edges, layout)) {
+      else if (
+        !current ||
+        !above ||
+        startsParagraph(
+          { line, above, beforeAbove: segment[i - 2], aboveOpensBlock: current.lines.length === 1 },
+          edges,
+          layout,
+        )
+      ) {
         current = { lines: [], lang: languageOf(line.text) };
         blocks.push(current);
       }
