@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../scripts/fixture-docx.js';
 import { buildPdf, buildScannedPdf, cjkFontsInstalled } from '../scripts/fixture-pdf.js';
 import type { BilingualDocument } from '../src/model/document.js';
@@ -25,8 +25,9 @@ const write = (name: string, content: Buffer | string) => {
 describe.skipIf(!cjkFontsInstalled())('bitext align on PDF and Word files', () => {
   let pdf: string;
   let docx: string;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
-    spawnSync('mkdir', ['-p', inputs]);
+    mkdirSync(inputs, { recursive: true });
     const [plain] = (await readDocuments(['test/fixtures/magazine/harbour-review.md'])).documents as [
       BilingualDocument,
     ];

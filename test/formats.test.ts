@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx, DOCX_LAYOUTS } from '../scripts/fixture-docx.js';
 import { bilingualPage, pagePair } from '../scripts/fixture-pages.js';
 import { buildPdf, cjkFontsInstalled, PDF_LAYOUTS } from '../scripts/fixture-pdf.js';
@@ -36,6 +36,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bitext-formats-'));
 beforeAll(async () => {
   lexicon = await loadLexicon();
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes a built fixture's files (`both`, or `en` and `zh`), then reads and aligns them as a user's files. */
 async function alignBuilt(name: string, files: Built, extension: string): Promise<AlignedDocument> {

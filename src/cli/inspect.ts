@@ -1,4 +1,10 @@
-import type { Article, BilingualDocument, BilingualText, Diagnostic } from '../model/document.js';
+import type {
+  Article,
+  BilingualDocument,
+  BilingualText,
+  Diagnostic,
+  DocumentSource,
+} from '../model/document.js';
 import { HEADER_ROLES } from '../model/document.js';
 
 function describeDiagnostic(diagnostic: Diagnostic): string {
@@ -6,6 +12,13 @@ function describeDiagnostic(diagnostic: Diagnostic): string {
   const page = place?.page === undefined ? '' : `, page ${place.page}`;
   const at = place ? ` (${place.file}:${place.firstLine}${page})` : '';
   return `[${diagnostic.code}] ${diagnostic.message}${at}`;
+}
+
+/** Each file's format, and for text its encoding: `text utf-8`, `pdf`. */
+function fileKinds(source: DocumentSource): string[] {
+  return source.formats.map((format, i) =>
+    format === 'pdf' || format === 'docx' ? format : `${format} ${source.encodings[i]}`,
+  );
 }
 
 function bilingual(text: BilingualText): string {
@@ -35,7 +48,7 @@ function articleReport(article: Article): string[] {
 export function inspectReport(document: BilingualDocument): string {
   const { source } = document;
   const lines = [
-    `${source.files.join(' + ')}  (${source.reader}; ${source.encodings.join(', ')}; Chinese: ${source.chineseScript})`,
+    `${source.files.join(' + ')}  (${source.reader}; ${fileKinds(source).join(', ')}; Chinese: ${source.chineseScript})`,
   ];
   if (document.toc.length > 0) {
     lines.push('Contents:');
