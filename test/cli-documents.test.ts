@@ -57,12 +57,13 @@ describe.skipIf(!cjkFontsInstalled())('bitext align on PDF and Word files', () =
     expect(result.stdout).toMatch(/date: March 18, 2025 \| 2025年3月18日/);
   });
 
-  it('goes on past files it cannot read, naming each with its problem', async () => {
+  it('aligns a folder of PDF and Word files, goes on past files it cannot read, and names each', async () => {
     const scanned = write('scan.pdf', await buildScannedPdf());
     const damaged = write('damaged.pdf', readFileSync(pdf).subarray(0, 2000));
-    const oldWord = write('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const oldWord = join(dir, 'old.doc');
+    writeFileSync(oldWord, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     const out = join(dir, 'batch');
-    const result = bitext('align', scanned, damaged, oldWord, pdf, '--to', 'jsonl', '-o', out);
+    const result = bitext('align', inputs, oldWord, '--to', 'jsonl', '-o', out, '--jobs', '2');
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n');
     expect(lines).toContain(
@@ -73,6 +74,7 @@ describe.skipIf(!cjkFontsInstalled())('bitext align on PDF and Word files', () =
       `bitext: ${oldWord}: is an old-style Word .doc file: save it as .docx and try again`,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(readdirSync(out)).toEqual(['review.jsonl']);
+    // review.pdf and review.docx would both be "review": each keeps its own file.
+    expect(readdirSync(out).sort()).toEqual(['review-docx.jsonl', 'review-pdf.jsonl']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
+import { distinctNames } from '../src/export/shared.js';
 import type { AlignedDocument } from '../src/model/document.js';
 import { chineseNamesInEnglish, flagsOf } from '../src/pipeline/flags.js';
 import { pairDocument } from '../src/pipeline/pairs.js';
@@ -84,5 +85,13 @@ describe('flags', () => {
   it('marks low confidence and one-sided pairs', () => {
     expect(flagsOf('Hello.', '再见。', 0.1, false)).toEqual(['low-confidence']);
     expect(flagsOf('', '再见。', 0, true)).toEqual(['one-sided', 'truncated']);
+  });
+});
+
+describe('names of documents written side by side', () => {
+  it('keeps each name, and tells shared ones apart by extension, then by number', () => {
+    expect(
+      distinctNames(['in/a.md', 'in/b.en.txt', 'in/review.pdf', 'in/review.docx', 'x/c.txt', 'y/c.txt']),
+    ).toEqual(['a', 'b', 'review-pdf', 'review-docx', 'c-txt-1', 'c-txt-2']);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { BitextError } from '../errors.js';
 import type { ExportOptions, Format } from '../export/index.js';
+import { distinctNames, documentNameOf } from '../export/shared.js';
 import { languageInName, pairStem, type ReaderChoice } from '../ingest/inputs.js';
 import { runTask, type Task, type TaskOutcome } from './task.js';
 
@@ -22,9 +23,9 @@ export interface BatchSummary extends TaskOutcome {
   seconds: number;
 }
 
-const TEXT_FILE = /\.(?:txt|md|markdown|text|en|zh|html?|xhtml)$/i;
+const DOCUMENT_FILE = /\.(?:txt|md|markdown|text|en|zh|html?|xhtml|pdf|docx)$/i;
 
-/** Files named on the command line, with folders expanded to the text files inside them. */
+/** Files named on the command line, with folders expanded to the documents inside them. */
 export function expandInputs(inputs: readonly string[]): { files: string[]; failures: string[] } {
   const files: string[] = [];
   const failures: string[] = [];
@@ -33,10 +34,10 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; fail
     else if (statSync(input).isDirectory()) {
       const inside = readdirSync(input, { recursive: true, encoding: 'utf8' })
         .map((name) => join(input, name))
-        .filter((path) => TEXT_FILE.test(path) && statSync(path).isFile())
+        .filter((path) => DOCUMENT_FILE.test(path) && statSync(path).isFile())
         .sort();
       if (inside.length === 0)
-        failures.push(new BitextError('holds no .txt, .md or .html files', input).oneLine);
+        failures.push(new BitextError('holds no text, HTML, PDF or Word files', input).oneLine);
       files.push(...inside);
     } else files.push(input);
   }
@@ -87,11 +88,13 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     counts: { documents: 0, articles: 0, pairs: 0, oneSided: 0, lowConfidence: 0, warnings: 0 },
   };
   const output = outputFor(options.output, plan.length);
-  const tasks: Task[] = plan.map((taskFiles) => ({
+  const names = distinctNames(plan.map((taskFiles) => taskFiles[0] ?? ''));
+  const tasks: Task[] = plan.map((taskFiles, i) => ({
     files: taskFiles,
     reader: options.reader,
     format: options.format,
     output,
+    ...(names[i] === documentNameOf(taskFiles[0] ?? '') ? {} : { name: names[i] }),
     force: options.force,
     export: options.export,
   }));

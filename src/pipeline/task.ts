@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
-import { documentName } from '../export/shared.js';
+import { distinctNames, documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readDocuments } from '../read.js';
@@ -16,6 +16,8 @@ export interface Task {
   format: Format;
   /** A folder to write `<document name><suffix>` files into, or, for a single document, a file path. */
   output: { folder: string } | { file: string };
+  /** The name to write the document under, when its own (the file's stem) is shared with another task's. */
+  name?: string;
   force: boolean;
   export: ExportOptions;
 }
@@ -68,11 +70,13 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
     return outcome;
   }
   const lexicon = documents.length > 0 ? await loadLexicon() : undefined;
-  for (const document of documents) {
+  const names = distinctNames(documents.map((document) => document.source.files[0] ?? ''));
+  for (const [index, document] of documents.entries()) {
     try {
       const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>);
       const files = renderDocument(aligned, task.format, task.export);
-      const paths = files.map((file) => outputPath(task, documentName(aligned), file.suffix));
+      const name = task.name ?? names[index] ?? documentName(aligned);
+      const paths = files.map((file) => outputPath(task, name, file.suffix));
       for (const path of paths) {
         if (existsSync(path) && !task.force)
           throw new BitextError('already exists (use --force to replace it)', path);
