@@ -184,11 +184,12 @@ describe('lines into paragraphs', () => {
     ]);
   });
 
-  it('carries a paragraph cut at the foot of a page on to the next page in its language', () => {
+  it('carries a paragraph cut at the foot of a page on to the next page in its language, past a footnote', () => {
     expect(
       texts([
         line('We owe them a port that is both prosperous and clean, and we', 500, { page: 2 }),
         line('intend to build it with a', 514, { page: 2 }),
+        line('1. Donggang Port Authority, annual report 2024.', 540, { page: 2, size: 7, right: 200 }),
         line('我们要为他们建设一个既繁荣又清洁的港口，也决心在', 80, { page: 3 }),
         line('sense of urgency that matches the task.', 80, { page: 4, right: 250 }),
         line('Second, we will protect the mudflats.', 102, { page: 4, right: 220 }),
@@ -198,6 +199,7 @@ describe('lines into paragraphs', () => {
         'plain',
         'We owe them a port that is both prosperous and clean, and we intend to build it with a sense of urgency that matches the task.',
       ],
+      ['plain', '1. Donggang Port Authority, annual report 2024.'],
       ['plain', '我们要为他们建设一个既繁荣又清洁的港口，也决心在'],
       ['plain', 'Second, we will protect the mudflats.'],
     ]);

@@ -16,6 +16,8 @@ const INDENT = 0.8;
 const SHORT_LINE = 2.5;
 /** …when it ends a sentence. */
 const PARAGRAPH_END = /[.!?。！？…:：;；"”’)）」』■]$/u;
+/** Text below this share of the body size is small print: footnotes, captions. */
+const SMALL_PRINT = 0.9;
 /** A line within this many text sizes of the right edge is full: its paragraph goes on. */
 const FULL_LINE = 1.5;
 
@@ -179,7 +181,13 @@ export function linesToBlocks(lines: readonly TextLine[], file: string): Block[]
       current.lines.push(line);
       current.lang ??= languageOf(line.text);
     });
-    const lastOfLang = new Map(inSegment.map((block) => [block.lang, block]));
+    // Footnotes and captions, set smaller, do not stand between a paragraph and its continuation.
+    const inBodySize = inSegment.filter(
+      (block) =>
+        Math.max(...block.lines.map((line) => line.size)) >=
+        bodySizeFor(layout.bodySizes, block.lang) * SMALL_PRINT,
+    );
+    const lastOfLang = new Map(inBodySize.map((block) => [block.lang, block]));
     for (const [lang, block] of lastOfLang) {
       if (runsOn(block, edges, layout)) runningOn.set(lang, block);
       else runningOn.delete(lang);
