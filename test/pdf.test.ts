@@ -3,6 +3,7 @@ import type { TextRun } from '../src/ingest/pdf/extract.js';
 import { dropFurniture, isPageNumber } from '../src/ingest/pdf/furniture.js';
 import { findGutter, pageLines, type TextLine } from '../src/ingest/pdf/layout.js';
 import { linesToBlocks } from '../src/ingest/pdf/paragraphs.js';
+import { checkTextLayer } from '../src/ingest/pdf.js';
 
 const SIZE = 10;
 const LEADING = 14;
@@ -203,5 +204,24 @@ describe('lines into paragraphs', () => {
       ['plain', '我们要为他们建设一个既繁荣又清洁的港口，也决心在'],
       ['plain', 'Second, we will protect the mudflats.'],
     ]);
+  });
+});
+
+describe('a text layer that cannot be read', () => {
+  it('is refused when there is none, as in a scan', () => {
+    expect(() => checkTextLayer('12', 3, 'scan.pdf')).toThrow(
+      /has no text layer \(it looks like a scanned PDF\)/,
+    );
+  });
+
+  it('is refused when its fonts map characters to no Unicode', () => {
+    const garbled = '\uE012\uE0A4\uE113 \uE012\uE020 港口'.repeat(20);
+    expect(() => checkTextLayer(garbled, 1, 'old.pdf')).toThrow(
+      /has fonts without a Unicode map \(\d+% of its characters/,
+    );
+  });
+
+  it('reads text with a stray private-use character', () => {
+    expect(() => checkTextLayer(`${'欢迎大家来到东港。'.repeat(30)}\uE000`, 1, 'fine.pdf')).not.toThrow();
   });
 });
