@@ -165,5 +165,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
       .poll(() => page.locator('[role=status]').textContent(), { timeout: 30_000 })
       .toMatch(/^Imported review\.pdf as document \d+\.$/);
     await expect.poll(() => page.locator('table.library tbody tr').count()).toBe(rowsBefore + 2);
+    const id = /document (\d+)/.exec((await page.locator('[role=status]').textContent()) ?? '')?.[1];
+    await page.goto(`${base}/#/documents/${id}`);
+    await page.waitForSelector('.pair.body');
+    // A pair read from a PDF shows the page it stands on, for the reviewer to find it there.
+    await expect
+      .poll(() => page.locator('.pair.body .page').first().textContent())
+      .toMatch(/^p\. \d+(\/\d+)?$/);
   });
 });

@@ -16,6 +16,13 @@ const SENTENCE_MOVES = [
   ['{', 'zh', 'previous'],
 ] as const;
 
+/** Where a pair's sentences stand in a PDF: `p. 3`, or `p. 3/4` when the languages are on different pages. */
+function pageLabel(row: PairRow, pages: ReadonlyMap<string, number>): string {
+  const first = (ids: string) => pages.get((JSON.parse(ids) as string[])[0] ?? '');
+  const found = [...new Set([first(row.en_ids), first(row.zh_ids)].filter((page) => page !== undefined))];
+  return found.length > 0 ? `p. ${found.join('/')}` : '';
+}
+
 const isDoubtful = (row: PairRow) => row.status === 'auto' && row.flags !== '[]';
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
 
@@ -41,6 +48,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const [message, setMessage] = useState('');
   const [editing, setEditing] = useState(false);
   const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map());
+  const [pages, setPages] = useState<ReadonlyMap<string, number>>(new Map());
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -52,7 +60,9 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const reload = useCallback(async () => {
     const fresh = await api.rows(documentId);
     setRows(fresh);
-    setTexts(await api.sentences(documentId));
+    const sentences = await api.sentences(documentId);
+    setTexts(sentences.texts);
+    setPages(sentences.pages);
     return fresh;
   }, [documentId]);
 
@@ -201,7 +211,10 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
                   title={`score ${row.score.toFixed(2)}`}
                   style={{ background: scoreColour(row.score) }}
                 />
-                <span className="role">{row.role}</span>
+                <span className="role">
+                  {row.role}
+                  <span className="page">{pageLabel(row, pages)}</span>
+                </span>
                 <span className="text" lang="en">
                   {row.en}
                 </span>

@@ -4,6 +4,11 @@ import type { StoredDocument as DocumentSummary, StoredRow as PairRow } from '..
 
 export type { DocumentSummary, PairRow };
 
+interface DocumentParagraph {
+  sentences: { id: string; text: string }[];
+  sources: { page?: number }[];
+}
+
 export interface SearchHit {
   documentId: number;
   pair: { id: string; role: string; en: string; zh: string; score: number };
@@ -46,23 +51,25 @@ export const api = {
     post(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
   move: (row: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next') =>
     post(`/api/pairs/${row.id}/move`, { version: row.version, lang, direction }),
+  /** Each sentence's text, and for a PDF the page it was read from, by sentence id. */
   sentences: (id: number) =>
-    request<{
-      document: {
-        articles: { paragraphs: Record<'en' | 'zh', { sentences: { id: string; text: string }[] }[]> }[];
-      };
-    }>(`/api/documents/${id}`).then(
-      (body) =>
-        new Map(
-          body.document.articles.flatMap((article) =>
-            (['en', 'zh'] as const).flatMap((lang) =>
-              article.paragraphs[lang].flatMap((paragraph) =>
-                paragraph.sentences.map((s) => [s.id, s.text] as const),
-              ),
-            ),
-          ),
+    request<{ document: { articles: { paragraphs: Record<'en' | 'zh', DocumentParagraph[]> }[] } }>(
+      `/api/documents/${id}`,
+    ).then((body) => {
+      const paragraphs = body.document.articles.flatMap((article) => [
+        ...article.paragraphs.en,
+        ...article.paragraphs.zh,
+      ]);
+      const sentences = paragraphs.flatMap((paragraph) =>
+        paragraph.sentences.map((sentence) => ({ ...sentence, page: paragraph.sources[0]?.page })),
+      );
+      return {
+        texts: new Map(sentences.map((sentence) => [sentence.id, sentence.text])),
+        pages: new Map(
+          sentences.flatMap((sentence) => (sentence.page ? [[sentence.id, sentence.page]] : [])),
         ),
-    ),
+      };
+    }),
   editSentence: (id: number, sentence: string, text: string) =>
     request(`/api/documents/${id}/sentences/${encodeURIComponent(sentence)}`, {
       method: 'PUT',
