@@ -40,6 +40,14 @@ describe('finding the gutter of a two-column page', () => {
     expect(gutter).toBeLessThanOrEqual(220);
   });
 
+  it('finds it when one column holds only a few lines, as on the last page of an article', () => {
+    const english = Array.from({ length: 20 }, (_, i) =>
+      run('and the port will be ready by', 50, 100 + i * LEADING),
+    );
+    const chinese = column(230, ['到2027年，每个泊位', '都将提供岸电。']);
+    expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
+  });
+
   it('finds none in one column of text', () => {
     const lines = [
       'Our harbour handled 3.5 million',

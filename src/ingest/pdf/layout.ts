@@ -20,7 +20,7 @@ const MIN_GUTTER = 0.8;
 /** A gutter lies in the middle part of the text's width. */
 const GUTTER_ZONE = [0.25, 0.75] as const;
 /** Each column holds at least this share of the page's characters, on at least two lines. */
-const MIN_COLUMN_SHARE = 0.05;
+const MIN_COLUMN_SHARE = 0.02;
 const MIN_COLUMN_LINES = 2;
 /** At most this share of runs may cross a gutter (titles and running heads that span both columns), or this many. */
 const MAX_CROSSING_SHARE = 0.1;
@@ -65,10 +65,15 @@ export function findGutter(runs: readonly TextRun[]): number | null {
   let best: { x: number; balance: number } | null = null;
   for (const band of openBands(runs)) {
     if (band.end - band.start < MIN_GUTTER * size) continue;
+    let widest: { from: number; to: number; balance: number } | null = null;
     for (let x = band.start; x < band.end; x++) {
       const balance = Math.min(characters(leftOf(x)), characters(rightOf(x)));
-      if (!best || balance > best.balance) best = { x, balance };
+      if (!widest || balance > widest.balance) widest = { from: x, to: x, balance };
+      else if (balance === widest.balance && widest.to === x - 1) widest.to = x;
     }
+    // The middle of the places that split the text best: the middle of the gap between the columns.
+    if (widest && (!best || widest.balance > best.balance))
+      best = { x: (widest.from + widest.to) / 2, balance: widest.balance };
   }
   if (!best) return null;
   const total = characters(runs);
