@@ -48,6 +48,16 @@ describe('finding the gutter of a two-column page', () => {
     expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
   });
 
+  it('finds it under a page number centred in the gutter, beside indented Chinese paragraphs', () => {
+    const chinese = [
+      ...column(220, ['到2027年，每个', '泊位都将提供', '岸电。']),
+      run('第二，保护滩涂。', 240, 100 + 3 * LEADING),
+      run('第三，倾听民声。', 240, 100 + 4 * LEADING),
+    ];
+    const pageNumber = run('3', 170, 300);
+    expect(findGutter([...left, ...chinese, pageNumber])).toBeGreaterThan(130);
+  });
+
   it('finds none in one column of text', () => {
     const lines = [
       'Our harbour handled 3.5 million',
@@ -144,6 +154,16 @@ describe('lines into paragraphs', () => {
         ...[90, 104, 118].map((baseline) => line(chinese, baseline)),
       ]).map(([markup]) => markup),
     ).toEqual(['heading', 'plain', 'plain']);
+  });
+
+  it('measures paragraph gaps against the line spacing of their own language', () => {
+    const english = [100, 112, 124, 136, 148, 160].map((baseline) =>
+      line('and the port will be electrified by the year of the plan, every berth', baseline),
+    );
+    const chinese = [200, 218, 236].map((baseline) =>
+      line('欢迎大家来到东港。去年，我们的港口完成集装箱吞吐量', baseline),
+    );
+    expect(texts([...english, ...chinese])).toHaveLength(2);
   });
 
   it('starts a Chinese paragraph at an indented line, with no space between paragraphs', () => {

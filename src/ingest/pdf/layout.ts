@@ -1,4 +1,5 @@
 import type { PdfPage, TextRun } from './extract.js';
+import { isPageNumber } from './furniture.js';
 
 /** Where a line sits on its page: in the left or right column of a two-column page, or across it. */
 export type ColumnSide = 'left' | 'right' | 'full';
@@ -57,7 +58,9 @@ function openBands(runs: readonly TextRun[]): { start: number; end: number }[] {
  * middle of the text that (almost) no run crosses, in a band wide enough for a gutter,
  * the one that leaves the most text on its lesser side, when both sides hold a column.
  */
-export function findGutter(runs: readonly TextRun[]): number | null {
+export function findGutter(pageRuns: readonly TextRun[]): number | null {
+  // A page number often stands centred under the gutter; it says nothing of the columns.
+  const runs = pageRuns.filter((run) => !isPageNumber(run.text));
   if (runs.length < 4) return null;
   const size = median(runs.map((run) => run.size));
   const leftOf = (x: number) => runs.filter((run) => run.x + run.width <= x);

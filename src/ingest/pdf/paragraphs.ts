@@ -12,7 +12,7 @@ const SIZE_CHANGE = 0.08;
 const PARAGRAPH_GAP = 1.3;
 /** A first line indented by this many text sizes starts a paragraph. */
 const INDENT = 0.8;
-/** A line ending this many text sizes short of its column's right edge ends its paragraph… */
+/** A line ending this many text sizes short of the lines around it ends its paragraph… */
 const SHORT_LINE = 2.5;
 /** …when it ends a sentence. */
 const PARAGRAPH_END = /[.!?。！？…:：;；"”’)）」』■]$/u;
@@ -43,18 +43,33 @@ export function bodySizesOf(lines: readonly TextLine[]): BodySizes {
 const bodySizeFor = (sizes: BodySizes, lang: Lang | null) =>
   lang ? sizes[lang] : Math.min(sizes.en, sizes.zh);
 
-/** The usual baseline-to-baseline distance as a multiple of text size, from consecutive lines of one size. */
-function lineSpacingOf(segments: readonly TextLine[][]): number {
-  const ratios: number[] = [];
+const DEFAULT_LINE_SPACING = 1.2;
+
+/**
+ * The usual baseline-to-baseline distance of each language, as a multiple of the text
+ * size, from consecutive lines of one size: Chinese is often set with more space between
+ * lines than the English beside it.
+ */
+function lineSpacingsOf(segments: readonly TextLine[][]): Record<Lang, number> {
+  const ratios: Record<Lang, number[]> = { en: [], zh: [] };
   for (const lines of segments) {
     for (let i = 1; i < lines.length; i++) {
       const [above, below] = [lines[i - 1] as TextLine, lines[i] as TextLine];
       const step = below.baseline - above.baseline;
-      if (roundSize(above.size) === roundSize(below.size) && step > 0) ratios.push(step / below.size);
+      const lang = languageOf(below.text);
+      if (
+        lang &&
+        lang === languageOf(above.text) &&
+        roundSize(above.size) === roundSize(below.size) &&
+        step > 0
+      )
+        ratios[lang].push(step / below.size);
     }
   }
-  ratios.sort((a, b) => a - b);
-  return ratios[Math.floor(ratios.length * 0.25)] ?? 1.2;
+  const usual = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length * 0.25)];
+  const en = usual(ratios.en);
+  const zh = usual(ratios.zh);
+  return { en: en ?? zh ?? DEFAULT_LINE_SPACING, zh: zh ?? en ?? DEFAULT_LINE_SPACING };
 }
 
 /** The left and right edges of a run of lines in one column of one page. */
@@ -70,7 +85,7 @@ const edgesOf = (lines: readonly TextLine[]): Edges => ({
 
 interface Layout {
   bodySizes: BodySizes;
-  lineSpacing: number;
+  lineSpacings: Record<Lang, number>;
 }
 
 /** A line and the lines above it in its column. */
@@ -93,7 +108,8 @@ function startsParagraph(context: LineContext, edges: Edges, layout: Layout): bo
   const { line, above, beforeAbove, aboveOpensBlock } = context;
   const size = Math.max(above.size, line.size);
   if (Math.abs(above.size - line.size) > size * SIZE_CHANGE || above.bold !== line.bold) return true;
-  if (line.baseline - above.baseline > size * layout.lineSpacing * PARAGRAPH_GAP) return true;
+  const spacing = layout.lineSpacings[languageOf(line.text) ?? 'en'];
+  if (line.baseline - above.baseline > size * spacing * PARAGRAPH_GAP) return true;
   const lineLang = languageOf(line.text);
   const aboveLang = languageOf(above.text);
   if (lineLang && aboveLang && lineLang !== aboveLang) return true;
@@ -154,7 +170,7 @@ function segmentsOf(lines: readonly TextLine[]): TextLine[][] {
  */
 export function linesToBlocks(lines: readonly TextLine[], file: string): Block[] {
   const segments = segmentsOf(lines);
-  const layout: Layout = { bodySizes: bodySizesOf(lines), lineSpacing: lineSpacingOf(segments) };
+  const layout: Layout = { bodySizes: bodySizesOf(lines), lineSpacings: lineSpacingsOf(segments) };
   const blocks: OpenBlock[] = [];
   const runningOn = new Map<Lang | null, OpenBlock>();
   for (const segment of segments) {
