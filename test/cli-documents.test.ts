@@ -71,7 +71,7 @@ describe.skipIf(!cjkFontsInstalled())('bitext align on PDF and Word files', () =
     );
     expect(lines.some((line) => line.startsWith(`bitext: ${damaged}: is `) && /PDF/.test(line))).toBe(true);
     expect(lines).toContain(
-      `bitext: ${oldWord}: is an old-style Word .doc file: save it as .docx and try again`,
+      `bitext: ${oldWord}: is an old-style Office file (a .doc, say): save it as .docx and try again`,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // review.pdf and review.docx would both be "review": each keeps its own file.

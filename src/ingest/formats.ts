@@ -1,9 +1,8 @@
+import { BitextError } from '../errors.js';
 import type { InputFormat } from '../model/document.js';
 import { type Block, splitBlocks } from './blocks.js';
 import { decodeTextFile, readFileBytes } from './decode.js';
-import { docxBlocks, looksLikeDocx } from './docx.js';
 import { htmlBlocks, looksLikeHtml } from './html.js';
-import { looksLikePdf, pdfBlocks } from './pdf.js';
 
 /** What a file holds once read, whatever its format. */
 export interface FileContent {
@@ -15,11 +14,38 @@ export interface FileContent {
   blocks: Block[];
 }
 
-/** Reads a file of any supported format into blocks, recognising the format by its bytes. */
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
+  magic.every((byte, i) => bytes[i] === byte);
+
+/** A PDF file starts with `%PDF-` (a few bytes of junk before it are tolerated, as readers do). */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** A Word file: a zip archive holding `word/document.xml`. */
+export function looksLikeWord(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP_MAGIC) && Buffer.from(bytes).includes('word/document.xml');
+}
+
+/**
+ * Reads a file of any supported format into blocks, recognising the format by its bytes.
+ * The PDF and Word readers are loaded only for such files: pdf.js alone is a large module.
+ */
 export async function readFileContent(path: string): Promise<FileContent> {
   const bytes = readFileBytes(path);
-  if (looksLikePdf(bytes)) return binaryContent('pdf', await pdfBlocks(bytes, path));
-  if (looksLikeDocx(bytes)) return binaryContent('docx', await docxBlocks(bytes, path));
+  if (startsWith(bytes, OLE_MAGIC))
+    throw new BitextError('is an old-style Office file (a .doc, say): save it as .docx and try again', path);
+  if (looksLikePdf(bytes)) {
+    const { pdfBlocks } = await import('./pdf.js');
+    return binaryContent('pdf', await pdfBlocks(bytes, path));
+  }
+  if (looksLikeWord(bytes)) {
+    const { docxBlocks } = await import('./docx.js');
+    return binaryContent('docx', await docxBlocks(bytes, path));
+  }
   const { text, encoding } = decodeTextFile(bytes, path);
   if (looksLikeHtml(path, text)) return { format: 'html', encoding, text, blocks: htmlBlocks(text, path) };
   return { format: 'text', encoding, text, blocks: splitBlocks(text, path) };

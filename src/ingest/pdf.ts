@@ -5,11 +5,6 @@ import { dropFurniture } from './pdf/furniture.js';
 import { pageLines } from './pdf/layout.js';
 import { bodySizesOf, linesToBlocks } from './pdf/paragraphs.js';
 
-/** A PDF file starts with `%PDF-` (a few bytes of junk before it are tolerated, as readers do). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
-}
-
 /** Fewer letters than this per page on average, and a PDF has no text layer to read. */
 const MIN_CHARACTERS_PER_PAGE = 5;
 
