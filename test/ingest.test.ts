@@ -83,6 +83,21 @@ describe('reading inputs', () => {
     ]);
   });
 
+  it('pairs files of one kind: x.en.txt with x.zh.txt, x.en.md with x.zh.md', async () => {
+    const paths = tempFiles({
+      'f.en.txt': 'It rained.',
+      'f.zh.txt': '下雨了。',
+      'f.en.md': '# Rain\n\nIt rained.',
+      'f.zh.md': '# 雨\n\n下雨了。',
+    });
+    const { documents, failures } = await readDocuments(paths);
+    expect(failures).toEqual([]);
+    expect(documents.map((document) => document.source.files.map((file) => file.split('/').pop()))).toEqual([
+      ['f.en.txt', 'f.zh.txt'],
+      ['f.en.md', 'f.zh.md'],
+    ]);
+  });
+
   it('says when the sides of a pair are swapped', async () => {
     const paths = tempFiles({ 'd.en.txt': '下雨了。', 'd.zh.txt': 'It rained.' });
     expect(await failuresOf(paths)).toEqual([

@@ -50,12 +50,12 @@ export function languageInName(path: string): Lang | null {
   return /^(en|eng|english)$/i.test(match[1] ?? '') ? 'en' : 'zh';
 }
 
-/** The name with its language tag removed: what `x.en.txt` and `x.zh.txt` share. */
+/**
+ * The name with its language tag removed: what `x.en.txt` and `x.zh.txt` share. The
+ * extension stays, so that `x.en.pdf` pairs with `x.zh.pdf` beside `x.en.docx` and `x.zh.docx`.
+ */
 export function pairStem(path: string): string {
-  return basename(path)
-    .replace(NAMED_LANG, '')
-    .replace(/\.(txt|md|text|html?|xhtml|pdf|docx)$/i, '')
-    .toLowerCase();
+  return basename(path).replace(NAMED_LANG, '').toLowerCase();
 }
 
 /** One sentence per line: no blank line inside the text, and more than one line. */
