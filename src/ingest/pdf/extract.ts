@@ -48,8 +48,13 @@ async function openPdf(bytes: Uint8Array, path: string): Promise<PDFDocumentProx
   }
 }
 
-/** The names of a page's bold fonts; pdf.js knows a font's name once the page's drawing operators are read. */
-async function boldFonts(page: PDFPageProxy, fontIds: Iterable<string>): Promise<Set<string>> {
+/**
+ * The names of a page's bold fonts. pdf.js knows a font's name only once the page's
+ * drawing operators are read, which costs time on pages with images; a page set in one
+ * font has no bold lines to tell apart, and is spared.
+ */
+async function boldFonts(page: PDFPageProxy, fontIds: ReadonlySet<string>): Promise<Set<string>> {
+  if (fontIds.size < 2) return new Set();
   await page.getOperatorList();
   const bold = new Set<string>();
   for (const id of fontIds) {
