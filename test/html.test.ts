@@ -17,3 +17,34 @@ describe('reading a web page', () => {
     ]);
   });
 });
+
+describe('reading a web page without paragraph elements', () => {
+  it('takes text standing in containers, a paragraph at each blank line (<br><br>)', () => {
+    const blocks = htmlBlocks(
+      `<html><head><title>Notice 通知</title></head><body><div class="content">
+       <strong>Joint Statement</strong><br><br>
+       The two sides held talks.<br>They agreed to meet again.<br><br>
+       双方举行了会谈。<br>双方同意再次会面。
+       <div>第二段。</div>Trailing text.</div></body></html>`,
+      'notice.html',
+    );
+    expect(blocks.map((block) => [block.markup, block.text])).toEqual([
+      ['bold', 'Joint Statement'],
+      ['plain', 'The two sides held talks. They agreed to meet again.'],
+      ['plain', '双方举行了会谈。双方同意再次会面。'],
+      ['plain', '第二段。'],
+      ['plain', 'Trailing text.'],
+    ]);
+  });
+
+  it('leaves out pinyin written over characters, and keeps a bold word inside a plain paragraph plain', () => {
+    const blocks = htmlBlocks(
+      '<p><ruby>港<rt>gǎng</rt></ruby><ruby>口<rt>kǒu</rt></ruby>很忙。</p><p>The <b>port</b> is busy.</p>',
+      'ruby.html',
+    );
+    expect(blocks.map((block) => [block.markup, block.text])).toEqual([
+      ['plain', '港口很忙。'],
+      ['plain', 'The port is busy.'],
+    ]);
+  });
+});

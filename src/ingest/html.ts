@@ -1,64 +1,107 @@
-import { type CheerioAPI, load } from 'cheerio';
-import type { Element } from 'domhandler';
+import { load } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import { joinLines } from '../text/join.js';
 import type { Block } from './blocks.js';
 
 /** Page furniture that is never part of the text: navigation, headers, footers, scripts. */
 const BOILERPLATE =
-  'script, style, noscript, template, nav, header, footer, aside, form, iframe, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], ' +
+  'head, title, script, style, noscript, template, svg, canvas, button, select, ' +
+  'nav, header, footer, aside, form, iframe, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], ' +
   // Footnote marks and the notes themselves, as Word files converted by mammoth carry them.
-  '[id^=footnote-], [id^=endnote-]';
-/** Elements that hold one block of text each. */
-const BLOCK_ELEMENTS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dt, dd, td, th, caption';
+  '[id^=footnote-], [id^=endnote-], ' +
+  // Pinyin or zhuyin over characters (ruby annotations) is not part of the sentence.
+  'rt, rp';
+
+/** Elements that run inside a line of text; every other element starts a block of its own. */
+const INLINE = new Set(
+  'a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd label mark q rp rt ruby s samp small span strong sub sup time tt u var wbr'.split(
+    ' ',
+  ),
+);
+const BOLD = new Set(['b', 'strong']);
 
 export function looksLikeHtml(path: string, text: string): boolean {
   return /\.x?html?$/i.test(path) || /^\s*(?:<!doctype html|<html[\s>])/i.test(text);
 }
 
-function lineOf(element: Element): number {
-  return element.sourceCodeLocation?.startLine ?? 1;
+/** A stretch of inline content being gathered into one block: its lines, and how much of it is bold. */
+interface Gathered {
+  lines: string[];
+  characters: number;
+  boldCharacters: number;
+  level: number;
+  firstLine: number;
+  lastLine: number;
 }
 
-function textOf($: CheerioAPI, element: Element): string {
-  const copy = $(element).clone();
-  copy.find('br').replaceWith('\n');
-  return joinLines(
-    copy
-      .text()
-      .split('\n')
-      .map((line) => line.replace(/\s+/g, ' ').trim()),
-  );
-}
-
-/** Whether all the text of an element is inside <strong>/<b>: a bold line, as Markdown's **…**. */
-function isBold($: CheerioAPI, element: Element): boolean {
-  const whole = $(element).text().replace(/\s+/g, '');
-  const bold = $(element).find('strong, b').text().replace(/\s+/g, '');
-  return whole !== '' && whole === bold;
-}
+const isElement = (node: AnyNode): node is Element => node.type === 'tag';
 
 /**
- * Reads a web page into the blocks every reader starts from: headings, paragraphs, list
- * items, and the cells of tables (a two-column bilingual table gives one English and one
- * Chinese block a row), in reading order; navigation, headers and footers are dropped.
+ * Reads a web page into the blocks every reader starts from, in reading order: headings,
+ * paragraphs, list items, table cells (a two-column bilingual table gives one English and
+ * one Chinese block a row), and text standing directly in containers, where a blank line
+ * (`<br><br>`) separates paragraphs as pages without `<p>` do. Navigation, page headers
+ * and footers are dropped.
  */
 export function htmlBlocks(html: string, file: string): Block[] {
   const $ = load(html, { sourceCodeLocationInfo: true });
   $(BOILERPLATE).remove();
-  const candidates = $(BLOCK_ELEMENTS).toArray();
   const blocks: Block[] = [];
-  for (const element of candidates) {
-    if ($(element).find(BLOCK_ELEMENTS).length > 0) continue;
-    const text = textOf($, element);
-    if (text === '') continue;
-    const heading = /^h([1-6])$/.exec(element.tagName);
-    const line = lineOf(element);
-    blocks.push({
-      text,
-      markup: heading ? 'heading' : isBold($, element) ? 'bold' : 'plain',
-      level: heading ? Number(heading[1]) : 0,
-      lines: { file, firstLine: line, lastLine: element.sourceCodeLocation?.endLine ?? line },
-    });
-  }
+  let gathered: Gathered | null = null;
+
+  const flush = () => {
+    if (gathered) blocks.push(...toBlocks(gathered, file));
+    gathered = null;
+  };
+  const gather = (node: AnyNode, level: number): Gathered => {
+    const line = node.sourceCodeLocation?.startLine ?? 1;
+    gathered ??= { lines: [''], characters: 0, boldCharacters: 0, level, firstLine: line, lastLine: line };
+    gathered.lastLine = node.sourceCodeLocation?.endLine ?? line;
+    return gathered;
+  };
+  const visit = (node: AnyNode, inBold: boolean, level: number) => {
+    if (node.type === 'text') {
+      const text = node.data.replace(/\s+/g, ' ');
+      if (text.trim() === '' && !gathered) return;
+      const into = gather(node, level);
+      into.lines[into.lines.length - 1] += text;
+      const visible = text.replace(/\s/g, '').length;
+      into.characters += visible;
+      if (inBold) into.boldCharacters += visible;
+      return;
+    }
+    if (!isElement(node)) return;
+    const tag = node.tagName.toLowerCase();
+    if (tag === 'br') {
+      const into = gather(node, level);
+      // A second line break in a row leaves an empty line: a paragraph ends there.
+      if (into.lines.at(-1)?.trim() === '' && into.lines.length > 1) flush();
+      else into.lines.push('');
+      return;
+    }
+    if (!INLINE.has(tag)) flush();
+    const heading = /^h([1-6])$/.exec(tag);
+    const childLevel = heading ? Number(heading[1]) : INLINE.has(tag) ? level : 0;
+    for (const child of node.children) visit(child, inBold || BOLD.has(tag), childLevel);
+    if (!INLINE.has(tag)) flush();
+  };
+
+  const root = $.root()[0];
+  if (root) for (const child of root.children) visit(child, false, 0);
+  flush();
   return blocks;
+}
+
+function toBlocks(gathered: Gathered, file: string): Block[] {
+  const text = joinLines(gathered.lines.map((line) => line.trim()).filter((line) => line !== ''));
+  if (text === '') return [];
+  const bold = gathered.characters > 0 && gathered.boldCharacters === gathered.characters;
+  return [
+    {
+      text,
+      markup: gathered.level > 0 ? 'heading' : bold ? 'bold' : 'plain',
+      level: gathered.level,
+      lines: { file, firstLine: gathered.firstLine, lastLine: gathered.lastLine },
+    },
+  ];
 }
