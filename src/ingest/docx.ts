@@ -3,8 +3,17 @@ import { BitextError } from '../errors.js';
 import type { Block } from './blocks.js';
 import { htmlBlocks } from './html.js';
 
-/** Word's title styles, which mammoth's default style map leaves as plain paragraphs. */
-const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+/**
+ * Word's title styles, which mammoth's default style map leaves as plain paragraphs, and
+ * the heading styles under the Chinese names that WPS Office and others store them by.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  "p[style-name='副标题'] => h2:fresh",
+  ...[1, 2, 3, 4, 5, 6].map((level) => `p[style-name='标题 ${level}'] => h${level}:fresh`),
+];
 const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
 
 /**
