@@ -58,6 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
   it('merges two pairs from the keyboard, keeps the merge after a reload, and undoes it', async () => {
     await page.goto(`${base}/#/documents/1`);
     await page.waitForSelector('.pair');
+    expect(await page.locator('h1').textContent()).toBe('harbour-review');
     const before = await bodyTexts();
     await page.locator('.pair.body').nth(0).click();
     await page.keyboard.press('m');

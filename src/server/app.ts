@@ -145,7 +145,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     { schema: { params: idParam } },
     async (request) => {
       const { pairs, ...document } = store.getDocument(request.params.id);
-      return { document, rows: store.rows(request.params.id), pairs: pairs.length };
+      const name = store.documentName(request.params.id);
+      return { name, document, rows: store.rows(request.params.id), pairs: pairs.length };
     },
   );
 

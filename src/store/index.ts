@@ -115,6 +115,15 @@ export class CorpusStore {
       .all() as StoredDocument[];
   }
 
+  /** The name a document was stored under. */
+  documentName(id: number): string {
+    const row = this.db.prepare('SELECT name FROM documents WHERE id = ?').get(id) as
+      | { name: string }
+      | undefined;
+    if (!row) throw new BitextError(`no document with id ${id}`, this.path);
+    return row.name;
+  }
+
   /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
   getDocument(id: number): AlignedDocument {
     const row = this.db.prepare('SELECT model FROM documents WHERE id = ?').get(id) as

@@ -49,6 +49,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const [editing, setEditing] = useState(false);
   const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map());
   const [pages, setPages] = useState<ReadonlyMap<string, number>>(new Map());
+  const [name, setName] = useState(`Document ${documentId}`);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -58,12 +59,12 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   });
 
   const reload = useCallback(async () => {
-    const fresh = await api.rows(documentId);
-    setRows(fresh);
-    const sentences = await api.sentences(documentId);
-    setTexts(sentences.texts);
-    setPages(sentences.pages);
-    return fresh;
+    const fresh = await api.document(documentId);
+    setName(fresh.name);
+    setRows(fresh.rows);
+    setTexts(fresh.texts);
+    setPages(fresh.pages);
+    return fresh.rows;
   }, [documentId]);
 
   useEffect(() => {
@@ -158,7 +159,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   return (
     <section className="review">
       <div className="toolbar">
-        <h1>Document {documentId}</h1>
+        <h1>{name}</h1>
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
           <a key={format} className="export" href={api.exportUrl(documentId, format)}>
             {format.toUpperCase()}

@@ -45,17 +45,18 @@ export const api = {
     post<{ ids: number[]; failures: string[] }>('/api/documents', {
       files: await Promise.all(files.map(async (file) => ({ name: file.name, data: await base64Of(file) }))),
     }),
-  rows: (id: number) => request<{ rows: PairRow[] }>(`/api/documents/${id}`).then((body) => body.rows),
   merge: (row: PairRow) => post(`/api/pairs/${row.id}/merge`, { version: row.version }),
   split: (row: PairRow, en: number, zh: number) =>
     post(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
   move: (row: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next') =>
     post(`/api/pairs/${row.id}/move`, { version: row.version, lang, direction }),
-  /** Each sentence's text, and for a PDF the page it was read from, by sentence id. */
-  sentences: (id: number) =>
-    request<{ document: { articles: { paragraphs: Record<'en' | 'zh', DocumentParagraph[]> }[] } }>(
-      `/api/documents/${id}`,
-    ).then((body) => {
+  /** A document's name and pair rows, and each sentence's text and (for a PDF) page, by sentence id. */
+  document: (id: number) =>
+    request<{
+      name: string;
+      rows: PairRow[];
+      document: { articles: { paragraphs: Record<'en' | 'zh', DocumentParagraph[]> }[] };
+    }>(`/api/documents/${id}`).then((body) => {
       const paragraphs = body.document.articles.flatMap((article) => [
         ...article.paragraphs.en,
         ...article.paragraphs.zh,
@@ -64,6 +65,8 @@ export const api = {
         paragraph.sentences.map((sentence) => ({ ...sentence, page: paragraph.sources[0]?.page })),
       );
       return {
+        name: body.name,
+        rows: body.rows,
         texts: new Map(sentences.map((sentence) => [sentence.id, sentence.text])),
         pages: new Map(
           sentences.flatMap((sentence) => (sentence.page ? [[sentence.id, sentence.page]] : [])),
