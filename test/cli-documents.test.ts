@@ -57,6 +57,13 @@ describe.skipIf(!cjkFontsInstalled())('bitext align on PDF and Word files', () =
     expect(result.stdout).toMatch(/date: March 18, 2025 \| 2025年3月18日/);
   });
 
+  it('places a warning in a PDF by its page', () => {
+    const result = bitext('inspect', pdf);
+    expect(result.stdout).toMatch(
+      /warning \[truncated\] the Chinese text stops mid-sentence at .*review\.pdf:\d+, page \d+\)/,
+    );
+  });
+
   it('aligns a folder of PDF and Word files, goes on past files it cannot read, and names each', async () => {
     const scanned = write('scan.pdf', await buildScannedPdf());
     const damaged = write('damaged.pdf', readFileSync(pdf).subarray(0, 2000));

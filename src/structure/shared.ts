@@ -28,7 +28,8 @@ export function quote(text: string, length: number): string {
 export function placeOf(paragraph: Paragraph): SourceLines {
   const first = paragraph.sources[0] as SourceLines;
   const last = paragraph.sources.at(-1) as SourceLines;
-  return { file: first.file, firstLine: first.firstLine, lastLine: last.lastLine };
+  const place = { file: first.file, firstLine: first.firstLine, lastLine: last.lastLine };
+  return first.page === undefined ? place : { ...place, page: first.page };
 }
 
 export function unplacedText(text: string, at: SourceLines): Diagnostic {
