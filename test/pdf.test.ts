@@ -110,6 +110,15 @@ describe('running heads, feet and page numbers', () => {
     ]);
   });
 
+  it('keeps headings that recur but for their numbers, set larger than the text', () => {
+    const chapter = (number: number) => [
+      line(`Chapter ${number}`, 40, { size: 16, page: number }),
+      line('The story goes on.', 80, { page: number }),
+    ];
+    const kept = dropFurniture([chapter(1), chapter(2)], SIZE);
+    expect(kept.map((lines) => lines[0]?.text)).toEqual(['Chapter 1', 'Chapter 2']);
+  });
+
   it('keeps a first line of body text that does not recur', () => {
     const pages = [[line('Ports That Breathe', 30, { size: 15 }), line('Welcome to Donggang.', 60)]];
     expect(dropFurniture(pages, SIZE)[0]?.map((textLine) => textLine.text)).toEqual([

@@ -1,4 +1,5 @@
 import type { TextLine } from './layout.js';
+import { HEADING_SIZE } from './paragraphs.js';
 
 /** Page numbers as they are printed: `7`, `- 7 -`, `— 7 —`, `Page 7`, `7 of 20`, `第7页`, `vii`. */
 const PAGE_NUMBER =
@@ -63,7 +64,9 @@ export function dropFurniture(pages: readonly TextLine[][], bodySize: number): T
       pagesWithKey.set(key, (pagesWithKey.get(key) ?? new Set()).add(page));
     }
   });
-  const recurs = (line: TextLine) => (pagesWithKey.get(furnitureKey(line))?.size ?? 0) >= 2;
+  // Headings recur too (`Chapter 1`, `Chapter 2`), but running heads are never set larger than the text.
+  const recurs = (line: TextLine) =>
+    line.size <= bodySize * HEADING_SIZE && (pagesWithKey.get(furnitureKey(line))?.size ?? 0) >= 2;
   return pages.map((lines, page) => {
     const edge = edges[page] as EdgeRows;
     const smallApart = (line: TextLine) =>

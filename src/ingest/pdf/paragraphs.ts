@@ -5,7 +5,7 @@ import type { Block } from '../blocks.js';
 import type { TextLine } from './layout.js';
 
 /** Text at least this much larger than the body text is a heading. */
-const HEADING_SIZE = 1.15;
+export const HEADING_SIZE = 1.15;
 /** Lines whose sizes differ by more than this share belong to different blocks. */
 const SIZE_CHANGE = 0.08;
 /** A gap between baselines this much wider than the usual line spacing separates paragraphs. */
