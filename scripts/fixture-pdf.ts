@@ -290,7 +290,6 @@ function drawPage(pdf: PDFKit.PDFDocument, page: PagePlan, number: number): void
     let y = BODY_TOP;
     for (const line of column.lines) {
       y += line.before;
-      // pdfkit places text by its top; the baseline sits about one size lower.
       drawLine(pdf, line, column.x, y, column.width);
       y += line.style.size * line.style.leading;
     }
@@ -332,7 +331,8 @@ export async function buildPdf(
 export async function buildScannedPdf(): Promise<Buffer> {
   return render((pdf) => {
     pdf.addPage();
-    for (let y = 80; y < 760; y += 14) pdf.rect(64, y, 300 + (y % 140), 6).fill('#444');
+    for (let y = BODY_TOP; y < BODY_BOTTOM; y += 14)
+      pdf.rect(PAGE.margin, y, 200 + (y % 100), 6).fill('#444');
     return [];
   });
 }
