@@ -185,3 +185,58 @@ describe('a pair of files with titles', () => {
     expect(structure(en, '# 会呼吸的港口\n\n欢迎大家来到东港。\n')).toBeNull();
   });
 });
+
+describe('what bilingual magazines also print', () => {
+  it('drops the page numbers of contents entries, and keeps a year that ends a title', () => {
+    const numbered = readMagazine(
+      '**Seizing New Opportunities 3**\n\n携手把握新机遇 3\n\n**Summer Davos 2024 9**\n\n2024年夏季达沃斯 9\n\n# Seizing New Opportunities\n\n## 携手把握新机遇\n\nText.\n\n文字。\n',
+    );
+    expect(numbered.toc.map((entry) => [entry.en, entry.zh, entry.article])).toEqual([
+      ['Seizing New Opportunities', '携手把握新机遇', 0],
+      ['Summer Davos 2024', '2024年夏季达沃斯', null],
+    ]);
+    const unnumbered = readMagazine(
+      '**Summer Davos 2024**\n\n夏季达沃斯\n\n**Open Markets**\n\n开放市场\n\n# A\n\n## 甲\n',
+    );
+    expect(unnumbered.toc.map((entry) => entry.en)).toEqual(['Summer Davos 2024', 'Open Markets']);
+  });
+
+  it('reads a dateline with its place as the date', () => {
+    const [article] = readMagazine(
+      '# Seizing New Opportunities\n\n## 携手把握新机遇\n\n**Li Qiang**\n\n李强\n\n**Dalian, June 25, 2024**\n\n2024年6月25日，大连\n\nGood morning!\n\n大家上午好！\n',
+    ).articles;
+    expect(article?.date).toEqual({ en: 'Dalian, June 25, 2024', zh: '2024年6月25日，大连' });
+  });
+
+  it('keeps a caption apart, and joins the paragraph a page break and the caption cut', () => {
+    const [article] = readMagazine(
+      [
+        '# Title',
+        '## 标题',
+        'Demand will reach 45 million units by 2030.',
+        '有人担心产能过剩。事实上，这并不是一个真',
+        'Photo: Premier Li speaks in Dalian. (Xinhua)',
+        '图为李强总理在大连发表演讲。（新华社）',
+        '正的问题。',
+      ].join('\n\n'),
+    ).articles;
+    expect(article?.paragraphs.zh.map((paragraph) => paragraph.text)).toEqual([
+      '有人担心产能过剩。事实上，这并不是一个真正的问题。',
+      '图为李强总理在大连发表演讲。（新华社）',
+    ]);
+    expect(article?.paragraphs.en.map((paragraph) => paragraph.text)).toEqual([
+      'Demand will reach 45 million units by 2030.',
+      'Photo: Premier Li speaks in Dalian. (Xinhua)',
+    ]);
+  });
+
+  it('reads a bold question under the date as the interview, not a header field', () => {
+    const [article] = readMagazine(
+      '# Meeting the Press\n\n## 答记者问\n\n**March 7, 2024**\n\n2024年3月7日\n\n**Q: How do you see the region?**\n\n问：您如何看待本地区？\n',
+    ).articles;
+    expect(article?.subtitle).toBeNull();
+    expect(article?.paragraphs.en.map((paragraph) => paragraph.text)).toEqual([
+      'Q: How do you see the region?',
+    ]);
+  });
+});

@@ -9,10 +9,17 @@ const ENGLISH_DATE = new RegExp(
 const CHINESE_DATE =
   /^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:[，,\s]*(?:星期|周)[一二三四五六日天])?$/u;
 
-/** Whether a line is a date and nothing else ("February 26, 2024", "2024年2月26日"). */
+/** A place a dateline names before or after its date: "Dalian, June 25, 2024", "2024年6月25日，大连". */
+const ENGLISH_PLACE = "[A-Z][\\p{L}.'-]*(?:\\s+[A-Z][\\p{L}.'-]*){0,3}";
+const PLACE_BEFORE = new RegExp(`^${ENGLISH_PLACE},\\s+|^[\\p{Script=Han}]{1,10}[，,\\s]+`, 'u');
+const PLACE_AFTER = new RegExp(`,?\\s+(?:in\\s+)?${ENGLISH_PLACE}$|[，,\\s]+[\\p{Script=Han}]{1,10}$`, 'u');
+
+/** Whether a line is a date and nothing else but a place ("February 26, 2024", "Dalian, June 25, 2024", "2024年2月26日"). */
 export function isDateLine(text: string): boolean {
   const trimmed = text.trim();
-  return ENGLISH_DATE.test(trimmed) || CHINESE_DATE.test(trimmed);
+  return [trimmed, trimmed.replace(PLACE_BEFORE, ''), trimmed.replace(PLACE_AFTER, '')].some(
+    (candidate) => ENGLISH_DATE.test(candidate) || CHINESE_DATE.test(candidate),
+  );
 }
 
 const SOURCE_LINE = /^[(（[【]?\s*(?:source|来源|來源|出处|出處)\s*[:：]/iu;
@@ -56,6 +63,26 @@ function markedRole(pair: BilingualText): HeaderFieldRole | null {
   if (sides.some((text) => SUBTITLE_MARK.test(text))) return 'subtitle';
   if (sides.some((text) => BYLINE_MARK.test(text))) return 'byline';
   return null;
+}
+
+const INTERVIEW_TURN = /^(?:Q|A|Question|Answer|问|答)\s*[:：]/iu;
+
+/** Whether a line opens a question or an answer of an interview ("Q:", "答："): body text, never a header field. */
+export function isInterviewTurn(text: string): boolean {
+  return INTERVIEW_TURN.test(text.trim());
+}
+
+const CAPTION_START =
+  /^(?:(?:photo|picture|image|figure|fig\.)\s*\d*\s*[:：]|\(?photo(?:graph)?\s+by\b|图为|图\s*\d*\s*[:：]|上图|下图|左图|右图)/iu;
+const CAPTION_END =
+  /[(（](?:(?:photo(?:graph)?|xinhua|reuters|ap|afp|cfp|vcg)\b[^)）]*|[^)）]*摄|新华社[^)）]*|中新社[^)）]*|视觉中国[^)）]*)[)）]$/iu;
+/** Captions are short: a line longer than this is body text even if it looks like one. */
+const CAPTION_MAX_LENGTH = 300;
+
+/** Whether a paragraph is a picture's caption ("Photo: …", "图为…（新华社记者 摄）"). */
+export function isCaption(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= CAPTION_MAX_LENGTH && (CAPTION_START.test(trimmed) || CAPTION_END.test(trimmed));
 }
 
 /** Header lines are short: a line longer than this in its language is body text. */

@@ -6,13 +6,15 @@ import { cleanParagraph, hasEndMark } from './cleanup.js';
 import {
   assignHeaderRoles,
   HEADER_MAX_LENGTH,
+  isCaption,
   isDateLine,
+  isInterviewTurn,
   isSourceLine,
   looksLikeHeaderField,
 } from './headers.js';
 import { endsCompletely } from './sentence-end.js';
 import { emptyArticle, languageName, placeOf, quote, unplacedText } from './shared.js';
-import { matchToc } from './toc.js';
+import { matchToc, withoutPageNumbers } from './toc.js';
 
 interface TaggedBlock extends Block {
   lang: Lang | null;
@@ -38,10 +40,7 @@ export function structureMagazine(blocks: readonly Block[]): MagazineStructure {
   const prelude = tagged.slice(0, first).filter((block) => keepOrWarn(block, warnings));
   const articles = starts.map((start, i) => buildArticle(i, tagged.slice(start, starts[i + 1]), false));
   return {
-    toc: matchToc(
-      pairAlternating(prelude).map((pair) => pair.text),
-      articles,
-    ),
+    toc: matchToc(withoutPageNumbers(pairAlternating(prelude).map((pair) => pair.text)), articles),
     articles,
     warnings,
   };
@@ -143,7 +142,8 @@ function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): num
   let unpairedLang: Lang | null = null;
   let awaited = { en: awaitedHeaders(article, 'en'), zh: awaitedHeaders(article, 'zh') };
   for (const block of blocks) {
-    if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang]) break;
+    if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang] || isInterviewTurn(block.text))
+      break;
     const marked = block.markup === 'bold' || isDateLine(block.text);
     const counterpart: boolean =
       (unpairedLang !== null && block.lang !== unpairedLang) || awaited[block.lang] > 0;
@@ -167,8 +167,9 @@ const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
 function headerLinesByForm(blocks: readonly TaggedBlock[]): number {
   let length = 0;
   for (const [i, block] of blocks.slice(0, FORM_HEADER_LINES).entries()) {
-    if (!block.lang || block.markup === 'heading' || block.text.length > FORM_HEADER_LENGTH[block.lang])
-      break;
+    const headerLike =
+      block.lang && block.markup !== 'heading' && block.text.length <= FORM_HEADER_LENGTH[block.lang];
+    if (!headerLike || isInterviewTurn(block.text)) break;
     if (block.markup === 'bold' || looksLikeHeaderField(block.text)) length = i + 1;
   }
   return length;
@@ -196,6 +197,9 @@ function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): voi
 
 function readBody(article: Article, blocks: readonly TaggedBlock[]): void {
   let previousLang: Lang | null = null;
+  // A caption stands between a paragraph and its continuation as a page break does.
+  let captionSince = false;
+  const captions = new Set<Paragraph>();
   for (const block of blocks) {
     if (!block.lang) {
       article.warnings.push(unplacedText(block.text, block.lines));
@@ -207,9 +211,13 @@ function readBody(article: Article, blocks: readonly TaggedBlock[]): void {
       previousLang = block.lang;
       continue;
     }
-    const stream = article.paragraphs[block.lang];
-    const last = stream.at(-1);
-    const acrossBreak = previousLang !== null && previousLang !== block.lang;
+    if (isCaption(block.text)) {
+      captions.add(appendParagraph(article, block, 'body'));
+      captionSince = true;
+      continue;
+    }
+    const last = article.paragraphs[block.lang].findLast((paragraph) => !captions.has(paragraph));
+    const acrossBreak = captionSince || (previousLang !== null && previousLang !== block.lang);
     if (
       last &&
       acrossBreak &&
@@ -222,20 +230,23 @@ function readBody(article: Article, blocks: readonly TaggedBlock[]): void {
       appendParagraph(article, block, block.markup === 'bold' ? 'heading' : 'body');
     }
     previousLang = block.lang;
+    captionSince = false;
   }
 }
 
-function appendParagraph(article: Article, block: TaggedBlock, kind: Paragraph['kind']): void {
+function appendParagraph(article: Article, block: TaggedBlock, kind: Paragraph['kind']): Paragraph {
   const lang = block.lang as Lang;
   const stream = article.paragraphs[lang];
-  stream.push({
+  const paragraph: Paragraph = {
     id: `a${article.index}.${lang}.p${stream.length}`,
     kind,
     text: cleanParagraph(block.text),
     sentences: [],
     sources: [block.lines],
     warnings: [],
-  });
+  };
+  stream.push(paragraph);
+  return paragraph;
 }
 
 const LIST_MARKER = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;

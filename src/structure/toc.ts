@@ -1,4 +1,4 @@
-import type { Article, BilingualText, TocEntry } from '../model/document.js';
+import type { Article, BilingualText, Lang, TocEntry } from '../model/document.js';
 
 /** Share of a table-of-contents entry's words that an article's headers must carry to be its match. */
 const MIN_TOC_MATCH = 0.45;
@@ -51,6 +51,33 @@ export function tocMatchScore(entry: BilingualText, article: Article): number {
       : containment(chineseBigrams(entry.zh), chineseBigrams(headerText(article, 'zh'))),
   ].filter((score): score is number => score !== null);
   return scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;
+}
+
+const LEADER_AND_PAGE = /\s*(?:[.·…]\s*){2,}\d{1,4}$/u;
+const TRAILING_NUMBER = /\s+\d{1,4}$/u;
+/** Most of a language's entries must end with a number for it to be a column of page numbers. */
+const PAGE_COLUMN_SHARE = 2 / 3;
+
+/**
+ * Contents entries without their page numbers: a number after leader dots always goes; a
+ * number after a space only when most entries of that language end with one, so that a
+ * title ending in a year (`Summer Davos 2024`) keeps it.
+ */
+export function withoutPageNumbers(entries: readonly BilingualText[]): BilingualText[] {
+  const numbered = (lang: Lang) => {
+    const texts = entries.map((entry) => entry[lang]).filter((text): text is string => text !== null);
+    return (
+      texts.length > 1 &&
+      texts.filter((text) => TRAILING_NUMBER.test(text)).length >= texts.length * PAGE_COLUMN_SHARE
+    );
+  };
+  const strip = (text: string | null, column: boolean) => {
+    if (text === null) return null;
+    const bare = text.replace(LEADER_AND_PAGE, '');
+    return column ? bare.replace(TRAILING_NUMBER, '') : bare;
+  };
+  const columns = { en: numbered('en'), zh: numbered('zh') };
+  return entries.map((entry) => ({ en: strip(entry.en, columns.en), zh: strip(entry.zh, columns.zh) }));
 }
 
 /**
