@@ -230,6 +230,16 @@ describe('what bilingual magazines also print', () => {
     ]);
   });
 
+  it('reads a salutation under the date as body text, bold or not, Chinese first or not', () => {
+    const [article] = readMagazine(
+      '# 中国同中亚国家的合作\n\n## China and Central Asia\n\n2024年7月3日\n\n**July 3, 2024**\n\n各位同事：\n\n中国和中亚五国是友好邻邦。\n\n**Dear colleagues,**\n\nChina and the five Central Asian countries are friendly neighbours.\n',
+    ).articles;
+    expect([article?.subtitle, article?.byline]).toEqual([null, null]);
+    expect(article?.date).toEqual({ en: 'July 3, 2024', zh: '2024年7月3日' });
+    expect(article?.paragraphs.zh[0]?.text).toBe('各位同事：');
+    expect(article?.paragraphs.en[0]?.text).toBe('Dear colleagues,');
+  });
+
   it('reads a bold question under the date as the interview, not a header field', () => {
     const [article] = readMagazine(
       '# Meeting the Press\n\n## 答记者问\n\n**March 7, 2024**\n\n2024年3月7日\n\n**Q: How do you see the region?**\n\n问：您如何看待本地区？\n',

@@ -65,6 +65,14 @@ function markedRole(pair: BilingualText): HeaderFieldRole | null {
   return null;
 }
 
+/** A sentence's end, or a salutation's comma or colon ("各位同事：", "Dear colleagues,"). Abbreviations (`Co., Ltd.`) are no ends. */
+const BODY_LINE_END = /(?:[。！？：，；!?:,;]|\b[a-z]{3,}\.)$/u;
+
+/** Whether a line ends as running text does (a sentence, a salutation): never a header field. */
+export function endsLikeBodyText(text: string): boolean {
+  return BODY_LINE_END.test(text.trim());
+}
+
 const INTERVIEW_TURN = /^(?:Q|A|Question|Answer|问|答)\s*[:：]/iu;
 
 /** Whether a line opens a question or an answer of an interview ("Q:", "答："): body text, never a header field. */

@@ -5,6 +5,7 @@ import { languageOf } from '../text/language.js';
 import { cleanParagraph, hasEndMark } from './cleanup.js';
 import {
   assignHeaderRoles,
+  endsLikeBodyText,
   HEADER_MAX_LENGTH,
   isCaption,
   isDateLine,
@@ -142,7 +143,7 @@ function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): num
   let unpairedLang: Lang | null = null;
   let awaited = { en: awaitedHeaders(article, 'en'), zh: awaitedHeaders(article, 'zh') };
   for (const block of blocks) {
-    if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang] || isInterviewTurn(block.text))
+    if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang] || !mayBeHeaderField(block.text))
       break;
     const marked = block.markup === 'bold' || isDateLine(block.text);
     const counterpart: boolean =
@@ -154,6 +155,9 @@ function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): num
   }
   return Math.max(count, headerLinesByForm(blocks));
 }
+
+/** Interview turns and lines that end as running text does are body text, however short or bold. */
+const mayBeHeaderField = (text: string) => !isInterviewTurn(text) && !endsLikeBodyText(text);
 
 /** Header fields in both languages are at most this many lines, each at most this long. */
 const FORM_HEADER_LINES = 8;
@@ -169,7 +173,7 @@ function headerLinesByForm(blocks: readonly TaggedBlock[]): number {
   for (const [i, block] of blocks.slice(0, FORM_HEADER_LINES).entries()) {
     const headerLike =
       block.lang && block.markup !== 'heading' && block.text.length <= FORM_HEADER_LENGTH[block.lang];
-    if (!headerLike || isInterviewTurn(block.text)) break;
+    if (!headerLike || !mayBeHeaderField(block.text)) break;
     if (block.markup === 'bold' || looksLikeHeaderField(block.text)) length = i + 1;
   }
   return length;
