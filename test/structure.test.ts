@@ -201,6 +201,16 @@ describe('what bilingual magazines also print', () => {
     expect(unnumbered.toc.map((entry) => entry.en)).toEqual(['Summer Davos 2024', 'Open Markets']);
   });
 
+  it('joins a title set over two heading lines', () => {
+    const [article] = readMagazine(
+      '# Consensus, Solidarity and Cooperation\n\n# Working Together for Human Rights\n\n## 凝聚共识，团结合作，\n\n## 共同推动人权事业\n\nText.\n\n文字。\n',
+    ).articles;
+    expect(article?.title).toEqual({
+      en: 'Consensus, Solidarity and Cooperation Working Together for Human Rights',
+      zh: '凝聚共识，团结合作，共同推动人权事业',
+    });
+  });
+
   it('reads a dateline with its place as the date', () => {
     const [article] = readMagazine(
       '# Seizing New Opportunities\n\n## 携手把握新机遇\n\n**Li Qiang**\n\n李强\n\n**Dalian, June 25, 2024**\n\n2024年6月25日，大连\n\nGood morning!\n\n大家上午好！\n',

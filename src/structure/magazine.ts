@@ -126,12 +126,16 @@ function leadingCount<T>(items: readonly T[], test: (item: T) => boolean): numbe
   return count < 0 ? items.length : count;
 }
 
+/** Reads a run of headings into the title; a title set over two heading lines in a row is joined. */
 function readTitle(article: Article, headings: readonly TaggedBlock[]): void {
-  for (const heading of headings) {
-    if (heading.lang && article.title[heading.lang] === null)
-      article.title[heading.lang] = cleanParagraph(heading.text);
+  headings.forEach((heading, i) => {
+    const lang = heading.lang;
+    const title = lang ? article.title[lang] : undefined;
+    if (lang && title === null) article.title[lang] = cleanParagraph(heading.text);
+    else if (lang && title && headings[i - 1]?.lang === lang)
+      article.title[lang] = cleanParagraph(joinPieces(title, heading.text));
     else article.warnings.push(unplacedText(heading.text, heading.lines));
-  }
+  });
 }
 
 /**
