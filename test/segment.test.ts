@@ -34,6 +34,10 @@ describe('English sentences', () => {
     ['“Is it over?” she asked. “Yes!” he said.', ['“Is it over?” she asked.', '“Yes!” he said.']],
     ['Apples, pears, etc. are sold here.', ['Apples, pears, etc. are sold here.']],
     ['Wait... what happened? Nobody knew.', ['Wait... what happened?', 'Nobody knew.']],
+    [
+      'Exports grew by 6.3%.[1] We will open up wider.¹ Thank you.',
+      ['Exports grew by 6.3%.[1]', 'We will open up wider.¹', 'Thank you.'],
+    ],
   ])('%s', (text, expected) => {
     expect(english(text)).toEqual(expected);
   });
@@ -53,6 +57,7 @@ describe('Chinese sentences', () => {
     ['“你去哪儿……”她问。“回家……”', ['“你去哪儿……”她问。', '“回家……”']],
     ['（以上内容仅供参考。）下文从略。', ['（以上内容仅供参考。）', '下文从略。']],
     ['近3万名平民丧生，近两百万人流离失所', ['近3万名平民丧生，近两百万人流离失所']],
+    ['出口增长6.3%。[1]欢迎来华投资。①谢谢大家。', ['出口增长6.3%。[1]', '欢迎来华投资。①', '谢谢大家。']],
   ])('%s', (text, expected) => {
     expect(chinese(text)).toEqual(expected);
   });

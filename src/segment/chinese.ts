@@ -1,11 +1,15 @@
+import { FOOTNOTE_MARK } from '../text/marks.js';
+
 /**
  * Chinese sentence boundaries: after 。！？ (or their half-width forms, or an ellipsis
- * that ends a quotation before another), together with the closing quotes and brackets that follow.
+ * that ends a quotation before another), together with the closing quotes and brackets
+ * and a footnote mark (`[1]`, `①`) that follow.
  * Never at ；，、： — and list markers (一、) stay with the sentence they open.
  */
 
 const CLOSERS = '”’」』）)》】"\'';
 const OPENING_QUOTES = '“‘「『';
+const FOOTNOTE_AFTER = new RegExp(`^${FOOTNOTE_MARK}`, 'u');
 const TERMINAL = /[。！？!?]+|…{2,}(?=[”’」』])|\.{6}(?=[”’」』])/gu;
 
 export function chineseBoundaries(text: string): number[] {
@@ -13,6 +17,7 @@ export function chineseBoundaries(text: string): number[] {
   for (const match of text.matchAll(TERMINAL)) {
     let at = (match.index ?? 0) + match[0].length;
     while (at < text.length && CLOSERS.includes(text[at] ?? '')) at++;
+    at += FOOTNOTE_AFTER.exec(text.slice(at))?.[0].length ?? 0;
     while (at < text.length && /\s/.test(text[at] ?? '')) at++;
     const next = text[at] ?? '';
     if (at >= text.length || CLOSERS.includes(next) || /^[，、；：,;:]/.test(next)) continue;

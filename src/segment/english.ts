@@ -1,6 +1,8 @@
+import { FOOTNOTE_MARK } from '../text/marks.js';
+
 /**
  * English sentence boundaries. A candidate boundary is a run of . ! ? (with any
- * closing quotes or brackets) followed by white space; the rules below, in order,
+ * closing quotes or brackets and a footnote mark) followed by white space; the rules below, in order,
  * veto candidates that only look like sentence ends.
  */
 
@@ -25,7 +27,8 @@ const SENTENCE_STARTERS = new Set(
   ).split(' '),
 );
 
-const CANDIDATE = /([.!?]+|…+|\.{3})(["”’')\]]*)(\s+)/g;
+/** A sentence's end: the marks, closing quotes and brackets, a footnote mark (`[1]`, `¹`), then space. */
+const CANDIDATE = new RegExp(`([.!?]+|…+|\\.{3})(["”’')\\]]*${FOOTNOTE_MARK}?)(\\s+)`, 'gu');
 
 /** The character offsets at which sentences start, after the first. */
 export function englishBoundaries(text: string): number[] {
