@@ -20,7 +20,9 @@ export function articleUnits(article: Article, lang: Lang): Unit[] {
   };
   add('title', article.title[lang]);
   for (const field of [article.subtitle, article.byline, article.date]) add('header', field?.[lang]);
-  for (const paragraph of article.paragraphs[lang]) add('body', paragraph.text);
+  // Section headings inside the text are set as header lines are.
+  for (const paragraph of article.paragraphs[lang])
+    add(paragraph.kind === 'heading' ? 'header' : 'body', paragraph.text);
   add('body', article.source?.[lang]);
   return units;
 }

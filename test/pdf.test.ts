@@ -175,6 +175,19 @@ describe('lines into paragraphs', () => {
     expect(texts([...english, ...chinese])).toHaveLength(2);
   });
 
+  it('ends a one-line Chinese paragraph that does not fill its line, a section heading', () => {
+    expect(
+      texts([
+        line('一、深化贸易合作', 100, { x: 70, right: 160 }),
+        line('2023年，中国同中亚国家贸易额达到894亿美元，同比增长', 114, { x: 70 }),
+        line('27%。', 128, { right: 90 }),
+      ]),
+    ).toEqual([
+      ['plain', '一、深化贸易合作'],
+      ['plain', '2023年，中国同中亚国家贸易额达到894亿美元，同比增长27%。'],
+    ]);
+  });
+
   it('starts a Chinese paragraph at an indented line, with no space between paragraphs', () => {
     expect(
       texts([

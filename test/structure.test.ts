@@ -250,6 +250,17 @@ describe('what bilingual magazines also print', () => {
     expect(article?.paragraphs.en[0]?.text).toBe('Dear colleagues,');
   });
 
+  it('never joins a numbered section heading to the paragraph after it across a break', () => {
+    const [article] = readMagazine(
+      '# Trade\n\n## 贸易\n\nTrade grew.\n\n贸易增长了。\n\n**I. Deepening Trade Cooperation**\n\n一、深化贸易合作\n\nTrade reached 89.4 billion dollars.\n\n贸易额达到894亿美元。\n',
+    ).articles;
+    expect(article?.paragraphs.zh.map((paragraph) => paragraph.text)).toEqual([
+      '贸易增长了。',
+      '一、深化贸易合作',
+      '贸易额达到894亿美元。',
+    ]);
+  });
+
   it('reads a bold question under the date as the interview, not a header field', () => {
     const [article] = readMagazine(
       '# Meeting the Press\n\n## 答记者问\n\n**March 7, 2024**\n\n2024年3月7日\n\n**Q: How do you see the region?**\n\n问：您如何看待本地区？\n',

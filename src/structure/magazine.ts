@@ -263,6 +263,8 @@ const ENDS_WITH_FUNCTION_WORD =
   /\b(?:a|an|the|of|and|or|to|in|on|at|by|for|with|from|as|that|its|their|our|is|are|was|were)$/i;
 /** An English paragraph this long that ends on a letter was cut, even if what follows starts with a name; shorter ones may be headings. */
 const CUT_PARAGRAPH_MIN_LENGTH = 60;
+/** A short numbered line without a closing mark ("一、深化贸易合作") is a section heading, not a cut paragraph. */
+const SECTION_HEADING_MAX_LENGTH = 25;
 /** Salutations ("Mr. President,", "主席先生，") are whole paragraphs although they end with a comma. */
 const SALUTATION_MAX_LENGTH: Record<Lang, number> = { en: 40, zh: 16 };
 
@@ -280,7 +282,9 @@ function continuesAcrossBreak(previous: Paragraph, next: string, lang: Lang): bo
       longAndUnfinished
     );
   }
-  return !LIST_MARKER.test(next) && /^[\p{Script=Han}\p{N}“‘《（(]/u.test(next);
+  const sectionHeading =
+    LIST_MARKER.test(previous.text) && previous.text.length <= SECTION_HEADING_MAX_LENGTH;
+  return !sectionHeading && !LIST_MARKER.test(next) && /^[\p{Script=Han}\p{N}“‘《（(]/u.test(next);
 }
 
 /** Flags an article whose text stops mid-sentence, or whose one side is closed (■, source line) and the other not. */

@@ -116,12 +116,14 @@ function startsParagraph(context: LineContext, edges: Edges, layout: Layout): bo
   if (CONTENTS_ENTRY.test(above.text)) return true;
   const indent = line.size * INDENT;
   if (line.x - above.x > indent && !LIST_ITEM.test(above.text)) return true;
-  // Paragraphs of one line set the Chinese way, each indented, one under the other.
-  const indented = line.x - edges.left > indent && Math.abs(line.x - above.x) <= 1;
-  if (indented && aboveOpensBlock && PARAGRAPH_END.test(above.text)) return true;
-  // A line short of the lines around it (not of the column: a quotation is set narrower) that ends a sentence.
+  // A line short of the lines around it (not of the column: a quotation is set narrower).
   const reach = Math.max(line.right, beforeAbove?.right ?? line.right);
-  return reach - above.right > above.size * SHORT_LINE && PARAGRAPH_END.test(above.text);
+  const aboveIsShort = (by: number) => reach - above.right > above.size * by;
+  // Paragraphs of one line set the Chinese way, each indented, one under the other: a first
+  // line that ends a sentence, or does not fill its line (a section heading), is the whole paragraph.
+  const indented = line.x - edges.left > indent && Math.abs(line.x - above.x) <= 1;
+  if (indented && aboveOpensBlock && (PARAGRAPH_END.test(above.text) || aboveIsShort(FULL_LINE))) return true;
+  return aboveIsShort(SHORT_LINE) && PARAGRAPH_END.test(above.text);
 }
 
 interface OpenBlock {
