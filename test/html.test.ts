@@ -48,3 +48,26 @@ describe('reading a web page without paragraph elements', () => {
     ]);
   });
 });
+
+describe('page furniture in divs', () => {
+  it('drops navigation, breadcrumbs, sharing buttons and page footers named by class or id, and keeps an article header', () => {
+    const blocks = htmlBlocks(
+      `<html><body>
+       <div id="top-header"><p>China Daily · 中国日报</p></div>
+       <div class="main-nav"><p>Home 首页</p></div>
+       <div class="breadcrumb"><p>World › Asia</p></div>
+       <article><header><h1>Ports That Breathe</h1><p><b>March 18, 2025</b></p></header>
+       <p>Welcome to Donggang.</p><p>欢迎大家来到东港。</p>
+       <div class="share-buttons"><p>Share 分享</p></div></article>
+       <div class="site-footer"><p>© 2025 版权所有</p></div>
+       </body></html>`,
+      'page.html',
+    );
+    expect(blocks.map((block) => block.text)).toEqual([
+      'Ports That Breathe',
+      'March 18, 2025',
+      'Welcome to Donggang.',
+      '欢迎大家来到东港。',
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { joinLines } from '../text/join.js';
 import type { Block } from './blocks.js';
@@ -6,11 +6,29 @@ import type { Block } from './blocks.js';
 /** Page furniture that is never part of the text: navigation, headers, footers, scripts. */
 const BOILERPLATE =
   'head, title, script, style, noscript, template, svg, canvas, button, select, ' +
-  'nav, header, footer, aside, form, iframe, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], ' +
+  'nav, aside, form, iframe, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], ' +
   // Footnote marks and the notes themselves, as Word files converted by mammoth carry them.
   '[id^=footnote-], [id^=endnote-], ' +
   // Pinyin or zhuyin over characters (ruby annotations) is not part of the sentence.
   'rt, rp';
+
+/** Words in class names and ids that mark page furniture: `main-nav`, `breadcrumb`, `share-buttons`. */
+const FURNITURE_NAME =
+  /^(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|sidebar|share|sharing|social|copyright|pagination|pager|toolbar|cookies?|ads|advert\w*)$/i;
+/** A page's header and footer, as opposed to an article's (which holds its title and byline). */
+const PAGE_HEADER_OR_FOOTER = /^(?:header|footer|masthead)$/i;
+
+/** Removes what is not the page's text: boilerplate elements, and elements named as furniture. */
+function dropFurniture($: CheerioAPI): void {
+  $(BOILERPLATE).remove();
+  $('*').each((_, node) => {
+    const element = $(node);
+    const words = `${element.attr('class') ?? ''} ${element.attr('id') ?? ''}`.split(/[\s_-]+/);
+    const pageEdge = element.is('header, footer') || words.some((word) => PAGE_HEADER_OR_FOOTER.test(word));
+    const inArticle = element.parents('article, main').length > 0;
+    if (words.some((word) => FURNITURE_NAME.test(word)) || (pageEdge && !inArticle)) element.remove();
+  });
+}
 
 /** Elements that run inside a line of text; every other element starts a block of its own. */
 const INLINE = new Set(
@@ -45,7 +63,7 @@ const isElement = (node: AnyNode): node is Element => node.type === 'tag';
  */
 export function htmlBlocks(html: string, file: string): Block[] {
   const $ = load(html, { sourceCodeLocationInfo: true });
-  $(BOILERPLATE).remove();
+  dropFurniture($);
   const blocks: Block[] = [];
   let gathered: Gathered | null = null;
 
