@@ -37,6 +37,19 @@ describe('reading a web page without paragraph elements', () => {
     ]);
   });
 
+  it('splits a paragraph whose lines change language at a line break', () => {
+    const blocks = htmlBlocks(
+      '<p>The two sides held talks.<br>双方举行了会谈。<br>They agreed.<br>双方达成一致。</p>',
+      'x.html',
+    );
+    expect(blocks.map((block) => block.text)).toEqual([
+      'The two sides held talks.',
+      '双方举行了会谈。',
+      'They agreed.',
+      '双方达成一致。',
+    ]);
+  });
+
   it('leaves out pinyin written over characters, and keeps a bold word inside a plain paragraph plain', () => {
     const blocks = htmlBlocks(
       '<p><ruby>港<rt>gǎng</rt></ruby><ruby>口<rt>kǒu</rt></ruby>很忙。</p><p>The <b>port</b> is busy.</p>',

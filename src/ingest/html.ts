@@ -1,6 +1,8 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import type { Lang } from '../model/document.js';
 import { joinLines } from '../text/join.js';
+import { languageOf } from '../text/language.js';
 import type { Block } from './blocks.js';
 
 /** Page furniture that is never part of the text: navigation, headers, footers, scripts. */
@@ -110,16 +112,27 @@ export function htmlBlocks(html: string, file: string): Block[] {
   return blocks;
 }
 
+/** Lines broken by `<br>` that change language are blocks of their own: "English.<br>中文。" is two. */
+function languageRuns(lines: readonly string[]): string[][] {
+  const runs: { lang: Lang | null; lines: string[] }[] = [];
+  for (const line of lines) {
+    const lang = languageOf(line);
+    const run = runs.at(-1);
+    if (run && (lang === null || run.lang === null || run.lang === lang)) {
+      run.lines.push(line);
+      run.lang ??= lang;
+    } else runs.push({ lang, lines: [line] });
+  }
+  return runs.map((run) => run.lines);
+}
+
 function toBlocks(gathered: Gathered, file: string): Block[] {
-  const text = joinLines(gathered.lines.map((line) => line.trim()).filter((line) => line !== ''));
-  if (text === '') return [];
+  const lines = gathered.lines.map((line) => line.trim()).filter((line) => line !== '');
   const bold = gathered.characters > 0 && gathered.boldCharacters === gathered.characters;
-  return [
-    {
-      text,
-      markup: gathered.level > 0 ? 'heading' : bold ? 'bold' : 'plain',
-      level: gathered.level,
-      lines: { file, firstLine: gathered.firstLine, lastLine: gathered.lastLine },
-    },
-  ];
+  return languageRuns(lines).map((run) => ({
+    text: joinLines(run),
+    markup: gathered.level > 0 ? 'heading' : bold ? 'bold' : 'plain',
+    level: gathered.level,
+    lines: { file, firstLine: gathered.firstLine, lastLine: gathered.lastLine },
+  }));
 }
