@@ -201,6 +201,17 @@ describe('what bilingual magazines also print', () => {
     expect(unnumbered.toc.map((entry) => entry.en)).toEqual(['Summer Davos 2024', 'Open Markets']);
   });
 
+  it('reads lines of two languages without a blank line between as two blocks, each with its lines', () => {
+    const blocks = splitBlocks(
+      'The talks ended.\nBoth sides were satisfied.\n会谈结束。\n双方都很满意。\n',
+      'x.md',
+    );
+    expect(blocks.map((block) => [block.text, block.lines.firstLine, block.lines.lastLine])).toEqual([
+      ['The talks ended. Both sides were satisfied.', 1, 2],
+      ['会谈结束。双方都很满意。', 3, 4],
+    ]);
+  });
+
   it('joins a title set over two heading lines', () => {
     const [article] = readMagazine(
       '# Consensus, Solidarity and Cooperation\n\n# Working Together for Human Rights\n\n## 凝聚共识，团结合作，\n\n## 共同推动人权事业\n\nText.\n\n文字。\n',

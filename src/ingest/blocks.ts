@@ -1,5 +1,6 @@
 import type { SourceLines } from '../model/document.js';
 import { joinLines } from '../text/join.js';
+import { languageRuns } from '../text/language.js';
 
 /** How a block was marked up in the source (Markdown headings and bold, or none). */
 export type BlockMarkup = 'heading' | 'bold' | 'plain';
@@ -43,7 +44,6 @@ function blocksOfLines(lines: string[], file: string, firstLine: number): Block[
       ...blocksOfLines(lines.slice(headingAt), file, firstLine + headingAt),
     ];
   }
-  const place = { file, firstLine, lastLine: firstLine + lines.length - 1 };
   const heading = HEADING.exec(lines[0]?.trim() ?? '');
   if (heading && lines.length === 1) {
     return [
@@ -51,14 +51,20 @@ function blocksOfLines(lines: string[], file: string, firstLine: number): Block[
         text: stripInlineMarkup(heading[2] ?? ''),
         markup: 'heading',
         level: heading[1]?.length ?? 1,
-        lines: place,
+        lines: { file, firstLine, lastLine: firstLine },
       },
     ];
   }
-  const joined = joinLines(lines.map((line) => line.replace(/\\$/, '').trim()));
-  const bold = WHOLE_BOLD.exec(joined);
-  const markup: BlockMarkup = bold && !bold[1]?.includes('**') ? 'bold' : 'plain';
-  return [{ text: stripInlineMarkup(joined), markup, level: 0, lines: place }];
+  const cleaned = lines.map((line) => line.replace(/\\$/, '').trim());
+  let offset = 0;
+  return languageRuns(cleaned).map((run) => {
+    const joined = joinLines(run);
+    const bold = WHOLE_BOLD.exec(joined);
+    const markup: BlockMarkup = bold && !bold[1]?.includes('**') ? 'bold' : 'plain';
+    const runPlace = { file, firstLine: firstLine + offset, lastLine: firstLine + offset + run.length - 1 };
+    offset += run.length;
+    return { text: stripInlineMarkup(joined), markup, level: 0, lines: runPlace };
+  });
 }
 
 /** Removes Markdown emphasis (`**bold**`, `*italic*`, `__x__`) and keeps its text. */

@@ -1,8 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { Lang } from '../model/document.js';
 import { joinLines } from '../text/join.js';
-import { languageOf } from '../text/language.js';
+import { languageRuns } from '../text/language.js';
 import type { Block } from './blocks.js';
 
 /** Page furniture that is never part of the text: navigation, headers, footers, scripts. */
@@ -110,20 +109,6 @@ export function htmlBlocks(html: string, file: string): Block[] {
   if (root) for (const child of root.children) visit(child, false, 0);
   flush();
   return blocks;
-}
-
-/** Lines broken by `<br>` that change language are blocks of their own: "English.<br>中文。" is two. */
-function languageRuns(lines: readonly string[]): string[][] {
-  const runs: { lang: Lang | null; lines: string[] }[] = [];
-  for (const line of lines) {
-    const lang = languageOf(line);
-    const run = runs.at(-1);
-    if (run && (lang === null || run.lang === null || run.lang === lang)) {
-      run.lines.push(line);
-      run.lang ??= lang;
-    } else runs.push({ lang, lines: [line] });
-  }
-  return runs.map((run) => run.lines);
 }
 
 function toBlocks(gathered: Gathered, file: string): Block[] {

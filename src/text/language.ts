@@ -32,3 +32,21 @@ export function languageOf(text: string): Lang | null {
 export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
+
+/**
+ * Lines grouped into runs of one language; a line in neither (numbers, marks) joins the
+ * run it stands in. Lines broken by hand that change language are separate blocks:
+ * "English.<br>中文。" is two.
+ */
+export function languageRuns(lines: readonly string[]): string[][] {
+  const runs: { lang: Lang | null; lines: string[] }[] = [];
+  for (const line of lines) {
+    const lang = languageOf(line);
+    const run = runs.at(-1);
+    if (run && (lang === null || run.lang === null || run.lang === lang)) {
+      run.lines.push(line);
+      run.lang ??= lang;
+    } else runs.push({ lang, lines: [line] });
+  }
+  return runs.map((run) => run.lines);
+}
