@@ -85,6 +85,21 @@ describe('finding the gutter of a two-column page', () => {
     ]);
   });
 
+  it('writes a footnote number set small above the line as superscript digits', () => {
+    const runs = [
+      run('Exports grew by 6.3%.', 50, 100),
+      run('12', 155, 96, { size: 6, width: 6 }),
+      run('We', 165, 100),
+      run('欢迎来华投资。', 50, 120),
+      run('1', 120, 116, { size: 6, width: 3 }),
+      run('2', 130, 116, { size: 6, width: 3 }),
+    ];
+    expect(pageLines({ number: 1, width: 420, height: 595, runs }).map((textLine) => textLine.text)).toEqual([
+      'Exports grew by 6.3%.¹² We',
+      '欢迎来华投资。¹²',
+    ]);
+  });
+
   it('closes up a justified Chinese line that pdf.js spaced out, and keeps real word spaces', () => {
     const runs = [run('我 们 的 港 口 完 成', 50, 100), run('Welcome', 50, 120), run('to', 90, 120)];
     expect(pageLines({ number: 1, width: 420, height: 595, runs }).map((textLine) => textLine.text)).toEqual([

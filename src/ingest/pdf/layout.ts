@@ -120,16 +120,30 @@ function closeLetterSpacing(text: string): string {
   return text.replace(LETTER_SPACED, (spaced) => spaced.replace(/ /g, ''));
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** A footnote number set small and raised is smaller than this share of the line's text… */
+const SUPERSCRIPT_SIZE = 0.8;
+/** …and raised by more than this share of it. */
+const SUPERSCRIPT_RISE = 0.2;
+
+/** A footnote number set small above the baseline, as superscript digits (`China.¹`), which segmentation keeps with the sentence. */
+function superscriptOf(run: TextRun, size: number, baseline: number): string | null {
+  const raised = baseline - run.baseline > size * SUPERSCRIPT_RISE && run.size < size * SUPERSCRIPT_SIZE;
+  if (!raised || !/^\d{1,3}$/.test(run.text.trim())) return null;
+  return Array.from(run.text.trim(), (digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
+}
+
 /** Joins the runs of one line left to right, with a space where the gap between them is a word space. */
-function lineText(runs: readonly TextRun[]): string {
+function lineText(runs: readonly TextRun[], size: number, baseline: number): string {
   let text = '';
   let end = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
+    const superscript = superscriptOf(run, size, baseline);
     const gap = run.x - end;
     const between = `${text.slice(-1)}${run.text.slice(0, 1)}`;
     const spaced = /\s/.test(between) || (CJK.test(text.slice(-1)) && CJK.test(run.text.slice(0, 1)));
-    if (text !== '' && gap > run.size * 0.15 && !spaced) text += ' ';
-    text += run.text;
+    if (text !== '' && gap > run.size * 0.15 && !spaced && !superscript) text += ' ';
+    text += superscript ?? run.text;
     end = Math.max(end, run.x + run.width);
   }
   // A soft hyphen or U+2010 at the end of a line is a break hyphen like any other.
@@ -140,17 +154,23 @@ function toLine(page: number, column: ColumnSide, runs: TextRun[]): TextLine {
   runs.sort((a, b) => a.x - b.x);
   const chars = (run: TextRun) => run.text.length;
   const total = runs.reduce((sum, run) => sum + chars(run), 0);
+  const size = runs.reduce((sum, run) => sum + run.size * chars(run), 0) / total;
+  // The baseline of the bulk of the text, not of a footnote number raised above it.
+  const baseline = runs.reduce((longest, run) => (chars(run) > chars(longest) ? run : longest)).baseline;
   return {
     page,
     column,
-    text: lineText(runs),
+    text: lineText(runs, size, baseline),
     x: Math.min(...runs.map((run) => run.x)),
     right: Math.max(...runs.map((run) => run.x + run.width)),
-    baseline: median(runs.map((run) => run.baseline)),
-    size: runs.reduce((sum, run) => sum + run.size * chars(run), 0) / total,
+    baseline,
+    size,
     bold: runs.every((run) => run.bold),
   };
 }
+
+/** Runs whose baselines differ by less than this share of their size are on one line (superscripts included). */
+const SAME_LINE = 0.5;
 
 /** Groups runs that share a baseline into lines, top to bottom. */
 function groupLines(page: number, column: ColumnSide, runs: readonly TextRun[]): TextLine[] {
@@ -159,7 +179,11 @@ function groupLines(page: number, column: ColumnSide, runs: readonly TextRun[]):
   for (const run of sorted) {
     const current = lines.at(-1);
     const first = current?.[0];
-    if (current && first && Math.abs(run.baseline - first.baseline) <= Math.max(run.size, first.size) * 0.35)
+    if (
+      current &&
+      first &&
+      Math.abs(run.baseline - first.baseline) <= Math.max(run.size, first.size) * SAME_LINE
+    )
       current.push(run);
     else lines.push([run]);
   }
