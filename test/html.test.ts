@@ -84,3 +84,27 @@ describe('page furniture in divs', () => {
     ]);
   });
 });
+
+describe('a translator table of more than two columns', () => {
+  it('keeps the English and the Chinese column, row by row', () => {
+    const blocks = htmlBlocks(
+      `<table>
+        <tr><th>No.</th><th>Status</th><th>Source</th><th>译文</th></tr>
+        <tr><td>1</td><td>done</td><td>The port will be electrified.</td><td>港口将实现电气化。</td></tr>
+        <tr><td>2</td><td>review</td><td>Every berth will offer shore power.</td><td>每个泊位都将提供岸电。</td></tr>
+        <tr><td>3</td><td>done</td><td>Ships will no longer burn diesel.</td><td>船舶不再燃烧柴油。</td></tr>
+      </table>`,
+      'table.html',
+    );
+    expect(blocks.map((block) => block.text)).toEqual([
+      'Source',
+      '译文',
+      'The port will be electrified.',
+      '港口将实现电气化。',
+      'Every berth will offer shore power.',
+      '每个泊位都将提供岸电。',
+      'Ships will no longer burn diesel.',
+      '船舶不再燃烧柴油。',
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import type { Lang } from '../model/document.js';
 import { joinLines } from '../text/join.js';
-import { languageRuns } from '../text/language.js';
+import { languageOf, languageRuns } from '../text/language.js';
 import type { Block } from './blocks.js';
 
 /** Page furniture that is never part of the text: navigation, headers, footers, scripts. */
@@ -29,6 +30,58 @@ function dropFurniture($: CheerioAPI): void {
     const inArticle = element.parents('article, main').length > 0;
     if (words.some((word) => FURNITURE_NAME.test(word)) || (pageEdge && !inArticle)) element.remove();
   });
+}
+
+/** A column is in one language when this share of its non-empty cells is. */
+const COLUMN_LANGUAGE_SHARE = 0.6;
+
+/** The rows of a table, not of the tables inside it, as lists of cells. */
+function tableRows($: CheerioAPI, table: Element): Element[][] {
+  return $(table)
+    .find('tr')
+    .filter((_, row) => $(row).closest('table')[0] === table)
+    .toArray()
+    .map((row) => $(row).children('td, th').toArray());
+}
+
+/** The language most of a column's non-empty cells are in, if most are in one. */
+function columnLanguage($: CheerioAPI, cells: Element[]): Lang | null {
+  const langs = cells.map((cell) => languageOf($(cell).text())).filter((lang) => lang !== null);
+  for (const lang of ['en', 'zh'] as const) {
+    const share = langs.filter((other) => other === lang).length / Math.max(1, cells.length);
+    if (share >= COLUMN_LANGUAGE_SHARE) return lang;
+  }
+  return null;
+}
+
+/**
+ * A bilingual table with more than two columns (a translator's table: number, English,
+ * Chinese, notes) keeps only its English and Chinese columns.
+ */
+function keepBilingualColumns($: CheerioAPI): void {
+  $('table').each((_, table) => {
+    const rows = tableRows($, table);
+    const width = Math.max(0, ...rows.map((row) => row.length));
+    if (width <= 2) return;
+    const columns = Array.from({ length: width }, (_, c) => rows.flatMap((row) => (row[c] ? [row[c]] : [])));
+    const langs = columns.map((cells) => columnLanguage($, cells));
+    const lengths = columns.map((cells) => cells.reduce((sum, cell) => sum + $(cell).text().length, 0));
+    const kept = [textColumn(langs, lengths, 'en'), textColumn(langs, lengths, 'zh')];
+    if (kept.includes(-1)) return;
+    for (const row of rows)
+      row.forEach((cell, c) => {
+        if (!kept.includes(c)) $(cell).remove();
+      });
+  });
+}
+
+/** Of the columns in a language, the one that holds most text is the text; the rest are notes. -1 when none is. */
+function textColumn(langs: readonly (Lang | null)[], lengths: readonly number[], lang: Lang): number {
+  let best = -1;
+  langs.forEach((other, c) => {
+    if (other === lang && (best < 0 || (lengths[c] ?? 0) > (lengths[best] ?? 0))) best = c;
+  });
+  return best;
 }
 
 /** Elements that run inside a line of text; every other element starts a block of its own. */
@@ -65,6 +118,7 @@ const isElement = (node: AnyNode): node is Element => node.type === 'tag';
 export function htmlBlocks(html: string, file: string): Block[] {
   const $ = load(html, { sourceCodeLocationInfo: true });
   dropFurniture($);
+  keepBilingualColumns($);
   const blocks: Block[] = [];
   let gathered: Gathered | null = null;
 
