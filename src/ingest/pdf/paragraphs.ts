@@ -108,11 +108,11 @@ function startsParagraph(context: LineContext, edges: Edges, layout: Layout): bo
   const { line, above, beforeAbove, aboveOpensBlock } = context;
   const size = Math.max(above.size, line.size);
   if (Math.abs(above.size - line.size) > size * SIZE_CHANGE || above.bold !== line.bold) return true;
-  const spacing = layout.lineSpacings[languageOf(line.text) ?? 'en'];
-  if (line.baseline - above.baseline > size * spacing * PARAGRAPH_GAP) return true;
   const lineLang = languageOf(line.text);
   const aboveLang = languageOf(above.text);
   if (lineLang && aboveLang && lineLang !== aboveLang) return true;
+  const spacing = layout.lineSpacings[lineLang ?? aboveLang ?? 'en'];
+  if (line.baseline - above.baseline > size * spacing * PARAGRAPH_GAP) return true;
   if (CONTENTS_ENTRY.test(above.text)) return true;
   const indent = line.size * INDENT;
   if (line.x - above.x > indent && !LIST_ITEM.test(above.text)) return true;
