@@ -107,6 +107,9 @@ describe('joining pieces across a break', () => {
     ['到', '2027年', '到2027年'],
     ['the port of Rott-', 'erdam', 'the port of Rotterdam'],
     ['in Shui-', 'kou Village', 'in Shuikou Village'],
+    ['a port—', 'and a city', 'a port—and a city'],
+    ['from 2015–', '2024', 'from 2015–2024'],
+    ['a port —', 'and a city', 'a port — and a city'],
   ])('%s + %s', (before, after, joined) => {
     expect(joinPieces(before, after)).toBe(joined);
   });
