@@ -110,6 +110,7 @@ describe('joining pieces across a break', () => {
     ['a port—', 'and a city', 'a port—and a city'],
     ['from 2015–', '2024', 'from 2015–2024'],
     ['a port —', 'and a city', 'a port — and a city'],
+    ['see https://www.fmprc.gov.cn/', 'eng/ for more', 'see https://www.fmprc.gov.cn/eng/ for more'],
   ])('%s + %s', (before, after, joined) => {
     expect(joinPieces(before, after)).toBe(joined);
   });

@@ -35,6 +35,8 @@ export function joinPieces(before: string, after: string): string {
   if (STRICT_CJK_END.test(left) || STRICT_CJK_START.test(right)) return left + right;
   // A dash set close (`port—and`, `2015–2024`) stays close across the break; a spaced one stays spaced.
   if (/\S[—–]$/u.test(left) || /^[—–]\S/u.test(right)) return left + right;
+  // A web address or `and/or` broken after its slash.
+  if (/\S\/$/u.test(left)) return left + right;
   const hyphenated = HYPHENATED_END.exec(left);
   const continuation = LOWER_START.exec(right);
   if (hyphenated && continuation) {
