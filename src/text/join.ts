@@ -24,7 +24,8 @@ export function isEnglishWord(word: string): boolean {
  * Chinese to Chinese with nothing between (nor Chinese to a number, `8000` + `册`), a
  * word hyphenated at the break into one word (`na-` + `tional`, and `Rott-` + `erdam`,
  * whose halves are no words), a real compound (`Sino-` + `Mongolian`, `long-` + `term`)
- * with its hyphen, and anything else with one space.
+ * with its hyphen, a close-set dash or a slash with nothing between, and anything else
+ * with one space.
  */
 export function joinPieces(before: string, after: string): string {
   const left = before.trimEnd();
