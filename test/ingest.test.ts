@@ -98,6 +98,23 @@ describe('reading inputs', () => {
     ]);
   });
 
+  it('reads a pair of files with a paragraph on each line as paragraphs, not as pre-split sentences', async () => {
+    const english = [
+      'Our harbour handled 3.5 million containers last year, an increase of 12% over 2023. Behind every one of those boxes are workers, families and small firms whose livelihoods depend on the sea.',
+      'First, we will electrify the quays. By 2027, every berth will offer shore power, so that ships at anchor no longer burn diesel. The port of Rotterdam showed us what is possible.',
+    ];
+    const chinese = [
+      '去年，我们的港口完成集装箱吞吐量350万标准箱，比2023年增长12%。每一个集装箱背后，都有依海为生的工人、家庭和小企业。',
+      '第一，推进码头全面电气化。到2027年，每个泊位都将提供岸电，靠港船舶不再燃烧柴油。鹿特丹港为我们提供了借鉴。',
+    ];
+    const paths = tempFiles({ 'g.en.txt': `${english.join('\n')}\n`, 'g.zh.txt': `${chinese.join('\n')}\n` });
+    const [document] = (await readDocuments(paths)).documents;
+    expect(document?.source.reader).toBe('pair');
+    const paragraphs = document?.articles[0]?.paragraphs;
+    expect(paragraphs?.en.map((paragraph) => paragraph.text)).toEqual(english);
+    expect(paragraphs?.zh.map((paragraph) => paragraph.sentences.length)).toEqual([2, 3]);
+  });
+
   it('says when the sides of a pair are swapped', async () => {
     const paths = tempFiles({ 'd.en.txt': '下雨了。', 'd.zh.txt': 'It rained.' });
     expect(await failuresOf(paths)).toEqual([

@@ -35,6 +35,13 @@ export function splitBlocks(text: string, file: string): Block[] {
   return blocks.filter((block) => block.text !== '');
 }
 
+/** A block for each non-blank line: for text that puts each paragraph on one line, with no blank line between. */
+export function lineBlocks(text: string, file: string): Block[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .flatMap((line, i) => (line.trim() === '' ? [] : blocksOfLines([line], file, i + 1)));
+}
+
 /** A heading line ends its block even without a blank line after it. */
 function blocksOfLines(lines: string[], file: string, firstLine: number): Block[] {
   const headingAt = lines.findIndex((line, i) => i > 0 && HEADING.test(line.trim()));

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { BitextError } from '../errors.js';
 import type { InputFormat, Lang, ReaderKind } from '../model/document.js';
 import { countScripts, languageOf } from '../text/language.js';
-import type { Block } from './blocks.js';
+import { type Block, lineBlocks } from './blocks.js';
 import { readFileContent } from './formats.js';
 
 export type ReaderChoice = 'auto' | ReaderKind;
@@ -58,11 +58,38 @@ export function pairStem(path: string): string {
   return basename(path).replace(NAMED_LANG, '').toLowerCase();
 }
 
-/** One sentence per line: no blank line inside the text, and more than one line. */
-function looksPresplit(file: InputFile): boolean {
+function textLines(file: InputFile): string[] {
+  return file.text.replace(/\s+$/, '').split(/\r\n|\r|\n/);
+}
+
+/** One line after another: no blank line inside the text, and more than one line. */
+function hasNoBlankLines(file: InputFile): boolean {
   if (file.format !== 'text') return false;
-  const lines = file.text.replace(/\s+$/, '').split(/\r\n|\r|\n/);
+  const lines = textLines(file);
   return lines.length > 1 && lines.every((line) => line.trim() !== '');
+}
+
+/** Lines this long (the median) hold paragraphs, not sentences… */
+const PARAGRAPH_LINE_LENGTH: Record<Lang, number> = { en: 150, zh: 50 };
+/** …when at least this share of them hold more than one sentence. */
+const MULTI_SENTENCE_SHARE = 0.5;
+const SENTENCE_INSIDE: Record<Lang, RegExp> = {
+  en: /[.!?]["”’)]?\s+["“‘(]?\p{Lu}/u,
+  zh: /[。！？][”’」』）]?[^\s”’」』）]/u,
+};
+
+/** A paragraph on each line, with no blank line between: long lines, most of several sentences. */
+function looksParagraphPerLine(file: InputFile): boolean {
+  const lines = textLines(file).filter((line) => line.trim() !== '');
+  const lengths = lines.map((line) => line.trim().length).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  const multi = lines.filter((line) => SENTENCE_INSIDE[file.lang].test(line)).length;
+  return median >= PARAGRAPH_LINE_LENGTH[file.lang] && multi >= lines.length * MULTI_SENTENCE_SHARE;
+}
+
+/** The file with a block for each of its lines, which are its paragraphs. */
+function withLineParagraphs(file: InputFile): InputFile {
+  return { ...file, blocks: lineBlocks(file.text, file.path) };
 }
 
 function checkSide(file: InputFile, expected: Lang): void {
@@ -84,8 +111,14 @@ export function makePair(first: InputFile, second: InputFile, reader: ReaderChoi
   const zh = firstIsEnglish ? second : first;
   checkSide(en, 'en');
   checkSide(zh, 'zh');
-  const presplit = reader === 'presplit' || (reader === 'auto' && looksPresplit(en) && looksPresplit(zh));
-  return { reader: presplit ? 'presplit' : 'pair', en, zh };
+  const lineByLine = hasNoBlankLines(en) && hasNoBlankLines(zh);
+  // Both sides must look so: a few long lines of several sentences do not make a file of paragraphs.
+  const paragraphLines = lineByLine && looksParagraphPerLine(en) && looksParagraphPerLine(zh);
+  if (reader === 'presplit' || (reader === 'auto' && lineByLine && !paragraphLines))
+    return { reader: 'presplit', en, zh };
+  return paragraphLines
+    ? { reader: 'pair', en: withLineParagraphs(en), zh: withLineParagraphs(zh) }
+    : { reader: 'pair', en, zh };
 }
 
 export interface GroupedInputs {
