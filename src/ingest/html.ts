@@ -108,6 +108,69 @@ interface Gathered {
 
 const isElement = (node: AnyNode): node is Element => node.type === 'tag';
 
+/** Gathers inline text into blocks: a block ends where a block element starts or ends, or at a blank line. */
+class BlockCollector {
+  readonly blocks: Block[] = [];
+  private gathered: Gathered | null = null;
+
+  constructor(private readonly file: string) {}
+
+  text(node: AnyNode, text: string, bold: boolean, level: number): void {
+    if (text.trim() === '' && !this.gathered) return;
+    const into = this.gather(node, level);
+    into.lines[into.lines.length - 1] += text;
+    const visible = text.replace(/\s/g, '').length;
+    into.characters += visible;
+    if (bold) into.boldCharacters += visible;
+  }
+
+  /** A `<br>`: a new line, or after an empty one (`<br><br>`) the end of the paragraph. */
+  lineBreak(node: AnyNode, level: number): void {
+    const into = this.gather(node, level);
+    if (into.lines.at(-1)?.trim() === '' && into.lines.length > 1) this.flush();
+    else into.lines.push('');
+  }
+
+  flush(): void {
+    if (this.gathered) this.blocks.push(...toBlocks(this.gathered, this.file));
+    this.gathered = null;
+  }
+
+  private gather(node: AnyNode, level: number): Gathered {
+    const line = node.sourceCodeLocation?.startLine ?? 1;
+    this.gathered ??= {
+      lines: [''],
+      characters: 0,
+      boldCharacters: 0,
+      level,
+      firstLine: line,
+      lastLine: line,
+    };
+    this.gathered.lastLine = node.sourceCodeLocation?.endLine ?? line;
+    return this.gathered;
+  }
+}
+
+/** Walks the page in reading order; a heading's level and bold type pass down to the text inside. */
+function walk(node: AnyNode, collector: BlockCollector, bold: boolean, level: number): void {
+  if (node.type === 'text') {
+    collector.text(node, node.data.replace(/\s+/g, ' '), bold, level);
+    return;
+  }
+  if (!isElement(node)) return;
+  const tag = node.tagName.toLowerCase();
+  if (tag === 'br') {
+    collector.lineBreak(node, level);
+    return;
+  }
+  const inline = INLINE.has(tag);
+  if (!inline) collector.flush();
+  const heading = /^h([1-6])$/.exec(tag);
+  const childLevel = heading ? Number(heading[1]) : inline ? level : 0;
+  for (const child of node.children) walk(child, collector, bold || BOLD.has(tag), childLevel);
+  if (!inline) collector.flush();
+}
+
 /**
  * Reads a web page into the blocks every reader starts from, in reading order: headings,
  * paragraphs, list items, table cells (a two-column bilingual table gives one English and
@@ -119,50 +182,10 @@ export function htmlBlocks(html: string, file: string): Block[] {
   const $ = load(html, { sourceCodeLocationInfo: true });
   dropFurniture($);
   keepBilingualColumns($);
-  const blocks: Block[] = [];
-  let gathered: Gathered | null = null;
-
-  const flush = () => {
-    if (gathered) blocks.push(...toBlocks(gathered, file));
-    gathered = null;
-  };
-  const gather = (node: AnyNode, level: number): Gathered => {
-    const line = node.sourceCodeLocation?.startLine ?? 1;
-    gathered ??= { lines: [''], characters: 0, boldCharacters: 0, level, firstLine: line, lastLine: line };
-    gathered.lastLine = node.sourceCodeLocation?.endLine ?? line;
-    return gathered;
-  };
-  const visit = (node: AnyNode, inBold: boolean, level: number) => {
-    if (node.type === 'text') {
-      const text = node.data.replace(/\s+/g, ' ');
-      if (text.trim() === '' && !gathered) return;
-      const into = gather(node, level);
-      into.lines[into.lines.length - 1] += text;
-      const visible = text.replace(/\s/g, '').length;
-      into.characters += visible;
-      if (inBold) into.boldCharacters += visible;
-      return;
-    }
-    if (!isElement(node)) return;
-    const tag = node.tagName.toLowerCase();
-    if (tag === 'br') {
-      const into = gather(node, level);
-      // A second line break in a row leaves an empty line: a paragraph ends there.
-      if (into.lines.at(-1)?.trim() === '' && into.lines.length > 1) flush();
-      else into.lines.push('');
-      return;
-    }
-    if (!INLINE.has(tag)) flush();
-    const heading = /^h([1-6])$/.exec(tag);
-    const childLevel = heading ? Number(heading[1]) : INLINE.has(tag) ? level : 0;
-    for (const child of node.children) visit(child, inBold || BOLD.has(tag), childLevel);
-    if (!INLINE.has(tag)) flush();
-  };
-
-  const root = $.root()[0];
-  if (root) for (const child of root.children) visit(child, false, 0);
-  flush();
-  return blocks;
+  const collector = new BlockCollector(file);
+  for (const child of $.root()[0]?.children ?? []) walk(child, collector, false, 0);
+  collector.flush();
+  return collector.blocks;
 }
 
 function toBlocks(gathered: Gathered, file: string): Block[] {
