@@ -205,6 +205,11 @@ describe('what bilingual magazines also print', () => {
     expect(unnumbered.toc.map((entry) => entry.en)).toEqual(['Summer Davos 2024', 'Open Markets']);
   });
 
+  it('keeps a hard-wrapped English line with a name in characters in its English block', () => {
+    const blocks = splitBlocks('We met Mr. Li\n(李先生) and his wife\nin Donggang.\n', 'x.md');
+    expect(blocks.map((block) => block.text)).toEqual(['We met Mr. Li (李先生) and his wife in Donggang.']);
+  });
+
   it('reads lines of two languages without a blank line between as two blocks, each with its lines', () => {
     const blocks = splitBlocks(
       'The talks ended.\nBoth sides were satisfied.\n会谈结束。\n双方都很满意。\n',

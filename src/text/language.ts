@@ -33,15 +33,30 @@ export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
 
+/** One script must outweigh the other this many times for a single line to switch language. */
+const CLEAR_MARGIN = 4;
+
 /**
- * Lines grouped into runs of one language; a line in neither (numbers, marks) joins the
- * run it stands in. Lines broken by hand that change language are separate blocks:
+ * The language of a line when it is clearly in it, else null: a short English line with a
+ * name in characters ("Mr. Li (李先生)") is no Chinese line, nor "使用AI技术" an English one.
+ */
+function clearLanguageOf(line: string): Lang | null {
+  const { han, latin } = countScripts(line);
+  const hanWeight = han * LATIN_LETTERS_PER_HAN;
+  if (hanWeight >= CLEAR_MARGIN * latin && han > 0) return 'zh';
+  if (latin >= CLEAR_MARGIN * hanWeight && latin > 0) return 'en';
+  return null;
+}
+
+/**
+ * Lines grouped into runs of one language; a line in neither, or not clearly in one, joins
+ * the run it stands in. Lines broken by hand that change language are separate blocks:
  * "English.<br>中文。" is two.
  */
 export function languageRuns(lines: readonly string[]): string[][] {
   const runs: { lang: Lang | null; lines: string[] }[] = [];
   for (const line of lines) {
-    const lang = languageOf(line);
+    const lang = clearLanguageOf(line);
     const run = runs.at(-1);
     if (run && (lang === null || run.lang === null || run.lang === lang)) {
       run.lines.push(line);
