@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { BilingualDocument, Lang } from '../src/model/document.js';
+import { alternate } from '../src/structure/shared.js';
 import { articleUnits, interleavedUnits, tocUnits, type Unit, type UnitKind } from './fixture-units.js';
 
 export const PDF_LAYOUTS = [
@@ -216,12 +217,6 @@ function singleColumnPages(units: Unit[], lang: Lang | 'both', measure: Measure)
   }));
 }
 
-function interleavePages(en: PagePlan[], zh: PagePlan[]): PagePlan[] {
-  return Array.from({ length: Math.max(en.length, zh.length) }, (_, i) => [en[i], zh[i]])
-    .flat()
-    .filter((page): page is PagePlan => page !== undefined);
-}
-
 function twoColumnPages(
   article: BilingualDocument['articles'][number],
   left: Lang,
@@ -244,7 +239,7 @@ function plan(document: BilingualDocument, layout: Exclude<PdfLayout, 'pair'>, m
   const contents = document.toc.length > 0 ? singleColumnPages(tocUnits(document), 'both', measure) : [];
   const articles = document.articles.flatMap((article) => {
     if (layout === 'alternating-pages')
-      return interleavePages(
+      return alternate(
         singleColumnPages(articleUnits(article, 'en'), 'en', measure),
         singleColumnPages(articleUnits(article, 'zh'), 'zh', measure),
       );

@@ -4,6 +4,7 @@
  * and source lines of each article, one language at a time.
  */
 import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
+import { alternate } from '../src/structure/shared.js';
 
 export type UnitKind = 'title' | 'header' | 'body';
 
@@ -39,9 +40,5 @@ export function tocUnits(document: BilingualDocument, only?: Lang): Unit[] {
 
 /** Each English unit followed by the Chinese unit at the same place: paragraph-by-paragraph alternation. */
 export function interleavedUnits(article: Article): Unit[] {
-  const en = articleUnits(article, 'en');
-  const zh = articleUnits(article, 'zh');
-  return Array.from({ length: Math.max(en.length, zh.length) }, (_, i) =>
-    [en[i], zh[i]].filter((unit): unit is Unit => unit !== undefined),
-  ).flat();
+  return alternate(articleUnits(article, 'en'), articleUnits(article, 'zh'));
 }

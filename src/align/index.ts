@@ -1,5 +1,6 @@
 import { BitextError } from '../errors.js';
 import type { Lang } from '../model/document.js';
+import { median } from '../quantile.js';
 import { detectChineseScript } from '../text/script.js';
 import { bandFromAnchors, candidateAnchors, heaviestChain } from './anchors.js';
 import type { Bead } from './beads.js';
@@ -113,11 +114,10 @@ function totalLength(side: readonly SentenceEvidence[], from: number, count: num
 /** Beads of a first pass trusted enough to learn from: both sides, few sentences, a score above the median. */
 function trustedBeads(beads: readonly Bead[]): Bead[] {
   const linked = beads.filter((bead) => bead.source.length > 0 && bead.target.length > 0);
-  const scores = linked.map((bead) => bead.score).sort((x, y) => x - y);
-  const median = scores[Math.floor(scores.length / 2)] ?? 0;
+  const middle = median(linked.map((bead) => bead.score)) ?? 0;
   return linked.filter(
     (bead) =>
-      bead.score >= median &&
+      bead.score >= middle &&
       bead.source.length <= TRUSTED_MAX_SIDE &&
       bead.target.length <= TRUSTED_MAX_SIDE,
   );

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { BitextError } from '../errors.js';
 import type { InputFormat, Lang, ReaderKind } from '../model/document.js';
+import { median } from '../quantile.js';
 import { countScripts, languageOf } from '../text/language.js';
 import { type Block, lineBlocks } from './blocks.js';
 import { readFileContent } from './formats.js';
@@ -81,10 +82,9 @@ const SENTENCE_INSIDE: Record<Lang, RegExp> = {
 /** A paragraph on each line, with no blank line between: long lines, most of several sentences. */
 function looksParagraphPerLine(file: InputFile): boolean {
   const lines = textLines(file).filter((line) => line.trim() !== '');
-  const lengths = lines.map((line) => line.trim().length).sort((a, b) => a - b);
-  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  const typicalLength = median(lines.map((line) => line.trim().length)) ?? 0;
   const multi = lines.filter((line) => SENTENCE_INSIDE[file.lang].test(line)).length;
-  return median >= PARAGRAPH_LINE_LENGTH[file.lang] && multi >= lines.length * MULTI_SENTENCE_SHARE;
+  return typicalLength >= PARAGRAPH_LINE_LENGTH[file.lang] && multi >= lines.length * MULTI_SENTENCE_SHARE;
 }
 
 /** The file with a block for each of its lines, which are its paragraphs. */

@@ -1,7 +1,7 @@
 import type { Block } from '../ingest/blocks.js';
 import type { Article, Lang, Paragraph } from '../model/document.js';
 import { cleanParagraph } from './cleanup.js';
-import { emptyArticle } from './shared.js';
+import { alternate, emptyArticle } from './shared.js';
 
 function paragraphsOf(blocks: readonly Block[], lang: Lang): Paragraph[] {
   return blocks.map((block, i) => ({
@@ -34,11 +34,8 @@ export function interleaveArticles(en: readonly Block[], zh: readonly Block[]): 
   const english = titledParts(en);
   const chinese = titledParts(zh);
   if (english.articles.length === 0 || english.articles.length !== chinese.articles.length) return null;
-  const prelude = Array.from({ length: Math.max(english.prelude.length, chinese.prelude.length) }, (_, i) =>
-    [english.prelude[i], chinese.prelude[i]].filter((block): block is Block => block !== undefined),
-  ).flat();
   return [
-    ...prelude,
+    ...alternate(english.prelude, chinese.prelude),
     ...english.articles.flatMap((article, k) => [...article, ...(chinese.articles[k] ?? [])]),
   ];
 }

@@ -35,3 +35,10 @@ export function placeOf(paragraph: Paragraph): SourceLines {
 export function unplacedText(text: string, at: SourceLines): Diagnostic {
   return { code: 'unplaced-text', message: `text in neither language kept aside: ${quote(text, 60)}`, at };
 }
+
+/** The items of two lists taken in turn, first from the one, then the other, until both run out. */
+export function alternate<T>(first: readonly T[], second: readonly T[]): T[] {
+  return Array.from({ length: Math.max(first.length, second.length) }, (_, i) => [first[i], second[i]])
+    .flat()
+    .filter((item): item is T => item !== undefined);
+}

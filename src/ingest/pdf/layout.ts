@@ -1,3 +1,4 @@
+import { median } from '../../quantile.js';
 import type { PdfPage, TextRun } from './extract.js';
 import { isPageNumber } from './furniture.js';
 
@@ -26,8 +27,6 @@ const MIN_COLUMN_LINES = 2;
 /** At most this share of runs may cross a gutter (titles and running heads that span both columns), or this many. */
 const MAX_CROSSING_SHARE = 0.1;
 const MIN_ALLOWED_CROSSING = 2;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function runsCrossing(runs: readonly TextRun[], x: number): number {
   return runs.filter((run) => run.x < x && run.x + run.width > x).length;
@@ -62,7 +61,7 @@ export function findGutter(pageRuns: readonly TextRun[]): number | null {
   // A page number often stands centred under the gutter; it says nothing of the columns.
   const runs = pageRuns.filter((run) => !isPageNumber(run.text));
   if (runs.length < 4) return null;
-  const size = median(runs.map((run) => run.size));
+  const size = median(runs.map((run) => run.size)) ?? 0;
   const leftOf = (x: number) => runs.filter((run) => run.x + run.width <= x);
   const rightOf = (x: number) => runs.filter((run) => run.x >= x);
   let best: { x: number; balance: number } | null = null;

@@ -1,4 +1,5 @@
 import type { Lang } from '../../model/document.js';
+import { quantile } from '../../quantile.js';
 import { joinLines } from '../../text/join.js';
 import { languageOf } from '../../text/language.js';
 import type { Block } from '../blocks.js';
@@ -66,7 +67,7 @@ function lineSpacingsOf(segments: readonly TextLine[][]): Record<Lang, number> {
         ratios[lang].push(step / below.size);
     }
   }
-  const usual = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length * 0.25)];
+  const usual = (values: readonly number[]) => quantile(values, 0.25);
   const en = usual(ratios.en);
   const zh = usual(ratios.zh);
   return { en: en ?? zh ?? DEFAULT_LINE_SPACING, zh: zh ?? en ?? DEFAULT_LINE_SPACING };
