@@ -22,11 +22,11 @@ const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
  * gives one English and one Chinese block a row). Page headers, footers and footnotes
  * are left out. Lines in the blocks' places count paragraphs.
  */
-export async function docxBlocks(bytes: Uint8Array, path: string): Promise<Block[]> {
+export async function docxBlocks(bytes: Buffer, path: string): Promise<Block[]> {
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
+      { buffer: bytes },
       { styleMap: STYLE_MAP, convertImage: NO_IMAGES },
     ));
   } catch (error) {

@@ -14,20 +14,19 @@ export interface FileContent {
   blocks: Block[];
 }
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
-  magic.every((byte, i) => bytes[i] === byte);
+const startsWith = (bytes: Buffer, magic: readonly number[]) => magic.every((byte, i) => bytes[i] === byte);
 
 /** A PDF file starts with `%PDF-` (a few bytes of junk before it are tolerated, as readers do). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+export function looksLikePdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 1024).includes('%PDF-');
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** A Word file: a zip archive holding `word/document.xml`. */
-export function looksLikeWord(bytes: Uint8Array): boolean {
-  return startsWith(bytes, ZIP_MAGIC) && Buffer.from(bytes).includes('word/document.xml');
+export function looksLikeWord(bytes: Buffer): boolean {
+  return startsWith(bytes, ZIP_MAGIC) && bytes.includes('word/document.xml');
 }
 
 /**

@@ -27,12 +27,14 @@ function dropFurniture($: CheerioAPI): void {
     const element = $(node);
     const words = `${element.attr('class') ?? ''} ${element.attr('id') ?? ''}`.split(/[\s_-]+/);
     const pageEdge = element.is('header, footer') || words.some((word) => PAGE_HEADER_OR_FOOTER.test(word));
-    const inArticle = element.parents('article, main').length > 0;
-    if (words.some((word) => FURNITURE_NAME.test(word)) || (pageEdge && !inArticle)) element.remove();
+    const furniture =
+      words.some((word) => FURNITURE_NAME.test(word)) ||
+      (pageEdge && element.parents('article, main').length === 0);
+    if (furniture) element.remove();
   });
 }
 
-/** A column is in one language when this share of its non-empty cells is. */
+/** A column is in one language when this share of its cells is. */
 const COLUMN_LANGUAGE_SHARE = 0.6;
 
 /** The rows of a table, not of the tables inside it, as lists of cells. */
@@ -44,7 +46,7 @@ function tableRows($: CheerioAPI, table: Element): Element[][] {
     .map((row) => $(row).children('td, th').toArray());
 }
 
-/** The language most of a column's non-empty cells are in, if most are in one. */
+/** The language most of a column's cells are in, if most are in one. */
 function columnLanguage($: CheerioAPI, cells: Element[]): Lang | null {
   const langs = cells.map((cell) => languageOf($(cell).text())).filter((lang) => lang !== null);
   for (const lang of ['en', 'zh'] as const) {

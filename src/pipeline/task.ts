@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
-import { distinctNames, documentName } from '../export/shared.js';
+import { distinctNames } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readDocuments } from '../read.js';
@@ -75,7 +75,7 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
     try {
       const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>);
       const files = renderDocument(aligned, task.format, task.export);
-      const name = task.name ?? names[index] ?? documentName(aligned);
+      const name = task.name ?? (names[index] as string);
       const paths = files.map((file) => outputPath(task, name, file.suffix));
       for (const path of paths) {
         if (existsSync(path) && !task.force)
