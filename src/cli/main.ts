@@ -18,6 +18,7 @@ import {
 } from './align-sents.js';
 import { runEval } from './eval.js';
 import { inspectReport } from './inspect.js';
+import { enqueueCommand, statusCommand, workerCommand } from './queue.js';
 import { exportDocuments, importDocuments, searchStore } from './store.js';
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
@@ -227,6 +228,12 @@ export function buildProgram(): Command {
     serveCommand(),
     alignSentsCommand(),
     evalCommand(),
+    enqueueCommand(readerOption(), (failures) => {
+      for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
+      if (failures.length > 0) process.exitCode = EXIT.inputFailed;
+    }),
+    workerCommand(),
+    statusCommand(),
   ]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }),

@@ -1,10 +1,8 @@
-import { loadLexicon } from '../align/index.js';
 import type { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { readDocuments } from '../read.js';
 import type { CorpusStore } from '../store/index.js';
-import { pairDocument } from './pairs.js';
+import { alignFiles } from './uploads.js';
 
 export interface StoredDocumentReport {
   id: number;
@@ -18,13 +16,14 @@ export async function storeFiles(
   files: readonly string[],
   reader: ReaderChoice = 'auto',
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
-  const { documents, failures } = await readDocuments(files, reader);
+  const { aligned, failures } = await alignFiles(files, reader);
   const stored: StoredDocumentReport[] = [];
-  if (documents.length === 0) return { stored, failures };
-  const lexicon = await loadLexicon();
-  for (const document of documents) {
-    const aligned = await pairDocument(document, lexicon);
-    stored.push({ id: store.addDocument(aligned), name: documentName(aligned), pairs: aligned.pairs.length });
+  for (const document of aligned) {
+    stored.push({
+      id: store.addDocument(document),
+      name: documentName(document),
+      pairs: document.pairs.length,
+    });
   }
   return { stored, failures };
 }

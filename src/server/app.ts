@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { BitextError } from '../errors.js';
@@ -8,6 +6,7 @@ import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../e
 import { documentName } from '../export/shared.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { storeFiles } from '../pipeline/store.js';
+import { safeName, type UploadedFile, withUploads } from '../pipeline/uploads.js';
 import { StaleEditError } from '../store/edits.js';
 import type { CorpusStore, SearchFilter } from '../store/index.js';
 
@@ -29,33 +28,6 @@ const versioned = {
   properties: { version: { type: 'integer', minimum: 1 }, who: { type: 'string', maxLength: 100 } },
 } as const;
 
-/** Keeps only the base name of a client-given file name, without anything a path could use. */
-function safeName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/'))
-    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^\.+/, '');
-  return base === '' ? 'upload.txt' : base.slice(0, 100);
-}
-
-/** A file sent by the studio: its name and its bytes in base64. */
-export interface UploadedFile {
-  name: string;
-  data: string;
-}
-
-/** Uploads go through the pipeline from a private folder, under names that keep only their last part. */
-function writeUploads(dir: string, files: readonly UploadedFile[]): string[] {
-  const used = new Set<string>();
-  return files.map((file, i) => {
-    let name = safeName(file.name);
-    if (used.has(name)) name = `${i + 1}-${name}`;
-    used.add(name);
-    const path = join(dir, name);
-    writeFileSync(path, Buffer.from(file.data, 'base64'));
-    return path;
-  });
-}
-
 /**
  * Runs the pipeline on uploaded files (any format bitext reads: one bilingual file, or
  * an English and a Chinese file) and stores the documents. When nothing could be stored
@@ -65,15 +37,10 @@ async function importUploads(
   store: CorpusStore,
   files: readonly UploadedFile[],
 ): Promise<{ ids: number[]; failures: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-upload-'));
-  try {
-    const { stored, failures } = await storeFiles(store, writeUploads(dir, files));
-    const messages = failures.map((failure) => `${basename(failure.file ?? '')}: ${failure.message}`);
-    if (stored.length === 0) throw new BitextError(messages[0] ?? 'the upload holds no document');
-    return { ids: stored.map((document) => document.id), failures: messages };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { stored, failures } = await withUploads(files, (paths) => storeFiles(store, paths));
+  const messages = failures.map((failure) => `${basename(failure.file ?? '')}: ${failure.message}`);
+  if (stored.length === 0) throw new BitextError(messages[0] ?? 'the upload holds no document');
+  return { ids: stored.map((document) => document.id), failures: messages };
 }
 
 /**

@@ -4,25 +4,11 @@ import { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { AlignedDocument, BilingualDocument, Pair } from '../model/document.js';
 import { PairEditor } from './edits.js';
-import type { StoredDocument, StoredRow } from './rows.js';
+import { pairOf, type StoredDocument, type StoredRow } from './rows.js';
 
 export type { StoredDocument } from './rows.js';
 
 import { cjkSpaced, migrate, registerFunctions } from './schema.js';
-
-function pairOf(row: StoredRow): Pair {
-  return {
-    id: row.pair_key,
-    article: row.article,
-    role: row.role,
-    en: row.en,
-    zh: row.zh,
-    enIds: JSON.parse(row.en_ids) as string[],
-    zhIds: JSON.parse(row.zh_ids) as string[],
-    score: row.score,
-    flags: JSON.parse(row.flags) as Pair['flags'],
-  };
-}
 
 /**
  * The corpus store: one SQLite file (WAL) holding documents, their pairs and every edit.

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { loadLexicon } from '../align/index.js';
+import type { BitextError } from '../errors.js';
+import type { ReaderChoice } from '../ingest/inputs.js';
+import type { AlignedDocument } from '../model/document.js';
+import { readDocuments } from '../read.js';
+import { pairDocument } from './pairs.js';
+
+/** A file that travels as bytes (an upload to the studio, a queued job): its name and its bytes in base64. */
+export interface UploadedFile {
+  name: string;
+  data: string;
+}
+
+/** Keeps only the base name of a client-given file name, without anything a path could use. */
+export function safeName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/'))
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^\.+/, '');
+  return base === '' ? 'upload.txt' : base.slice(0, 100);
+}
+
+/** Uploads go through the pipeline from a private folder, under names that keep only their last part. */
+function writeUploads(dir: string, files: readonly UploadedFile[]): string[] {
+  const used = new Set<string>();
+  return files.map((file, i) => {
+    let name = safeName(file.name);
+    if (used.has(name)) name = `${i + 1}-${name}`;
+    used.add(name);
+    const path = join(dir, name);
+    writeFileSync(path, Buffer.from(file.data, 'base64'));
+    return path;
+  });
+}
+
+/** Writes files sent as bytes into a private temporary folder, runs `work` on their paths, and removes the folder. */
+export async function withUploads<T>(
+  files: readonly UploadedFile[],
+  work: (paths: string[]) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-upload-'));
+  try {
+    return await work(writeUploads(dir, files));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads and aligns the documents of some input files. */
+export async function alignFiles(
+  files: readonly string[],
+  reader: ReaderChoice = 'auto',
+): Promise<{ aligned: AlignedDocument[]; failures: BitextError[] }> {
+  const { documents, failures } = await readDocuments(files, reader);
+  if (documents.length === 0) return { aligned: [], failures };
+  const lexicon = await loadLexicon();
+  const aligned: AlignedDocument[] = [];
+  for (const document of documents) aligned.push(await pairDocument(document, lexicon));
+  return { aligned, failures };
+}
+
+/** The document with the files it names (its sources, the places of its paragraphs and warnings) renamed. */
+export function renameFiles<T>(document: T, names: ReadonlyMap<string, string>): T {
+  const rename = (file: unknown) => (typeof file === 'string' ? (names.get(file) ?? file) : file);
+  return JSON.parse(JSON.stringify(document), (key, value: unknown) => {
+    if (key === 'file') return rename(value);
+    if (key === 'files' && Array.isArray(value)) return value.map(rename);
+    return value;
+  }) as T;
+}
