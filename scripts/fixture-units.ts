@@ -6,7 +6,8 @@
 import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
 import { alternate } from '../src/structure/shared.js';
 
-export type UnitKind = 'title' | 'header' | 'body';
+/** `deck`: a header line set large under the title, as some publications set subtitles and bylines. */
+export type UnitKind = 'title' | 'header' | 'deck' | 'body';
 
 export interface Unit {
   kind: UnitKind;
