@@ -7,6 +7,7 @@
  * - `two-columns`: English on the left, Chinese on the right (`two-columns-reversed`: the other way);
  * - `alternating-paragraphs`: one column, each English paragraph followed by its Chinese one;
  * - `pair`: one PDF per language.
+ * A contents page comes first: with leader dots and page numbers, or (in a pair) titles only.
  * Lines are broken here (English words hyphenated at line ends, Chinese broken between
  * characters without starting a line with closing punctuation) and justified, so the
  * reader meets what typeset PDFs hold. Fonts: the PDF standard fonts for English,
@@ -16,7 +17,14 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { BilingualDocument, Lang } from '../src/model/document.js';
 import { alternate } from '../src/structure/shared.js';
-import { articleUnits, interleavedUnits, tocUnits, type Unit, type UnitKind } from './fixture-units.js';
+import {
+  articleUnits,
+  interleavedUnits,
+  type PageOf,
+  tocUnits,
+  type Unit,
+  type UnitKind,
+} from './fixture-units.js';
 
 export const PDF_LAYOUTS = [
   'alternating-pages',
@@ -263,20 +271,32 @@ function splitHeader(units: Unit[]): [Unit[], Unit[]] {
   return [header, units.slice(cut)];
 }
 
+function articlePages(
+  article: BilingualDocument['articles'][number],
+  layout: Exclude<PdfLayout, 'pair'>,
+  measure: Measure,
+): PagePlan[] {
+  if (layout === 'alternating-pages')
+    return alternate(
+      singleColumnPages(articleUnits(article, 'en'), 'en', measure),
+      singleColumnPages(articleUnits(article, 'zh'), 'zh', measure),
+    );
+  if (layout === 'shared-header') return sharedHeaderPages(article, measure);
+  if (layout === 'alternating-paragraphs')
+    return singleColumnPages(interleavedUnits(article), 'both', measure);
+  return twoColumnPages(article, layout === 'two-columns' ? 'en' : 'zh', measure);
+}
+
+/** A contents page (entries with leader dots and page numbers), then the articles' pages. */
 function plan(document: BilingualDocument, layout: Exclude<PdfLayout, 'pair'>, measure: Measure): PagePlan[] {
-  const contents = document.toc.length > 0 ? singleColumnPages(tocUnits(document), 'both', measure) : [];
-  const articles = document.articles.flatMap((article) => {
-    if (layout === 'alternating-pages')
-      return alternate(
-        singleColumnPages(articleUnits(article, 'en'), 'en', measure),
-        singleColumnPages(articleUnits(article, 'zh'), 'zh', measure),
-      );
-    if (layout === 'shared-header') return sharedHeaderPages(article, measure);
-    if (layout === 'alternating-paragraphs')
-      return singleColumnPages(interleavedUnits(article), 'both', measure);
-    return twoColumnPages(article, layout === 'two-columns' ? 'en' : 'zh', measure);
-  });
-  return [...contents, ...articles];
+  const articles = document.articles.map((article) => articlePages(article, layout, measure));
+  const contentsPages = document.toc.length > 0 ? 1 : 0;
+  const firstPages = articles.map((_, k) => contentsPages + 1 + articles.slice(0, k).flat().length);
+  const afterLast = contentsPages + articles.flat().length + 1;
+  const pageOf: PageOf = (article) => (article === null ? afterLast : (firstPages[article] ?? afterLast));
+  const contents =
+    contentsPages > 0 ? singleColumnPages(tocUnits(document, undefined, pageOf), 'both', measure) : [];
+  return [...contents, ...articles.flat()];
 }
 
 function newPdf(): PDFKit.PDFDocument {
