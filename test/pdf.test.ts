@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../src/ingest/pdf/extract.js';
 import { dropFurniture, isPageNumber } from '../src/ingest/pdf/furniture.js';
-import { findGutter, pageLines, type TextLine } from '../src/ingest/pdf/layout.js';
+import { findGutter, pageLines } from '../src/ingest/pdf/layout.js';
 import { linesToBlocks } from '../src/ingest/pdf/paragraphs.js';
+import type { TextLine } from '../src/ingest/pdf/types.js';
 import { checkTextLayer } from '../src/ingest/pdf.js';
 
 const SIZE = 10;

@@ -3,10 +3,9 @@ import { quantile } from '../../quantile.js';
 import { joinLines } from '../../text/join.js';
 import { languageOf } from '../../text/language.js';
 import type { Block } from '../blocks.js';
-import type { TextLine } from './layout.js';
+import { HEADING_SIZE, roundSize, SMALL_PRINT } from './sizes.js';
+import type { TextLine } from './types.js';
 
-/** Text at least this much larger than the body text is a heading. */
-export const HEADING_SIZE = 1.15;
 /** Lines whose sizes differ by more than this share belong to different blocks. */
 const SIZE_CHANGE = 0.08;
 /** A gap between baselines this much wider than the usual line spacing separates paragraphs. */
@@ -17,12 +16,8 @@ const INDENT = 0.8;
 const SHORT_LINE = 2.5;
 /** …when it ends a sentence. */
 const PARAGRAPH_END = /[.!?。！？…:：;；"”’)）」』■]$/u;
-/** Text below this share of the body size is small print: footnotes, captions. */
-const SMALL_PRINT = 0.9;
 /** A line within this many text sizes of the right edge is full: its paragraph goes on. */
 const FULL_LINE = 1.5;
-
-const roundSize = (size: number) => Math.round(size * 2) / 2;
 
 /** The size most of the text is set in, weighted by characters. */
 function commonSize(lines: readonly TextLine[]): number | undefined {
