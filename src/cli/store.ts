@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { BitextError } from '../errors.js';
 import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
 import { documentName } from '../export/shared.js';
+import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { expandInputs, planTasks } from '../pipeline/batch.js';
+import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';
 
