@@ -9,8 +9,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import type { Lang } from '../model/document.js';
 import { languageOf } from '../text/language.js';
 
-export const SENTENCE_FORMATS = ['align', 'tsv', 'jsonl'] as const;
-export type SentenceFormat = (typeof SENTENCE_FORMATS)[number];
+export type SentenceFormat = 'align' | 'tsv' | 'jsonl';
 
 export interface AlignSentsOptions {
   srcLang: Lang;
