@@ -124,8 +124,16 @@ function exportCommand(): Command {
   return new Command('export')
     .description('write documents of the corpus store, as reviewed, in any format')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('tmx'))
-    .option('-o, --output <folder>', 'output folder', 'bitext-out')
+    .addOption(
+      new Option('--to <format>', "output format (default: the output file's extension, or tmx)").choices(
+        ALIGN_FORMATS,
+      ),
+    )
+    .option(
+      '-o, --output <path>',
+      'one file for every document (corpus.tmx, .tsv, .jsonl, .xlf), or a folder of a file each',
+      'bitext-out',
+    )
     .option('--document <names...>', 'only these documents (name or id)')
     .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
     .option('--force', 'replace output files that exist')
@@ -137,7 +145,7 @@ function exportCommand(): Command {
     .action(
       (options: {
         db: string;
-        to: Format;
+        to?: Format;
         output: string;
         document?: string[];
         minScore?: string;
@@ -146,14 +154,15 @@ function exportCommand(): Command {
       }) => {
         const written = exportDocuments({
           database: options.db,
-          format: options.to,
+          ...(options.to ? { format: options.to } : {}),
           output: options.output,
           force: options.force ?? false,
           sourceLang: options.srcLang,
           ...(options.document ? { documents: options.document } : {}),
           ...(options.minScore !== undefined ? { minScore: Number(options.minScore) } : {}),
         });
-        process.stderr.write(`bitext: wrote ${written.length} files to ${options.output}\n`);
+        const files = written.length === 1 ? '1 file' : `${written.length} files`;
+        process.stderr.write(`bitext: wrote ${files} to ${options.output}\n`);
       },
     );
 }
