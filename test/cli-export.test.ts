@@ -41,8 +41,13 @@ describe('bitext export into one file', () => {
       '@srclang': 'zh-CN',
       '@datatype': 'plaintext',
     });
-    const units = tmx.body.tu as { prop: { '@type': string; '#text': string }[]; tuv: { '@xml:lang': string }[] }[];
-    const documents = new Set(units.map((unit) => unit.prop.find((p) => p['@type'] === 'x-document')?.['#text']));
+    const units = tmx.body.tu as {
+      prop: { '@type': string; '#text': string }[];
+      tuv: { '@xml:lang': string }[];
+    }[];
+    const documents = new Set(
+      units.map((unit) => unit.prop.find((p) => p['@type'] === 'x-document')?.['#text']),
+    );
     expect(documents).toEqual(new Set(['harbour-review', 'coastal-notes']));
     expect(units.every((unit) => unit.tuv.map((tuv) => tuv['@xml:lang']).join() === 'zh-CN,en')).toBe(true);
   });
