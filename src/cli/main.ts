@@ -18,7 +18,8 @@ import {
 } from './align-sents.js';
 import { runEval } from './eval.js';
 import { inspectReport } from './inspect.js';
-import { exportDocuments, importDocuments, searchStore } from './store.js';
+import { runSearchCommand, type SearchCommandOptions } from './search.js';
+import { exportDocuments, importDocuments } from './store.js';
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
 
@@ -169,15 +170,16 @@ function exportCommand(): Command {
 
 function searchCommand(): Command {
   return new Command('search')
-    .description('find pairs whose English or Chinese contains a word or phrase')
-    .argument('<query>', 'a word or phrase, in English or Chinese')
+    .description('find pairs by English words (whole words, any case), "quoted phrases" or Chinese text')
+    .argument('<query>', 'words and "phrases" in English or Chinese; a pair must hold every one')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .option('--stem', 'match English words by stem: right finds rights')
+    .option('--document <name>', 'only this document (name or id)')
+    .addOption(new Option('--role <role>', 'only pairs with this role').choices(PAIR_ROLES))
+    .option('--offset <n>', 'pairs to skip, for the next page', '0')
     .option('--limit <n>', 'the most pairs to print', '50')
-    .action((query: string, options: { db: string; limit: string }) => {
-      if (!existsSync(options.db))
-        throw new BitextError('no such corpus store (bitext import creates it)', options.db);
-      process.stdout.write(searchStore(options.db, query, Math.max(1, Number(options.limit) || 50)));
-    });
+    .option('--json', 'print the page as JSON, with the spans of matches and spotted translations')
+    .action((query: string, options: SearchCommandOptions) => runSearchCommand(query, options));
 }
 
 function serveCommand(): Command {

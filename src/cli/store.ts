@@ -86,16 +86,3 @@ export function exportDocuments(options: ExportFromStoreOptions): string[] {
     store.close();
   }
 }
-
-/** `bitext search`: pairs containing a word or phrase, in either language. */
-export function searchStore(database: string, query: string, limit: number): string {
-  const store = new CorpusStore(database);
-  try {
-    return store
-      .search(query, { limit })
-      .map(({ documentId, pair }) => `${documentId}\t${pair.id}\t${pair.en}\t${pair.zh}\n`)
-      .join('');
-  } finally {
-    store.close();
-  }
-}
