@@ -24,7 +24,12 @@ function parseRoles(list: string | undefined): PairRole[] | undefined {
   return roles as PairRole[];
 }
 
-function parseNumber(name: string, value: string | undefined, low: number, high: number): number | undefined {
+export function parseNumber(
+  name: string,
+  value: string | undefined,
+  low: number,
+  high: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isFinite(number) || number < low || number > high)

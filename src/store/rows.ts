@@ -31,3 +31,18 @@ export interface StoredDocument {
   /** Warnings the reader raised: truncated articles, text it could not place. */
   warnings: number;
 }
+
+/** The pair a stored row holds. */
+export function pairOf(row: StoredRow): Pair {
+  return {
+    id: row.pair_key,
+    article: row.article,
+    role: row.role,
+    en: row.en,
+    zh: row.zh,
+    enIds: JSON.parse(row.en_ids) as string[],
+    zhIds: JSON.parse(row.zh_ids) as string[],
+    score: row.score,
+    flags: JSON.parse(row.flags) as Pair['flags'],
+  };
+}
