@@ -159,11 +159,18 @@ describe('the studio API', () => {
     expect(names.filter((name: string) => name === 'review')).toHaveLength(cjkFontsInstalled() ? 2 : 1);
   });
 
-  it('searches 港口 and shows English counterparts', async () => {
-    const hits = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3')).json();
-    expect(hits.length).toBeGreaterThan(0);
-    expect(hits[0].pair.zh).toContain('港口');
-    expect(hits[0].pair.en).not.toBe('');
+  it('searches 港口: a page of hits with the total, each naming its document, matches and spotted words', async () => {
+    const page = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3&limit=2&offset=1')).json();
+    expect(page.total).toBeGreaterThan(2);
+    expect(page.offset).toBe(1);
+    expect(page.hits).toHaveLength(2);
+    const [hit] = page.hits;
+    expect(hit.documentName).toBe('harbour-review');
+    expect(hit.pair.zh.slice(...hit.matches.zh[0])).toBe('港口');
+    const spotted = page.hits.flatMap((each: { pair: { en: string }; spotted: { en: [number, number][] } }) =>
+      each.spotted.en.map((span) => each.pair.en.slice(...span).toLowerCase()),
+    );
+    expect(spotted).toContain('ports');
   });
 
   it('exports a document as TMX that parses', async () => {
@@ -195,7 +202,7 @@ describe('exporting the whole corpus', () => {
   });
 
   it('filters search by role', async () => {
-    const hits = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3&role=toc')).json();
+    const { hits } = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3&role=toc')).json();
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit: { pair: { role: string } }) => hit.pair.role === 'toc')).toBe(true);
   });

@@ -1,10 +1,9 @@
 import { Command, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { enqueueDocuments } from '../queue/enqueue.js';
-import { queueStatus, statusReport } from '../queue/status.js';
-import { runWorker } from '../queue/worker.js';
-import { isPostgresUrl } from '../store/postgres/index.js';
+import { isPostgresUrl } from './open-store.js';
+
+/* Each command imports what it runs when it runs, as in main.ts: the others never load pg. */
 
 /** `--db URL`, or BITEXT_DB_URL so that a password stays out of `ps`. */
 export function serverOption(): Option {
@@ -39,6 +38,7 @@ export function enqueueCommand(readerOption: Option, onFailures: (failures: stri
         inputs: string[],
         options: { db?: string; reader: ReaderChoice; timeout: string; retries: string },
       ) => {
+        const { enqueueDocuments } = await import('../queue/enqueue.js');
         const report = await enqueueDocuments(inputs, serverUrl(options.db), {
           reader: options.reader,
           timeoutSeconds: positiveInteger('--timeout', options.timeout),
@@ -61,6 +61,7 @@ export function workerCommand(): Command {
     .action(async (options: { db?: string; jobs: string; exitWhenIdle?: boolean }) => {
       const stop = new AbortController();
       for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
+      const { runWorker } = await import('../queue/worker.js');
       const summary = await runWorker(serverUrl(options.db), {
         jobs: positiveInteger('--jobs', options.jobs),
         exitWhenIdle: options.exitWhenIdle ?? false,
@@ -79,6 +80,7 @@ export function statusCommand(): Command {
     .addOption(serverOption())
     .option('--json', 'print the status as JSON')
     .action(async (options: { db?: string; json?: boolean }) => {
+      const { queueStatus, statusReport } = await import('../queue/status.js');
       const status = await queueStatus(serverUrl(options.db));
       process.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : statusReport(status));
     });

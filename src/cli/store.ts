@@ -1,13 +1,21 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BitextError } from '../errors.js';
-import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
+import {
+  type ExportOptions,
+  type Format,
+  formatOfFileName,
+  renderDocument,
+  renderDocuments,
+} from '../export/index.js';
 import { documentName } from '../export/shared.js';
+import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { expandInputs, planTasks } from '../pipeline/batch.js';
+import type { AlignedDocument } from '../model/document.js';
+import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
-import { CorpusStore } from '../store/index.js';
+import { openStore } from './open-store.js';
 
 /** `bitext import`: runs the pipeline and stores each document; returns the failures, one line each. */
 export async function importDocuments(
@@ -16,7 +24,7 @@ export async function importDocuments(
   reader: ReaderChoice,
 ): Promise<string[]> {
   const { files, failures } = expandInputs(inputs);
-  const store = new CorpusStore(database);
+  const store = await openStore(database);
   try {
     for (const task of planTasks(files)) {
       const { stored, failures: failed } = await storeFiles(store, task, reader);
@@ -26,50 +34,56 @@ export async function importDocuments(
       }
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return failures;
 }
 
 export interface ExportFromStoreOptions extends ExportOptions {
   database: string;
-  format: Format;
+  /** The format asked for with --to; otherwise the output file's extension, or TMX. */
+  format?: Format;
   output: string;
   documents?: string[];
   force: boolean;
 }
 
-/** `bitext export`: writes stored documents, as edited, in any format, into a folder. */
-export function exportDocuments(options: ExportFromStoreOptions): string[] {
-  if (!existsSync(options.database))
-    throw new BitextError('no such corpus store (bitext import creates it)', options.database);
-  const store = new CorpusStore(options.database);
-  mkdirSync(options.output, { recursive: true });
-  const written: string[] = [];
-  try {
-    for (const id of store.documentIds(options.documents)) {
-      const document = store.getDocument(id);
-      for (const file of renderDocument(document, options.format, options)) {
-        const path = join(options.output, `${documentName(document)}${file.suffix}`);
-        writeFileAtomic(path, file.text, { force: options.force });
-        written.push(path);
-      }
-    }
-  } finally {
-    store.close();
-  }
-  return written;
+type ExportTarget = { file: string; format: Format } | { folder: string; format: Format };
+
+/**
+ * One file when the output's extension names a single-file format (`corpus.tmx`) and it is
+ * not a folder already; otherwise a folder with a file per document.
+ */
+function exportTarget(output: string, asked: Format | undefined): ExportTarget {
+  const named = formatOfFileName(output);
+  if (!named || (existsSync(output) && statSync(output).isDirectory()))
+    return { folder: output, format: asked ?? 'tmx' };
+  if (asked && asked !== named)
+    throw new BitextError(`names a ${named} file, but --to asks for ${asked}`, output);
+  return { file: output, format: named };
 }
 
-/** `bitext search`: pairs containing a word or phrase, in either language. */
-export function searchStore(database: string, query: string, limit: number): string {
-  const store = new CorpusStore(database);
+/** `bitext export`: writes stored documents, as edited, into one file or a folder of a file each. */
+export async function exportDocuments(options: ExportFromStoreOptions): Promise<string[]> {
+  const target = exportTarget(options.output, options.format);
+  const store = await openStore(options.database, { existing: true });
   try {
-    return store
-      .search(query, { limit })
-      .map(({ documentId, pair }) => `${documentId}\t${pair.id}\t${pair.en}\t${pair.zh}\n`)
-      .join('');
+    const documents: AlignedDocument[] = [];
+    for (const id of await store.documentIds(options.documents)) documents.push(await store.getDocument(id));
+    if ('file' in target) {
+      const [file] = renderDocuments(documents, target.format, options);
+      writeFileAtomic(target.file, file?.text ?? '', { force: options.force });
+      return [target.file];
+    }
+    mkdirSync(target.folder, { recursive: true });
+    return documents.flatMap((document) =>
+      renderDocument(document, target.format, options).map((file) => {
+        const path = join(target.folder, `${documentName(document)}${file.suffix}`);
+        writeFileAtomic(path, file.text, { force: options.force });
+        return path;
+      }),
+    );
   } finally {
-    store.close();
+    await store.close();
   }
 }

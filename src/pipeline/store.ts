@@ -1,7 +1,7 @@
 import type { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import type { CorpusStore } from '../store/index.js';
+import type { AlignedDocument } from '../model/document.js';
 import { alignFiles } from './uploads.js';
 
 export interface StoredDocumentReport {
@@ -10,9 +10,14 @@ export interface StoredDocumentReport {
   pairs: number;
 }
 
+/** What documents are stored into: a store of either kind (the SQLite one answers at once). */
+export interface DocumentSink {
+  addDocument(document: AlignedDocument): number | Promise<number>;
+}
+
 /** Reads and aligns the documents of some input files and adds them to a corpus store. */
 export async function storeFiles(
-  store: CorpusStore,
+  store: DocumentSink,
   files: readonly string[],
   reader: ReaderChoice = 'auto',
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
@@ -20,7 +25,7 @@ export async function storeFiles(
   const stored: StoredDocumentReport[] = [];
   for (const document of aligned) {
     stored.push({
-      id: store.addDocument(document),
+      id: await store.addDocument(document),
       name: documentName(document),
       pairs: document.pairs.length,
     });

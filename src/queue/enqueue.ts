@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { BitextError } from '../errors.js';
+import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { expandInputs, planTasks } from '../pipeline/batch.js';
+import { planTasks } from '../pipeline/batch.js';
 import { PostgresStore } from '../store/postgres/index.js';
 import { openQueue, QUEUE } from './boss.js';
 import { documentJob, jobId } from './jobs.js';

@@ -8,7 +8,8 @@ import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { storeFiles } from '../pipeline/store.js';
 import { safeName, type UploadedFile, withUploads } from '../pipeline/uploads.js';
 import { StaleEditError } from '../store/edits.js';
-import type { CorpusStore, SearchFilter } from '../store/index.js';
+import type { CorpusStore, SearchOptions } from '../store/index.js';
+import { spotTranslations } from '../store/spotting.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
@@ -169,7 +170,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     );
   }
 
-  app.get<{ Querystring: { q: string } & SearchFilter }>(
+  app.get<{ Querystring: { q: string } & SearchOptions }>(
     '/api/search',
     {
       schema: {
@@ -178,6 +179,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           required: ['q'],
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
+            stem: { type: 'boolean' },
+            offset: { type: 'integer', minimum: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
             documentId: { type: 'integer', minimum: 1 },
             role: { type: 'string', enum: [...PAIR_ROLES] },
@@ -187,8 +190,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     },
     async (request) => {
-      const { q, ...filter } = request.query;
-      return store.search(q, filter);
+      const { q, ...options } = request.query;
+      return spotTranslations(store.search(q, options), q);
     },
   );
 

@@ -2,9 +2,18 @@ import { basename } from 'node:path';
 import pg from 'pg';
 import { BitextError } from '../../errors.js';
 import { documentName } from '../../export/shared.js';
-import type { AlignedDocument, BilingualDocument, Pair } from '../../model/document.js';
-import type { SearchFilter } from '../index.js';
+import type { AlignedDocument, BilingualDocument } from '../../model/document.js';
+import type { Store } from '../corpus.js';
 import { pairOf, type StoredDocument, type StoredRow } from '../rows.js';
+import { cjkSpaced } from '../schema.js';
+import {
+  findMatches,
+  parseQuery,
+  type QueryTerm,
+  type SearchOptions,
+  type SearchPage,
+  searchWords,
+} from '../search.js';
 import { migrate, SCHEMA, ZH_CHARACTERS } from './schema.js';
 
 /** BIGINT ids and counts come back as numbers, not strings: a corpus stays far below 2^53 rows. */
@@ -31,15 +40,12 @@ export function redactedUrl(url: string): string {
   }
 }
 
-/** Whether a `--db` value names a PostgreSQL server rather than a SQLite file. */
-export const isPostgresUrl = (db: string): boolean => /^postgres(?:ql)?:\/\//i.test(db);
-
 /**
  * The corpus store on a PostgreSQL server: the same documents, pairs and searches as the SQLite
  * store, shared by every machine that has the URL. Pairs are searchable through pg_trgm indexes
  * in both languages, and a Han character index for one- and two-character Chinese queries.
  */
-export class PostgresStore {
+export class PostgresStore implements Store {
   readonly path: string;
 
   private constructor(
@@ -134,10 +140,12 @@ export class PostgresStore {
     const id = rows[0]?.id;
     if (id === undefined) return (await this.documentWithContent(contentHash ?? '', client)) as number;
     await client.query(
-      `INSERT INTO ${SCHEMA}.pairs (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags)
-       SELECT $1, position - 1, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags
-       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::text[])
-         WITH ORDINALITY AS p(pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, position)`,
+      `INSERT INTO ${SCHEMA}.pairs
+         (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, en_words, en_stems)
+       SELECT $1, position - 1, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, en_words, en_stems
+       FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[],
+                   $10::text[], $11::text[], $12::text[])
+         WITH ORDINALITY AS p(pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, en_words, en_stems, position)`,
       [
         id,
         pairs.map((pair) => pair.id),
@@ -149,6 +157,8 @@ export class PostgresStore {
         pairs.map((pair) => JSON.stringify(pair.zhIds)),
         pairs.map((pair) => pair.score),
         pairs.map((pair) => JSON.stringify(pair.flags)),
+        pairs.map((pair) => searchWords(pair.en, false).join(' ')),
+        pairs.map((pair) => searchWords(pair.en, true).join(' ')),
       ],
     );
     return id;
@@ -168,9 +178,9 @@ export class PostgresStore {
       `SELECT d.id, d.name, d.imported_at AS "importedAt", COUNT(p.id)::int AS pairs,
               COUNT(p.id) FILTER (WHERE p.status = 'confirmed')::int AS confirmed,
               COUNT(p.id) FILTER (WHERE p.flags <> '[]' AND p.status = 'auto')::int AS doubtful,
-              (jsonb_array_length(d.model::jsonb -> 'warnings')
-                + (SELECT COALESCE(SUM(jsonb_array_length(article -> 'warnings')), 0)
-                   FROM jsonb_array_elements(d.model::jsonb -> 'articles') AS article))::int AS warnings
+              (jsonb_array_length((d.model::jsonb) -> 'warnings')
+                + (SELECT COALESCE(SUM(jsonb_array_length(article.value -> 'warnings')), 0)
+                   FROM jsonb_array_elements((d.model::jsonb) -> 'articles') AS article(value)))::int AS warnings
        FROM ${SCHEMA}.documents d LEFT JOIN ${SCHEMA}.pairs p ON p.document_id = d.id
        GROUP BY d.id ORDER BY d.id`,
     );
@@ -209,49 +219,63 @@ export class PostgresStore {
     });
   }
 
-  /**
-   * Pairs whose English or Chinese text contains the query (as the SQLite store finds them:
-   * from three characters on ignoring case, shorter queries exactly), in any document or the
-   * ones the filter names.
-   */
-  async search(
-    query: string,
-    filter: SearchFilter = {},
-  ): Promise<{ documentId: number; pair: Pair; status: string }[]> {
-    const trimmed = query.trim();
-    if (trimmed === '') return [];
+  /** One page of the pairs a query matches, with the total, as the SQLite store finds them (see store/search.ts). */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
+    const offset = options.offset ?? 0;
+    const terms = parseQuery(query);
+    if (terms.length === 0) return { total: 0, offset, hits: [] };
     const values: (string | number)[] = [];
     const parameter = (value: string | number) => {
       values.push(value);
       return `$${values.length}`;
     };
-    const conditions = [matchCondition(trimmed, parameter)];
+    const stem = options.stem ?? false;
+    const conditions = terms.map((term) => termCondition(term, stem, parameter));
     for (const [column, value] of [
-      ['p.document_id', filter.documentId],
-      ['p.role', filter.role],
-      ['p.status', filter.status],
+      ['p.document_id', options.documentId],
+      ['p.role', options.role],
+      ['p.status', options.status],
     ] as const) {
       if (value !== undefined) conditions.push(`${column} = ${parameter(value)}`);
     }
-    const { rows } = await this.pool.query<StoredRow>(
-      `SELECT p.* FROM ${SCHEMA}.pairs p WHERE ${conditions.join(' AND ')}
-       ORDER BY p.document_id, p.position LIMIT ${parameter(filter.limit ?? 50)}`,
+    const where = conditions.join(' AND ');
+    const counted = await this.pool.query<{ total: number }>(
+      `SELECT COUNT(*)::int AS total FROM ${SCHEMA}.pairs p WHERE ${where}`,
       values,
     );
-    return rows.map((row) => ({ documentId: row.document_id, pair: pairOf(row), status: row.status }));
+    const { rows } = await this.pool.query<StoredRow & { document_name: string }>(
+      `SELECT p.*, d.name AS document_name FROM ${SCHEMA}.pairs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
+       WHERE ${where} ORDER BY p.document_id, p.position
+       LIMIT ${parameter(options.limit ?? DEFAULT_LIMIT)} OFFSET ${parameter(offset)}`,
+      values,
+    );
+    const hits = rows.map((row) => ({
+      documentId: row.document_id,
+      documentName: row.document_name,
+      rowId: row.id,
+      pair: pairOf(row),
+      status: row.status,
+      matches: findMatches(row, terms, stem),
+    }));
+    return { total: counted.rows[0]?.total ?? 0, offset, hits };
   }
 }
 
-const isShortChinese = (query: string) => Array.from(query).length < 3 && /^[\p{Script=Han}]+$/u.test(query);
+const DEFAULT_LIMIT = 50;
+/** Trigrams find a substring from three characters on; shorter Chinese goes through the character index. */
+const TRIGRAM = 3;
 
-/** The condition a query's pairs meet: trigram indexes from three characters, the Han character index for one or two, else a scan. */
-function matchCondition(query: string, parameter: (value: string) => string): string {
-  if (Array.from(query).length >= 3) {
-    const pattern = parameter(`%${query.replace(/[\\%_]/g, '\\$&')}%`);
-    return `(p.en ILIKE ${pattern} OR p.zh ILIKE ${pattern})`;
+/**
+ * The condition one query term puts on a pair: English words in a row in the word (or stem)
+ * index; Chinese as a substring, through trigrams, or the character index when shorter.
+ */
+function termCondition(term: QueryTerm, stem: boolean, parameter: (value: string) => string): string {
+  if (term.lang === 'en') {
+    const column = stem ? 'en_stems' : 'en_words';
+    const words = searchWords(term.words.join(' '), stem).join(' ');
+    return `to_tsvector('simple', p.${column}) @@ phraseto_tsquery('simple', ${parameter(words)})`;
   }
-  if (isShortChinese(query))
-    return `${ZH_CHARACTERS} @@ phraseto_tsquery('simple', ${parameter(Array.from(query).join(' '))})`;
-  const text = parameter(query);
-  return `(strpos(p.en, ${text}) > 0 OR strpos(p.zh, ${text}) > 0)`;
+  const substring = `p.zh LIKE ${parameter(`%${term.text.replace(/[\\%_]/g, '\\$&')}%`)}`;
+  if (Array.from(term.text).length >= TRIGRAM) return substring;
+  return `${ZH_CHARACTERS} @@ phraseto_tsquery('simple', ${parameter(cjkSpaced(term.text).trim())}) AND ${substring}`;
 }

@@ -35,6 +35,9 @@ const MIGRATIONS: readonly string[] = [
     role TEXT NOT NULL,
     en TEXT NOT NULL,
     zh TEXT NOT NULL,
+    -- The English as the search matches it (see words.ts): folded words, and their stems.
+    en_words TEXT NOT NULL,
+    en_stems TEXT NOT NULL,
     en_ids TEXT NOT NULL,
     zh_ids TEXT NOT NULL,
     score DOUBLE PRECISION NOT NULL,
@@ -43,8 +46,10 @@ const MIGRATIONS: readonly string[] = [
     version INTEGER NOT NULL DEFAULT 1
   );
   CREATE INDEX pairs_by_document ON ${SCHEMA}.pairs(document_id, position);
-  -- Substring search from three characters on, in either language (ILIKE '%…%').
-  CREATE INDEX pairs_en_trigrams ON ${SCHEMA}.pairs USING gin (en gin_trgm_ops);
+  -- English by whole words or stems, a phrase as words in a row.
+  CREATE INDEX pairs_words ON ${SCHEMA}.pairs USING gin (to_tsvector('simple', en_words));
+  CREATE INDEX pairs_stems ON ${SCHEMA}.pairs USING gin (to_tsvector('simple', en_stems));
+  -- Chinese by substring: trigrams from three characters on (LIKE '%…%').
   CREATE INDEX pairs_zh_trigrams ON ${SCHEMA}.pairs USING gin (zh gin_trgm_ops);
   -- One or two Chinese characters: each Han character a word, so that the query is a phrase.
   CREATE INDEX pairs_zh_characters ON ${SCHEMA}.pairs

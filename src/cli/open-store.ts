@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { Option } from 'commander';
+import { BitextError } from '../errors.js';
+import type { Store } from '../store/corpus.js';
+
+/** Whether a `--db` value names a PostgreSQL server rather than a SQLite file. */
+export const isPostgresUrl = (db: string): boolean => /^postgres(?:ql)?:\/\//i.test(db);
+
+const DEFAULT_DATABASE = 'bitext.db';
+
+/** `--db`: a SQLite file (the default) or a PostgreSQL URL, also from BITEXT_DB_URL so that a password stays out of `ps`. */
+export function databaseOption(): Option {
+  return new Option(
+    '--db <file|url>',
+    'the corpus store: a SQLite file, or a PostgreSQL server (postgres://…)',
+  )
+    .env('BITEXT_DB_URL')
+    .default(DEFAULT_DATABASE);
+}
+
+/**
+ * Opens the store a `--db` value names; each kind's code is loaded only when used. A store
+ * that must already exist (export, search) is not made afresh from a mistyped file name.
+ */
+export async function openStore(db: string, options: { existing?: boolean } = {}): Promise<Store> {
+  if (isPostgresUrl(db)) {
+    const { PostgresStore } = await import('../store/postgres/index.js');
+    return PostgresStore.open(db);
+  }
+  if (options.existing && !existsSync(db))
+    throw new BitextError('no such corpus store (bitext import creates it)', db);
+  const [{ CorpusStore }, { SqliteStore }] = await Promise.all([
+    import('../store/index.js'),
+    import('../store/corpus.js'),
+  ]);
+  return new SqliteStore(new CorpusStore(db));
+}

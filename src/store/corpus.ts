@@ -1,0 +1,62 @@
+import type { AlignedDocument } from '../model/document.js';
+import type { CorpusStore } from './index.js';
+import type { StoredDocument } from './rows.js';
+import type { SearchOptions, SearchPage } from './search.js';
+
+/**
+ * What every corpus store does, on SQLite (the embedded default) or PostgreSQL (shared by
+ * many machines): documents in, documents out, search. Asynchronous, because PostgreSQL is;
+ * the SQLite store answers at once. test/pg-store.test.ts holds both to the same tests.
+ */
+export interface Store {
+  /** The file or server the store is in, as messages name it (a URL without its password). */
+  readonly path: string;
+  /** Stores an aligned document; returns its id. */
+  addDocument(document: AlignedDocument): Promise<number>;
+  listDocuments(): Promise<StoredDocument[]>;
+  documentName(id: number): Promise<string>;
+  /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
+  getDocument(id: number): Promise<AlignedDocument>;
+  /** Documents by name or id, or all of them. */
+  documentIds(names?: readonly string[]): Promise<number[]>;
+  /** One page of the pairs a query matches, with the total (see search.ts). */
+  search(query: string, options?: SearchOptions): Promise<SearchPage>;
+  close(): Promise<void>;
+}
+
+/** The SQLite store behind the shared interface: its synchronous calls, answered as promises. */
+export class SqliteStore implements Store {
+  constructor(readonly store: CorpusStore) {}
+
+  get path(): string {
+    return this.store.path;
+  }
+
+  async addDocument(document: AlignedDocument): Promise<number> {
+    return this.store.addDocument(document);
+  }
+
+  async listDocuments(): Promise<StoredDocument[]> {
+    return this.store.listDocuments();
+  }
+
+  async documentName(id: number): Promise<string> {
+    return this.store.documentName(id);
+  }
+
+  async getDocument(id: number): Promise<AlignedDocument> {
+    return this.store.getDocument(id);
+  }
+
+  async documentIds(names?: readonly string[]): Promise<number[]> {
+    return this.store.documentIds(names);
+  }
+
+  async search(query: string, options?: SearchOptions): Promise<SearchPage> {
+    return this.store.search(query, options);
+  }
+
+  async close(): Promise<void> {
+    this.store.close();
+  }
+}

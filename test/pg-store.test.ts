@@ -1,0 +1,226 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlignedDocument } from '../src/model/document.js';
+import { alignFiles } from '../src/pipeline/uploads.js';
+import { SqliteStore, type Store } from '../src/store/corpus.js';
+import { CorpusStore } from '../src/store/index.js';
+import { PostgresStore } from '../src/store/postgres/index.js';
+import { SCHEMA_VERSION } from '../src/store/postgres/schema.js';
+import { freshDatabase, hasPostgres } from './pg.js';
+
+/**
+ * The contract of a corpus store (src/store/corpus.ts), held against both stores: the same
+ * tests, the SQLite file and a PostgreSQL server. Then the two side by side: the same searches
+ * give the same pages, and `bitext export` writes the same files from either.
+ */
+
+const INPUTS = [
+  ['test/fixtures/magazine/harbour-review.md'],
+  ['test/fixtures/magazine/coastal-notes.md'],
+  ['test/fixtures/pair/garden.en.txt', 'test/fixtures/pair/garden.zh.txt'],
+];
+
+const freshFile = () => join(mkdtempSync(join(tmpdir(), 'bitext-contract-')), 'corpus.db');
+
+const STORES: [string, () => Promise<Store>][] = [
+  ['SQLite', async () => new SqliteStore(new CorpusStore(freshFile()))],
+  ['PostgreSQL', async () => PostgresStore.open(await freshDatabase())],
+];
+
+let documents: AlignedDocument[];
+
+beforeAll(async () => {
+  documents = [];
+  for (const files of INPUTS) documents.push(...(await alignFiles(files)).aligned);
+});
+
+describe.each(STORES)('the %s store', (kind, open) => {
+  const skip = kind === 'PostgreSQL' && !hasPostgres;
+  let store: Store;
+  const ids: number[] = [];
+
+  beforeAll(async () => {
+    if (skip) return;
+    store = await open();
+    for (const document of documents) ids.push(await store.addDocument(document));
+  });
+  afterAll(async () => store?.close());
+
+  it.skipIf(skip)('gives back each document as it was put in', async () => {
+    for (const [k, id] of ids.entries()) expect(await store.getDocument(id)).toEqual(documents[k]);
+  });
+
+  it.skipIf(skip)('lists documents with their counts, and finds them by name or id', async () => {
+    const listed = await store.listDocuments();
+    expect(
+      listed.map(({ name, pairs, confirmed, doubtful, warnings }) => ({
+        name,
+        pairs,
+        confirmed,
+        doubtful,
+        warnings,
+      })),
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "confirmed": 0,
+          "doubtful": 3,
+          "name": "harbour-review",
+          "pairs": 30,
+          "warnings": 1,
+        },
+        {
+          "confirmed": 0,
+          "doubtful": 2,
+          "name": "coastal-notes",
+          "pairs": 42,
+          "warnings": 0,
+        },
+        {
+          "confirmed": 0,
+          "doubtful": 0,
+          "name": "garden",
+          "pairs": 6,
+          "warnings": 0,
+        },
+      ]
+    `);
+    expect(await store.documentIds(['coastal-notes', String(ids[0])])).toEqual([ids[1], ids[0]]);
+    await expect(store.documentIds(['nothing-here'])).rejects.toThrow(/holds no document named nothing-here/);
+    expect(await store.documentName(ids[2] as number)).toBe('garden');
+    await expect(store.getDocument(9999)).rejects.toThrow(/no document with id 9999/);
+  });
+
+  it.skipIf(skip)('finds English by whole word in any case, not inside other words', async () => {
+    const page = await store.search('HARBOUR');
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.hits.every(({ pair }) => /\bharbour\b/i.test(pair.en))).toBe(true);
+    const of = await store.search('of');
+    expect(of.hits.every(({ pair }) => /\bof\b/i.test(pair.en))).toBe(true);
+    expect((await store.search('garde')).total).toBe(0);
+  });
+
+  it.skipIf(skip)('finds English by stem, and a quoted phrase as words in a row', async () => {
+    const seedlings = await store.search('seedling', { stem: true });
+    expect(seedlings.hits.map(({ pair }) => pair.en)).toContainEqual(expect.stringContaining('seedlings'));
+    expect((await store.search('seedling')).total).toBe(0);
+    const phrase = await store.search('"the garden"');
+    expect(phrase.total).toBeGreaterThan(0);
+    expect(phrase.hits.every(({ pair }) => /\bthe garden\b/i.test(pair.en))).toBe(true);
+  });
+
+  it.skipIf(skip)(
+    'finds Chinese substrings of one, two and more characters, with every match spanned',
+    async () => {
+      for (const query of ['港', '港口', '湿地公园', '花园']) {
+        const page = await store.search(query);
+        expect(page.total, query).toBeGreaterThan(0);
+        for (const hit of page.hits) {
+          expect(hit.pair.zh).toContain(query);
+          expect(hit.matches.zh.length).toBe(hit.pair.zh.split(query).length - 1);
+        }
+      }
+      expect((await store.search('港口 harbour')).hits.every(({ pair }) => pair.zh.includes('港口'))).toBe(
+        true,
+      );
+    },
+  );
+
+  it.skipIf(skip)('pages with a total, and filters by document, role and status', async () => {
+    const all = await store.search('的', { limit: 1000 });
+    const second = await store.search('的', { offset: 3, limit: 3 });
+    expect(second.total).toBe(all.total);
+    expect(second.hits).toEqual(all.hits.slice(3, 6));
+    const inGarden = await store.search('的', { documentId: ids[2] as number });
+    expect(inGarden.hits.every((hit) => hit.documentName === 'garden')).toBe(true);
+    const titles = await store.search('的', { role: 'title' });
+    expect(titles.hits.every(({ pair }) => pair.role === 'title')).toBe(true);
+    expect((await store.search('港口', { status: 'confirmed' })).total).toBe(0);
+    expect(await store.search('   ')).toEqual({ total: 0, offset: 0, hits: [] });
+  });
+});
+
+describe.skipIf(!hasPostgres)('the PostgreSQL store beside the SQLite one', () => {
+  const QUERIES = [
+    '港',
+    '港口',
+    '湿地公园',
+    'harbour',
+    'Harbour port',
+    '"the garden"',
+    'of',
+    'the',
+    '的 garden',
+  ];
+
+  it('answers every search with the same page', async () => {
+    const sqlite = new SqliteStore(new CorpusStore(freshFile()));
+    const postgres = await PostgresStore.open(await freshDatabase());
+    for (const document of documents) {
+      await sqlite.addDocument(document);
+      await postgres.addDocument(document);
+    }
+    for (const query of QUERIES) {
+      for (const options of [{}, { stem: true }, { offset: 2, limit: 5 }]) {
+        expect(await postgres.search(query, options), `${query} ${JSON.stringify(options)}`).toEqual(
+          await sqlite.search(query, options),
+        );
+      }
+    }
+    await Promise.all([sqlite.close(), postgres.close()]);
+  });
+
+  it('exports exactly what SQLite exports for the same inputs, in every format', async () => {
+    const url = await freshDatabase();
+    const file = freshFile();
+    const bitext = (...args: string[]) => {
+      const run = spawnSync('node', ['bin/bitext.js', ...args], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      return run;
+    };
+    bitext('import', ...INPUTS.flat(), '--db', file);
+    bitext('import', ...INPUTS.flat(), '--db', url);
+    for (const format of ['jsonl', 'json', 'tsv', 'moses', 'tmx', 'xliff', 'html']) {
+      const out = (db: string) => {
+        const folder = mkdtempSync(join(tmpdir(), 'bitext-export-'));
+        bitext('export', '--db', db, '--to', format, '-o', folder);
+        return Object.fromEntries(
+          readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
+        );
+      };
+      expect(out(url), format).toEqual(out(file));
+    }
+    const search = (db: string) => bitext('search', '港口', '--db', db).stdout;
+    expect(search(url)).toEqual(search(file));
+  }, 240_000);
+
+  it('migrates a new database once, records its version, and refuses a newer one', async () => {
+    const url = await freshDatabase();
+    await Promise.all(
+      [PostgresStore.open(url), PostgresStore.open(url)].map(async (opening) => (await opening).close()),
+    );
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const versions = await client.query('SELECT version FROM bitext.migrations ORDER BY version');
+    expect(versions.rows.map((row) => row.version)).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, k) => k + 1),
+    );
+    await client.query('INSERT INTO bitext.migrations VALUES ($1)', [SCHEMA_VERSION + 1]);
+    await client.end();
+    await expect(PostgresStore.open(url)).rejects.toThrow(/newer than this bitext knows/);
+  });
+
+  it('keeps the password of a URL out of its messages', async () => {
+    await expect(PostgresStore.open('postgres://someone:secret@127.0.0.1:1/none')).rejects.toThrow(
+      /^cannot be opened as a corpus store/,
+    );
+    await PostgresStore.open('postgres://someone:secret@127.0.0.1:1/none').catch((error) => {
+      expect(error.oneLine).toContain('postgres://someone:***@127.0.0.1:1/none');
+      expect(error.oneLine).not.toContain('secret');
+    });
+  });
+});
