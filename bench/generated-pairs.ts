@@ -39,5 +39,15 @@ export async function* generatedDocuments(
   }
 }
 
-/** The queries the search benchmarks time: two-character Chinese, one English word, three Chinese characters. */
-export const SEARCH_QUERIES = ['港口', '湿地', 'harbour', 'wetland', '集装箱'];
+/** The queries the PostgreSQL search benchmark times: Chinese words, English words common and rare, a phrase, two terms. */
+export const SEARCH_QUERIES = [
+  '港口',
+  '湿地',
+  '集装箱',
+  'harbour',
+  'wetland',
+  'of',
+  'the',
+  '"green harbour"',
+  '港口 harbour',
+];

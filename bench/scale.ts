@@ -4,12 +4,19 @@
  * and 4 `bitext worker` processes: documents a minute for each; the queue's own cost a job (send,
  * fetch, complete in a transaction, timed on empty jobs); from those, the machine-hours a
  * 1,000,000-document build takes; and search at 1,000,000 pairs on PostgreSQL (target ≤ 200 ms).
+ * BENCH_SCALE_DOCUMENTS sets the number of documents (0: search only), BENCH_PAIRS the pairs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDatabase, postgresBin, removeCluster, startCluster } from '../scripts/pg-cluster.js';
+import {
+  createDatabase,
+  type PostgresCluster,
+  postgresBin,
+  removeCluster,
+  startCluster,
+} from '../scripts/pg-cluster.js';
 import { median } from '../src/quantile.js';
 import { inTransaction, openQueue, QUEUE } from '../src/queue/boss.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
@@ -98,33 +105,38 @@ async function searchTimes(url: string): Promise<{ buildSeconds: number; medians
   return { buildSeconds, medians };
 }
 
+/** Documents a minute through 1, 2 and 4 workers, the queue's cost a job, and the projection for a million documents. */
+async function benchWorkers(cluster: PostgresCluster): Promise<void> {
+  const { dir, megabytes } = makeDocuments(DOCUMENTS);
+  console.log(`| ${DOCUMENTS} documents (${megabytes.toFixed(1)} MB) | documents a minute |`);
+  console.log('| --- | --- |');
+  let best = 0;
+  for (const workers of WORKER_COUNTS) {
+    const perMinute = await throughput(await createDatabase(cluster), dir, workers);
+    best = Math.max(best, perMinute);
+    console.log(`| ${workers} worker${workers > 1 ? 's' : ''} | ${perMinute.toFixed(1)} |`);
+  }
+  const cost = await queueCost(await createDatabase(cluster));
+  const machineHours = BUILD / best / 60;
+  console.log(`\nqueue cost: ${cost.toFixed(1)} ms a job (send, fetch, complete; target ≤ 50 ms)`);
+  console.log(
+    `1,000,000 documents like these: ${machineHours.toFixed(0)} machine-hours at the best rate here` +
+      ` (${best.toFixed(1)} a minute): ${(machineHours / 10).toFixed(1)} h on 10 such machines, ${(machineHours / 100).toFixed(1)} h on 100`,
+  );
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql)');
   const cluster = await startCluster(bin);
   try {
-    const { dir, megabytes } = makeDocuments(DOCUMENTS);
-    console.log(`| ${DOCUMENTS} documents (${megabytes.toFixed(1)} MB) | documents a minute |`);
-    console.log('| --- | --- |');
-    let best = 0;
-    for (const workers of WORKER_COUNTS) {
-      const perMinute = await throughput(await createDatabase(cluster), dir, workers);
-      best = Math.max(best, perMinute);
-      console.log(`| ${workers} worker${workers > 1 ? 's' : ''} | ${perMinute.toFixed(1)} |`);
-    }
-    const cost = await queueCost(await createDatabase(cluster));
-    const machineHours = BUILD / best / 60;
-    console.log(`\nqueue cost: ${cost.toFixed(1)} ms a job (send, fetch, complete; target ≤ 50 ms)`);
-    console.log(
-      `1,000,000 documents like these: ${machineHours.toFixed(0)} machine-hours at the best rate here` +
-        ` (${best.toFixed(1)} a minute): ${(machineHours / 10).toFixed(1)} h on 10 such machines, ${(machineHours / 100).toFixed(1)} h on 100`,
-    );
+    if (DOCUMENTS > 0) await benchWorkers(cluster);
     const { buildSeconds, medians } = await searchTimes(await createDatabase(cluster));
     console.log(
       `\n| PostgreSQL store of ${SEARCH_PAIRS.toLocaleString('en')} pairs | built in ${buildSeconds.toFixed(0)} s |`,
     );
-    console.log('| query | median ms (limit 50) |');
+    console.log('| query | median ms (limit 50, with the total) |');
     console.log('| --- | --- |');
     for (const [query, ms] of medians) console.log(`| ${query} | ${ms.toFixed(1)} |`);
   } finally {
