@@ -45,7 +45,8 @@ export interface SearchPage {
   hits: SearchHit[];
 }
 
-const DEFAULT_LIMIT = 50;
+/** Hits a page holds unless asked otherwise. */
+export const DEFAULT_LIMIT = 50;
 const HAN = /\p{Script=Han}/u;
 /** Word characters as the word indexes' tokenizer (unicode61) sees them. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -114,15 +115,24 @@ export function searchPairs(db: Database.Database, query: string, options: Searc
        WHERE ${where} ORDER BY p.document_id, p.position LIMIT ? OFFSET ?`,
     )
     .all(...values, options.limit ?? DEFAULT_LIMIT, offset) as (StoredRow & { document_name: string })[];
-  const hits = rows.map((row) => ({
+  const hits = rows.map((row) => searchHit(row, terms, options.stem ?? false));
+  return { total, offset, hits };
+}
+
+/** A stored row the query matched, with its document's name, as a hit with every match spanned. */
+export function searchHit(
+  row: StoredRow & { document_name: string },
+  terms: readonly QueryTerm[],
+  stem: boolean,
+): SearchHit {
+  return {
     documentId: row.document_id,
     documentName: row.document_name,
     rowId: row.id,
     pair: pairOf(row),
     status: row.status,
-    matches: findMatches(row, terms, options.stem ?? false),
-  }));
-  return { total, offset, hits };
+    matches: findMatches(row, terms, stem),
+  };
 }
 
 /** Every occurrence of the query's terms in a pair's two sides. */

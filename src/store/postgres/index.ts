@@ -7,11 +7,12 @@ import type { Store } from '../corpus.js';
 import { pairOf, type StoredDocument, type StoredRow } from '../rows.js';
 import { cjkSpaced } from '../schema.js';
 import {
-  findMatches,
+  DEFAULT_LIMIT,
   parseQuery,
   type QueryTerm,
   type SearchOptions,
   type SearchPage,
+  searchHit,
   searchWords,
 } from '../search.js';
 import { migrate, SCHEMA, ZH_CHARACTERS } from './schema.js';
@@ -249,19 +250,11 @@ export class PostgresStore implements Store {
        LIMIT ${parameter(options.limit ?? DEFAULT_LIMIT)} OFFSET ${parameter(offset)}`,
       values,
     );
-    const hits = rows.map((row) => ({
-      documentId: row.document_id,
-      documentName: row.document_name,
-      rowId: row.id,
-      pair: pairOf(row),
-      status: row.status,
-      matches: findMatches(row, terms, stem),
-    }));
+    const hits = rows.map((row) => searchHit(row, terms, stem));
     return { total: counted.rows[0]?.total ?? 0, offset, hits };
   }
 }
 
-const DEFAULT_LIMIT = 50;
 /** Trigrams find a substring from three characters on; shorter Chinese goes through the character index. */
 const TRIGRAM = 3;
 
