@@ -1,14 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { readDocuments } from '../read.js';
-import { buildServer } from '../server/app.js';
-import { CorpusStore } from '../store/index.js';
 import { ALIGN_FORMATS, type AlignCommandOptions, runAlignCommand } from './align.js';
 import {
   type AlignSentsOptions,
@@ -18,6 +15,7 @@ import {
 } from './align-sents.js';
 import { runEval } from './eval.js';
 import { inspectReport } from './inspect.js';
+import { serveCommand } from './serve.js';
 import { exportDocuments, importDocuments, searchStore } from './store.js';
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
@@ -171,28 +169,6 @@ function searchCommand(): Command {
     });
 }
 
-function serveCommand(): Command {
-  return new Command('serve')
-    .description('serve bitext studio (the web app and its API) over a corpus store')
-    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .option('--port <n>', 'port to listen on', '4173')
-    .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
-    .option('--token <token>', 'a secret every API request must carry as a Bearer token')
-    .action(async (options: { db: string; port: string; host: string; token?: string }) => {
-      const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
-      if (!loopback && !options.token)
-        throw new BitextError(`binding to ${options.host} exposes the corpus: give --token too`);
-      const store = new CorpusStore(options.db);
-      const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-      const app = buildServer(store, {
-        ...(options.token ? { token: options.token } : {}),
-        ...(existsSync(webRoot) ? { webRoot } : {}),
-      });
-      const address = await app.listen({ port: Number(options.port), host: options.host });
-      process.stderr.write(`bitext: serving ${options.db} at ${address}\n`);
-    });
-}
-
 function evalCommand(): Command {
   return new Command('eval')
     .description('score alignments against gold ones: strict bead precision, recall and F1')
@@ -224,7 +200,7 @@ export function buildProgram(): Command {
     importCommand(),
     exportCommand(),
     searchCommand(),
-    serveCommand(),
+    serveCommand(DEFAULT_DATABASE),
     alignSentsCommand(),
     evalCommand(),
   ]) {
