@@ -56,7 +56,9 @@ describe('the studio API', () => {
     });
     expect(merged.statusCode).toBe(200);
     expect(await rows()).toHaveLength(before.length - 1);
-    expect((await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo` })).json()).toEqual({
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo`, payload: {} })).json(),
+    ).toEqual({
       done: true,
     });
     expect((await rows()).map((row) => row.en)).toEqual(before.map((row) => row.en));
@@ -78,14 +80,14 @@ describe('the studio API', () => {
       payload: { version: 1, lang: 'fr', direction: 'next' },
     });
     expect(bad.statusCode).toBe(400);
-    await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo` });
+    await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo`, payload: {} });
     const edit = await app.inject({
       method: 'PUT',
       url: `/api/documents/${documentId}/sentences/a0.en.p1.s0`,
       payload: { text: 'Welcome, all!' },
     });
     expect(edit.json()[0].en).toBe('Welcome, all!');
-    await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo` });
+    await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo`, payload: {} });
   });
 
   it('refuses a stale edit with 409 and a message', async () => {
@@ -121,7 +123,7 @@ describe('the studio API', () => {
       url: '/api/pairs/99999/merge',
       payload: { version: 1 },
     });
-    expect(missing.statusCode).toBe(400);
+    expect(missing.statusCode).toBe(404);
     expect(missing.json().error).toBe('no pair with id 99999');
     const oneSided = await app.inject({
       method: 'POST',
@@ -175,7 +177,7 @@ describe('the studio API', () => {
 
   it('exports a document as TMX that parses', async () => {
     const response = await app.inject(`/api/documents/${documentId}/export?to=tmx`);
-    expect(response.headers['content-disposition']).toBe('attachment; filename="harbour-review.tmx"');
+    expect(response.headers['content-disposition']).toBe('attachment; filename=harbour-review.tmx');
     expect(XMLValidator.validate(response.body)).toBe(true);
   });
 
@@ -194,7 +196,7 @@ describe('exporting the whole corpus', () => {
   it('writes every document into one TMX and one XLIFF with a file per document', async () => {
     const documents = (await app.inject('/api/documents')).json();
     const tmx = await app.inject('/api/export?to=tmx');
-    expect(tmx.headers['content-disposition']).toBe('attachment; filename="corpus.tmx"');
+    expect(tmx.headers['content-disposition']).toBe('attachment; filename=corpus.tmx');
     expect(XMLValidator.validate(tmx.body)).toBe(true);
     const xliff = await app.inject('/api/export?to=xliff');
     expect(xliff.body.match(/<file /g)).toHaveLength(documents.length);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { BitextError } from '../errors.js';
+import { BitextError, ConflictError, NotFoundError } from '../errors.js';
 import type { BilingualDocument, Lang, Sentence } from '../model/document.js';
 import { flagsOf } from '../pipeline/flags.js';
 import type { StoredRow } from './rows.js';
@@ -7,7 +7,7 @@ import type { StoredRow } from './rows.js';
 export type { StoredRow } from './rows.js';
 
 /** An edit refused because the pair changed since the editor read it (another tab, say). */
-export class StaleEditError extends BitextError {}
+export class StaleEditError extends ConflictError {}
 
 export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text';
 
@@ -42,7 +42,7 @@ export class PairEditor {
 
   private row(rowId: number): StoredRow {
     const row = this.db.prepare('SELECT * FROM pairs WHERE id = ?').get(rowId) as StoredRow | undefined;
-    if (!row) throw new BitextError(`no pair with id ${rowId}`);
+    if (!row) throw new NotFoundError(`no pair with id ${rowId}`);
     return row;
   }
 
@@ -189,7 +189,7 @@ export class PairEditor {
     return this.db.transaction(() => {
       const model = this.model(documentId);
       const sentence = sentencesById(model).get(sentenceId);
-      if (!sentence) throw new BitextError(`document ${documentId} has no sentence ${sentenceId}`);
+      if (!sentence) throw new NotFoundError(`document ${documentId} has no sentence ${sentenceId}`);
       if (text.trim() === '')
         throw new BitextError('a sentence cannot be made empty: merge or move it instead');
       const change = { id: sentenceId, before: sentence.text, after: text };

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
-import { BitextError } from '../errors.js';
+import { BitextError, NotFoundError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { AlignedDocument, BilingualDocument } from '../model/document.js';
 import { PairEditor } from './edits.js';
@@ -108,7 +108,7 @@ export class CorpusStore {
     const row = this.db.prepare('SELECT name FROM documents WHERE id = ?').get(id) as
       | { name: string }
       | undefined;
-    if (!row) throw new BitextError(`no document with id ${id}`, this.path);
+    if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
     return row.name;
   }
 
@@ -117,7 +117,7 @@ export class CorpusStore {
     const row = this.db.prepare('SELECT model FROM documents WHERE id = ?').get(id) as
       | { model: string }
       | undefined;
-    if (!row) throw new BitextError(`no document with id ${id}`, this.path);
+    if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
     const model = JSON.parse(row.model) as BilingualDocument;
     const pairs = (
       this.db.prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position').all(id) as StoredRow[]

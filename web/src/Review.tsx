@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type PairRow } from './api';
+import { ExportLink } from './ExportLink';
 import { SentenceEditor } from './SentenceEditor';
 
 /** Score as colour: red for doubtful, through amber, to green for sure. */
@@ -73,9 +74,14 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
         const at = focus ? fresh.findIndex((row) => row.pair_key === focus) : -1;
         if (at >= 0) setCurrent(at);
       },
-      (error: Error) => setMessage(error.message),
+      (error: Error) => {
+        // Another document's rows must not stay on screen (nor its keys edit them).
+        setRows([]);
+        setName(`Document ${documentId}`);
+        setMessage(error.message);
+      },
     );
-  }, [reload, focus]);
+  }, [reload, focus, documentId]);
 
   useEffect(() => {
     if (rows.length > 0) virtualizer.scrollToIndex(current, { align: 'auto' });
@@ -161,9 +167,9 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       <div className="toolbar">
         <h1>{name}</h1>
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
-          <a key={format} className="export" href={api.exportUrl(documentId, format)}>
+          <ExportLink key={format} href={api.exportUrl(documentId, format)} onError={setMessage}>
             {format.toUpperCase()}
-          </a>
+          </ExportLink>
         ))}
       </div>
       <p className="keys">{KEYS}</p>

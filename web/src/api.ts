@@ -1,4 +1,4 @@
-/** The studio API, as the web app uses it. Every failure becomes an Error with the server's message. */
+/** The studio API, as the web app uses it. Every failure becomes an ApiError with the server's message. */
 
 import type { StoredDocument as DocumentSummary, StoredRow as PairRow } from '../../src/store/rows';
 
@@ -14,19 +14,50 @@ export interface SearchHit {
   pair: { id: string; role: string; en: string; zh: string; score: number };
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
-  const body = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `${response.status} ${response.statusText}`);
-  return body;
+/** An answer the server refused, with its status: 401 asks for the sign-in, 404 is "not found". */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
 }
 
-function post<T>(url: string, payload: unknown = {}): Promise<T> {
+/** Told when the server asks for the token: the app shows its sign-in screen. */
+export const SIGN_IN_NEEDED = 'bitext:sign-in-needed';
+
+/** The error a refused answer stands for, with the server's message when it sent one. */
+async function failure(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  const message = body.error ?? `${response.status} ${response.statusText}`;
+  if (response.status === 401) window.dispatchEvent(new Event(SIGN_IN_NEEDED));
+  return new ApiError(response.status === 404 ? `Not found: ${message}` : message, response.status);
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
+function send<T>(method: 'POST' | 'DELETE', url: string, payload: unknown = {}): Promise<T> {
   return request<T>(url, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
   });
+}
+
+function post<T>(url: string, payload: unknown = {}): Promise<T> {
+  return send<T>('POST', url, payload);
+}
+
+/** The file name a download's Content-Disposition gives, in any script (RFC 6266 `filename*`). */
+function downloadName(header: string | null, fallback: string): string {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (extended) return decodeURIComponent(extended);
+  return /filename="?([^";]+)"?/i.exec(header ?? '')?.[1] ?? fallback;
 }
 
 /** A file's bytes in base64, as the upload endpoint takes them. */
@@ -40,6 +71,19 @@ function base64Of(file: File): Promise<string> {
 }
 
 export const api = {
+  session: () => request<{ tokenRequired: boolean; signedIn: boolean }>('/api/session'),
+  signIn: (token: string) => post<{ signedIn: boolean }>('/api/session', { token }),
+  signOut: () => send<{ signedIn: boolean }>('DELETE', '/api/session'),
+  /** Fetches an export and saves it under its own name; a refusal is an error, not a page of JSON. */
+  download: async (url: string) => {
+    const response = await fetch(url);
+    if (!response.ok) throw await failure(response);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = downloadName(response.headers.get('content-disposition'), 'export');
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  },
   documents: () => request<DocumentSummary[]>('/api/documents'),
   upload: async (files: File[]) =>
     post<{ ids: number[]; failures: string[] }>('/api/documents', {
