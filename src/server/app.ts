@@ -8,8 +8,8 @@ import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../e
 import { documentName } from '../export/shared.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { storeFiles } from '../pipeline/store.js';
-import { StaleEditError } from '../store/edits.js';
-import type { CorpusStore, SearchFilter } from '../store/index.js';
+import { type CorpusStore, NotFoundError, type SearchFilter, StaleEditError } from '../store/index.js';
+import { REVIEW_COLUMNS } from '../store/rows.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
@@ -22,6 +22,13 @@ export interface ServerOptions {
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
 const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
+
+/** A row as the client saw it: its id and version. */
+const seenRow = {
+  type: 'object',
+  required: ['id', 'version'],
+  properties: { id: { type: 'integer', minimum: 1 }, version: { type: 'integer', minimum: 1 } },
+} as const;
 
 const versioned = {
   type: 'object',
@@ -64,13 +71,14 @@ function writeUploads(dir: string, files: readonly UploadedFile[]): string[] {
 async function importUploads(
   store: CorpusStore,
   files: readonly UploadedFile[],
-): Promise<{ ids: number[]; failures: string[] }> {
+): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'bitext-upload-'));
   try {
     const { stored, failures } = await storeFiles(store, writeUploads(dir, files));
     const messages = failures.map((failure) => `${basename(failure.file ?? '')}: ${failure.message}`);
     if (stored.length === 0) throw new BitextError(messages[0] ?? 'the upload holds no document');
-    return { ids: stored.map((document) => document.id), failures: messages };
+    const existing = stored.filter((document) => document.existing).map((document) => document.id);
+    return { ids: stored.map((document) => document.id), existing, failures: messages };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -85,6 +93,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof StaleEditError) return reply.code(409).send({ error: error.message });
+    if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
     if (error instanceof BitextError) return reply.code(400).send({ error: error.message });
     const { statusCode, message } = error as { statusCode?: number; message?: string };
     if (statusCode && statusCode < 500)
@@ -144,17 +153,57 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     '/api/documents/:id',
     { schema: { params: idParam } },
     async (request) => {
-      const { pairs, ...document } = store.getDocument(request.params.id);
-      const name = store.documentName(request.params.id);
-      return { name, document, rows: store.rows(request.params.id), pairs: pairs.length };
+      const id = request.params.id;
+      return {
+        name: store.documentName(id),
+        columns: REVIEW_COLUMNS,
+        rows: store.reviewRows(id),
+        pages: store.sentencePages(id),
+        history: store.editor().history(id),
+      };
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
+  app.get<{ Params: { id: number } }>(
+    '/api/documents/:id/model',
+    { schema: { params: idParam } },
+    async (request) => {
+      const { pairs: _, ...model } = store.getDocument(request.params.id);
+      return model;
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/pairs/:id/sentences',
+    { schema: { params: idParam } },
+    async (request) => store.pairSentences(request.params.id),
+  );
+
+  const seen = (id: number, version: number) => ({ id, version });
+
+  app.post<{
+    Params: { id: number };
+    Body: { version: number; who?: string; next: { id: number; version: number } };
+  }>(
     '/api/pairs/:id/merge',
-    { schema: { params: idParam, body: versioned } },
+    {
+      schema: {
+        params: idParam,
+        body: {
+          ...versioned,
+          required: ['version', 'next'],
+          properties: { ...versioned.properties, next: seenRow },
+        },
+      },
+    },
     async (request) =>
-      store.editor().mergeWithNext(request.params.id, request.body.version, request.body.who ?? 'studio'),
+      store
+        .editor()
+        .mergeWithNext(
+          seen(request.params.id, request.body.version),
+          request.body.next,
+          request.body.who ?? 'studio',
+        ),
   );
 
   app.post<{ Params: { id: number }; Body: { version: number; who?: string; en: number; zh: number } }>(
@@ -177,8 +226,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       store
         .editor()
         .split(
-          request.params.id,
-          request.body.version,
+          seen(request.params.id, request.body.version),
           request.body.en,
           request.body.zh,
           request.body.who ?? 'studio',
@@ -189,16 +237,22 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     '/api/pairs/:id/confirm',
     { schema: { params: idParam, body: versioned } },
     async (request) =>
-      store.editor().confirm(request.params.id, request.body.version, request.body.who ?? 'studio'),
+      store.editor().confirm(seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
   );
 
   for (const step of ['undo', 'redo'] as const) {
-    app.post<{ Params: { id: number } }>(
+    app.post<{ Params: { id: number }; Body: { edit: number } }>(
       `/api/documents/:id/${step}`,
-      { schema: { params: idParam } },
-      async (request) => ({
-        done: store.editor()[step](request.params.id),
-      }),
+      {
+        schema: {
+          params: idParam,
+          body: { type: 'object', required: ['edit'], properties: { edit: { type: 'integer', minimum: 1 } } },
+        },
+      },
+      async (request) => {
+        store.documentName(request.params.id);
+        return store.editor()[step](request.params.id, request.body.edit);
+      },
     );
   }
 
@@ -227,7 +281,13 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
 
   app.post<{
     Params: { id: number };
-    Body: { version: number; who?: string; lang: Lang; direction: 'previous' | 'next' };
+    Body: {
+      version: number;
+      who?: string;
+      lang: Lang;
+      direction: 'previous' | 'next';
+      neighbour: { id: number; version: number };
+    };
   }>(
     '/api/pairs/:id/move',
     {
@@ -235,22 +295,28 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         params: idParam,
         body: {
           ...versioned,
-          required: ['version', 'lang', 'direction'],
+          required: ['version', 'lang', 'direction', 'neighbour'],
           properties: {
             ...versioned.properties,
             lang: { type: 'string', enum: ['en', 'zh'] },
             direction: { type: 'string', enum: ['previous', 'next'] },
+            neighbour: seenRow,
           },
         },
       },
     },
     async (request) => {
-      const { version, lang, direction, who } = request.body;
-      return store.editor().moveSentence(request.params.id, version, lang, direction, who ?? 'studio');
+      const { version, lang, direction, neighbour, who } = request.body;
+      return store
+        .editor()
+        .moveSentence(seen(request.params.id, version), lang, direction, neighbour, who ?? 'studio');
     },
   );
 
-  app.put<{ Params: { id: number; sentence: string }; Body: { text: string; who?: string } }>(
+  app.put<{
+    Params: { id: number; sentence: string };
+    Body: { text: string; who?: string; pair: { id: number; version: number } };
+  }>(
     '/api/documents/:id/sentences/:sentence',
     {
       schema: {
@@ -261,23 +327,27 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         },
         body: {
           type: 'object',
-          required: ['text'],
+          required: ['text', 'pair'],
           properties: {
             text: { type: 'string', minLength: 1, maxLength: 100_000 },
             who: { type: 'string', maxLength: 100 },
+            pair: seenRow,
           },
         },
       },
     },
-    async (request) =>
-      store
+    async (request) => {
+      store.documentName(request.params.id);
+      return store
         .editor()
         .editSentence(
           request.params.id,
           request.params.sentence,
           request.body.text,
+          request.body.pair,
           request.body.who ?? 'studio',
-        ),
+        );
+    },
   );
 
   const exportQuery = {
