@@ -68,11 +68,12 @@ export class UploadPool {
   async store(
     store: CorpusStore,
     files: readonly UploadedFile[],
-  ): Promise<{ ids: number[]; failures: string[] }> {
+  ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
     const { documents, failures } = await this.align(files);
     if (documents.length === 0) throw new BitextError(failures[0] ?? 'the upload holds no document');
     const stored: StoredDocumentReport[] = storeDocuments(store, documents);
-    return { ids: stored.map((document) => document.id), failures };
+    const existing = stored.filter((document) => document.existing).map((document) => document.id);
+    return { ids: stored.map((document) => document.id), existing, failures };
   }
 
   private async align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
