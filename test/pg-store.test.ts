@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlignedDocument } from '../src/model/document.js';
-import { alignFiles } from '../src/pipeline/uploads.js';
+import { alignFiles } from '../src/pipeline/store.js';
 import { SqliteStore, type Store } from '../src/store/corpus.js';
 import { CorpusStore } from '../src/store/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
@@ -35,7 +35,7 @@ let documents: AlignedDocument[];
 
 beforeAll(async () => {
   documents = [];
-  for (const files of INPUTS) documents.push(...(await alignFiles(files)).aligned);
+  for (const files of INPUTS) documents.push(...(await alignFiles(files)).documents);
 });
 
 describe.each(STORES)('the %s store', (kind, open) => {

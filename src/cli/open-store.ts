@@ -6,7 +6,8 @@ import type { Store } from '../store/corpus.js';
 /** Whether a `--db` value names a PostgreSQL server rather than a SQLite file. */
 export const isPostgresUrl = (db: string): boolean => /^postgres(?:ql)?:\/\//i.test(db);
 
-const DEFAULT_DATABASE = 'bitext.db';
+/** The SQLite file commands use when given no --db. */
+export const DEFAULT_DATABASE = 'bitext.db';
 
 /** `--db`: a SQLite file (the default) or a PostgreSQL URL, also from BITEXT_DB_URL so that a password stays out of `ps`. */
 export function databaseOption(): Option {

@@ -1,18 +1,59 @@
+import { loadLexicon } from '../align/index.js';
 import type { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import type { AlignedDocument } from '../model/document.js';
-import { alignFiles } from './uploads.js';
+import type { AlignedDocument, BilingualDocument } from '../model/document.js';
+import { readDocuments } from '../read.js';
+import { pairDocument } from './pairs.js';
+
+/** What documents are stored into: a store of either kind (the SQLite one answers at once). */
+export interface DocumentSink {
+  findSameDocument(document: BilingualDocument): number | undefined | Promise<number | undefined>;
+  addDocument(document: AlignedDocument): number | Promise<number>;
+  rows(documentId: number): readonly unknown[] | Promise<readonly unknown[]>;
+}
 
 export interface StoredDocumentReport {
   id: number;
   name: string;
   pairs: number;
+  /** True when the store already held this document (same content), which was then left as it was. */
+  existing: boolean;
 }
 
-/** What documents are stored into: a store of either kind (the SQLite one answers at once). */
-export interface DocumentSink {
-  addDocument(document: AlignedDocument): number | Promise<number>;
+/** Reads and aligns the documents of some input files; a file that cannot be read is a failure. */
+export async function alignFiles(
+  files: readonly string[],
+  reader: ReaderChoice = 'auto',
+): Promise<{ documents: AlignedDocument[]; failures: BitextError[] }> {
+  const { documents, failures } = await readDocuments(files, reader);
+  if (documents.length === 0) return { documents: [], failures };
+  const lexicon = await loadLexicon();
+  const aligned: AlignedDocument[] = [];
+  for (const document of documents) aligned.push(await pairDocument(document, lexicon));
+  return { documents: aligned, failures };
+}
+
+/**
+ * Adds aligned documents to a corpus store. A document the store already holds (by content
+ * hash) is reported and not stored again, unless `keepDuplicates` is set.
+ */
+export async function storeDocuments(
+  store: DocumentSink,
+  documents: readonly AlignedDocument[],
+  keepDuplicates = false,
+): Promise<StoredDocumentReport[]> {
+  const reports: StoredDocumentReport[] = [];
+  for (const document of documents) {
+    const name = documentName(document);
+    const existing = keepDuplicates ? undefined : await store.findSameDocument(document);
+    reports.push(
+      existing !== undefined
+        ? { id: existing, name, pairs: (await store.rows(existing)).length, existing: true }
+        : { id: await store.addDocument(document), name, pairs: document.pairs.length, existing: false },
+    );
+  }
+  return reports;
 }
 
 /** Reads and aligns the documents of some input files and adds them to a corpus store. */
@@ -20,15 +61,8 @@ export async function storeFiles(
   store: DocumentSink,
   files: readonly string[],
   reader: ReaderChoice = 'auto',
+  keepDuplicates = false,
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
-  const { aligned, failures } = await alignFiles(files, reader);
-  const stored: StoredDocumentReport[] = [];
-  for (const document of aligned) {
-    stored.push({
-      id: await store.addDocument(document),
-      name: documentName(document),
-      pairs: document.pairs.length,
-    });
-  }
-  return { stored, failures };
+  const { documents, failures } = await alignFiles(files, reader);
+  return { stored: await storeDocuments(store, documents, keepDuplicates), failures };
 }

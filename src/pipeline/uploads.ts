@@ -1,12 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { loadLexicon } from '../align/index.js';
-import type { BitextError } from '../errors.js';
-import type { ReaderChoice } from '../ingest/inputs.js';
-import type { AlignedDocument } from '../model/document.js';
-import { readDocuments } from '../read.js';
-import { pairDocument } from './pairs.js';
 
 /** A file that travels as bytes (an upload to the studio, a queued job): its name and its bytes in base64. */
 export interface UploadedFile {
@@ -46,19 +40,6 @@ export async function withUploads<T>(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Reads and aligns the documents of some input files. */
-export async function alignFiles(
-  files: readonly string[],
-  reader: ReaderChoice = 'auto',
-): Promise<{ aligned: AlignedDocument[]; failures: BitextError[] }> {
-  const { documents, failures } = await readDocuments(files, reader);
-  if (documents.length === 0) return { aligned: [], failures };
-  const lexicon = await loadLexicon();
-  const aligned: AlignedDocument[] = [];
-  for (const document of documents) aligned.push(await pairDocument(document, lexicon));
-  return { aligned, failures };
 }
 
 /** The document with the files it names (its sources, the places of its paragraphs and warnings) renamed. */

@@ -1,6 +1,7 @@
 import { BitextError } from '../errors.js';
 import type { AlignedDocument } from '../model/document.js';
-import { alignFiles, renameFiles, withUploads } from '../pipeline/uploads.js';
+import { alignFiles } from '../pipeline/store.js';
+import { renameFiles, withUploads } from '../pipeline/uploads.js';
 import type { DocumentJob } from './jobs.js';
 
 /** What aligning a job gave: its documents, or the one line that says why it failed. */
@@ -13,11 +14,11 @@ export type JobOutcome = { documents: AlignedDocument[] } | { failure: string };
 export function alignJob(job: DocumentJob): Promise<JobOutcome> {
   return withUploads(job.files, async (paths) => {
     const names = new Map(paths.map((path, i) => [path, job.files[i]?.name ?? path]));
-    const { aligned, failures } = await alignFiles(paths, job.reader);
+    const { documents, failures } = await alignFiles(paths, job.reader);
     const [failure] = failures;
     if (failure) return { failure: new BitextError(failure.message, names.get(failure.file ?? '')).oneLine };
-    if (aligned.length === 0) return { failure: 'the job holds no document' };
-    return { documents: aligned.map((document) => renameFiles(document, names)) };
+    if (documents.length === 0) return { failure: 'the job holds no document' };
+    return { documents: documents.map((document) => renameFiles(document, names)) };
   });
 }
 

@@ -42,11 +42,11 @@ export async function enqueueDocuments(
       for (const task of planTasks(distinct)) {
         try {
           const job = documentJob(task, options.reader);
-          const stored = (await store.documentWithContent(job.contentHash)) !== null;
+          const stored = (await store.documentWithInput(job.inputHash)) !== null;
           const id = stored
             ? null
             : await boss.send(QUEUE, job, {
-                id: jobId(job.contentHash),
+                id: jobId(job.inputHash),
                 expireInSeconds: options.timeoutSeconds,
                 retryLimit: options.retries,
                 retryDelay: RETRY_DELAY_SECONDS,

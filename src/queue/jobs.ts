@@ -10,14 +10,14 @@ export interface DocumentJob {
   files: UploadedFile[];
   reader: ReaderChoice;
   /** sha256 over the files' bytes: the same document is queued and stored once. */
-  contentHash: string;
+  inputHash: string;
 }
 
 /** A job's files, base64 in JSON, are kept well under PostgreSQL's 1 GB value limit and a worker's memory. */
 export const MAX_JOB_BYTES = 64 * 1024 * 1024;
 
 /** sha256 of the files' bytes, in an order that does not depend on how they were named. */
-export function contentHash(contents: readonly Buffer[]): string {
+export function inputHash(contents: readonly Buffer[]): string {
   const each = contents.map((bytes) => createHash('sha256').update(bytes).digest('hex')).sort();
   return createHash('sha256').update(each.join('\n')).digest('hex');
 }
@@ -40,6 +40,6 @@ export function documentJob(paths: readonly string[], reader: ReaderChoice): Doc
   return {
     files: paths.map((path, i) => ({ name: path, data: (contents[i] as Buffer).toString('base64') })),
     reader,
-    contentHash: contentHash(contents),
+    inputHash: inputHash(contents),
   };
 }

@@ -60,8 +60,8 @@ async function storeAndComplete(
   return store.transaction(async (client) => {
     const ids: number[] = [];
     for (const [k, document] of documents.entries()) {
-      const contentHash = k === 0 ? job.data.contentHash : `${job.data.contentHash}:${k}`;
-      ids.push(await store.addDocument(document, { contentHash, db: client }));
+      const inputHash = k === 0 ? job.data.inputHash : `${job.data.inputHash}:${k}`;
+      ids.push(await store.addDocument(document, { inputHash, db: client }));
     }
     const result = (await boss.complete(
       QUEUE,

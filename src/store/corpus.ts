@@ -1,6 +1,6 @@
-import type { AlignedDocument } from '../model/document.js';
+import type { AlignedDocument, BilingualDocument } from '../model/document.js';
 import type { CorpusStore } from './index.js';
-import type { StoredDocument } from './rows.js';
+import type { StoredDocument, StoredRow } from './rows.js';
 import type { SearchOptions, SearchPage } from './search.js';
 
 /**
@@ -13,6 +13,10 @@ export interface Store {
   readonly path: string;
   /** Stores an aligned document; returns its id. */
   addDocument(document: AlignedDocument): Promise<number>;
+  /** The id of a stored document with the same content (see contentHash), if any. */
+  findSameDocument(document: BilingualDocument): Promise<number | undefined>;
+  /** The stored rows of a document's pairs in order. */
+  rows(documentId: number): Promise<StoredRow[]>;
   listDocuments(): Promise<StoredDocument[]>;
   documentName(id: number): Promise<string>;
   /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
@@ -34,6 +38,14 @@ export class SqliteStore implements Store {
 
   async addDocument(document: AlignedDocument): Promise<number> {
     return this.store.addDocument(document);
+  }
+
+  async findSameDocument(document: BilingualDocument): Promise<number | undefined> {
+    return this.store.findSameDocument(document);
+  }
+
+  async rows(documentId: number): Promise<StoredRow[]> {
+    return this.store.rows(documentId);
   }
 
   async listDocuments(): Promise<StoredDocument[]> {

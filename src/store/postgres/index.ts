@@ -4,6 +4,8 @@ import { BitextError } from '../../errors.js';
 import { documentName } from '../../export/shared.js';
 import type { AlignedDocument, BilingualDocument } from '../../model/document.js';
 import type { Store } from '../corpus.js';
+import { POSITION_GAP } from '../edits.js';
+import { contentHash } from '../index.js';
 import { pairOf, type StoredDocument, type StoredRow } from '../rows.js';
 import { cjkSpaced } from '../schema.js';
 import {
@@ -105,45 +107,59 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** The id of the document stored from inputs with this content hash, if any. */
-  async documentWithContent(contentHash: string, db: Queryable = this.pool): Promise<number | null> {
+  /** The id of the document stored from input files with this hash (see queue/jobs.ts), if any. */
+  async documentWithInput(inputHash: string, db: Queryable = this.pool): Promise<number | null> {
     const { rows } = await db.query<{ id: number }>(
-      `SELECT id FROM ${SCHEMA}.documents WHERE content_hash = $1`,
-      [contentHash],
+      `SELECT id FROM ${SCHEMA}.documents WHERE input_hash = $1`,
+      [inputHash],
     );
     return rows[0]?.id ?? null;
   }
 
+  /** The id of a stored document with the same content (see contentHash), if any. */
+  async findSameDocument(document: BilingualDocument): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ id: number }>(
+      `SELECT id FROM ${SCHEMA}.documents WHERE content_hash = $1 ORDER BY id LIMIT 1`,
+      [contentHash(document)],
+    );
+    return rows[0]?.id;
+  }
+
   /**
-   * Stores an aligned document; returns its id. With a content hash, a document already stored
-   * from the same inputs is kept and its id returned.
+   * Stores an aligned document; returns its id. With the hash of its input files, a document
+   * already stored from the same files is kept and its id returned.
    */
   async addDocument(
     document: AlignedDocument,
-    options: { contentHash?: string; db?: pg.PoolClient } = {},
+    options: { inputHash?: string; db?: pg.PoolClient } = {},
   ): Promise<number> {
-    const store = (client: pg.PoolClient) =>
-      this.insertDocument(client, document, options.contentHash ?? null);
+    const store = (client: pg.PoolClient) => this.insertDocument(client, document, options.inputHash ?? null);
     return options.db ? store(options.db) : this.transaction(store);
   }
 
   private async insertDocument(
     client: pg.PoolClient,
     document: AlignedDocument,
-    contentHash: string | null,
+    inputHash: string | null,
   ): Promise<number> {
     const { pairs, ...model } = document;
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO ${SCHEMA}.documents (name, imported_at, model, content_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
-      [documentName(document), new Date().toISOString(), JSON.stringify(model), contentHash],
+      `INSERT INTO ${SCHEMA}.documents (name, imported_at, model, content_hash, input_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (input_hash) DO NOTHING RETURNING id`,
+      [
+        documentName(document),
+        new Date().toISOString(),
+        JSON.stringify(model),
+        contentHash(document),
+        inputHash,
+      ],
     );
     const id = rows[0]?.id;
-    if (id === undefined) return (await this.documentWithContent(contentHash ?? '', client)) as number;
+    if (id === undefined) return (await this.documentWithInput(inputHash ?? '', client)) as number;
     await client.query(
       `INSERT INTO ${SCHEMA}.pairs
          (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, en_words, en_stems)
-       SELECT $1, position - 1, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, en_words, en_stems
+       SELECT $1, (position - 1) * ${POSITION_GAP}, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, en_words, en_stems
        FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[],
                    $10::text[], $11::text[], $12::text[])
          WITH ORDINALITY AS p(pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, en_words, en_stems, position)`,

@@ -23,9 +23,12 @@ const MIGRATIONS: readonly string[] = [
     imported_at TEXT NOT NULL,
     -- The document model without its pairs, as JSON text (jsonb would reorder its keys).
     model TEXT NOT NULL,
-    -- sha256 of the input files' bytes: the same document is stored once.
-    content_hash TEXT UNIQUE
+    -- What makes two imports the same document (src/store/index.ts contentHash), as in SQLite.
+    content_hash TEXT NOT NULL,
+    -- sha256 of the input files' bytes, for documents that came through the job queue: each lands once.
+    input_hash TEXT UNIQUE
   );
+  CREATE INDEX documents_by_hash ON ${SCHEMA}.documents(content_hash);
   CREATE TABLE ${SCHEMA}.pairs (
     id BIGSERIAL PRIMARY KEY,
     document_id BIGINT NOT NULL REFERENCES ${SCHEMA}.documents(id) ON DELETE CASCADE,
