@@ -54,6 +54,19 @@ describe.each(STORES)('the %s store', (kind, open) => {
     for (const [k, id] of ids.entries()) expect(await store.getDocument(id)).toEqual(documents[k]);
   });
 
+  it.skipIf(skip)('knows a document it holds by its content, wherever its file lay', async () => {
+    const [first] = documents as [AlignedDocument];
+    expect(await store.findSameDocument(first)).toBe(ids[0]);
+    const moved = { ...first, source: { ...first.source, files: ['elsewhere/harbour-review.md'] } };
+    expect(await store.findSameDocument(moved)).toBe(ids[0]);
+    const changed = {
+      ...first,
+      warnings: [...first.warnings, { code: 'one-sided' as const, message: 'changed' }],
+    };
+    expect(await store.findSameDocument(changed)).toBeUndefined();
+    expect((await store.rows(ids[0] as number)).length).toBe(first.pairs.length);
+  });
+
   it.skipIf(skip)('lists documents with their counts, and finds them by name or id', async () => {
     const listed = await store.listDocuments();
     expect(
