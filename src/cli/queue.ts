@@ -3,6 +3,10 @@ import { BitextError } from '../errors.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { isPostgresUrl } from './open-store.js';
 
+const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+const MAX_RETRIES = 100;
+const MAX_JOBS = 64;
+
 /* Each command imports what it runs when it runs, as in main.ts: the others never load pg. */
 
 /** `--db URL`, or BITEXT_DB_URL so that a password stays out of `ps`. */
@@ -16,13 +20,6 @@ function serverUrl(db: string | undefined): string {
   if (db === undefined || !isPostgresUrl(db))
     throw new BitextError('the job queue needs a PostgreSQL server: give --db postgres://… or BITEXT_DB_URL');
   return db;
-}
-
-function positiveInteger(name: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new BitextError(`${name} takes a whole number from 1: ${value}`);
-  return number;
 }
 
 export function enqueueCommand(readerOption: Option, onFailures: (failures: string[]) => void): Command {
@@ -39,10 +36,11 @@ export function enqueueCommand(readerOption: Option, onFailures: (failures: stri
         options: { db?: string; reader: ReaderChoice; timeout: string; retries: string },
       ) => {
         const { enqueueDocuments } = await import('../queue/enqueue.js');
+        const { parseNumber } = await import('./align.js');
         const report = await enqueueDocuments(inputs, serverUrl(options.db), {
           reader: options.reader,
-          timeoutSeconds: positiveInteger('--timeout', options.timeout),
-          retries: Math.max(0, Number.parseInt(options.retries, 10) || 0),
+          timeoutSeconds: parseNumber('--timeout', options.timeout, 1, MAX_TIMEOUT_SECONDS) ?? 900,
+          retries: Math.floor(parseNumber('--retries', options.retries, 0, MAX_RETRIES) ?? 2),
         });
         process.stderr.write(
           `bitext: queued ${report.queued} documents${report.known ? `, ${report.known} already queued or stored` : ''}\n`,
@@ -62,8 +60,9 @@ export function workerCommand(): Command {
       const stop = new AbortController();
       for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
       const { runWorker } = await import('../queue/worker.js');
+      const { parseNumber } = await import('./align.js');
       const summary = await runWorker(serverUrl(options.db), {
-        jobs: positiveInteger('--jobs', options.jobs),
+        jobs: Math.floor(parseNumber('--jobs', options.jobs, 1, MAX_JOBS) ?? 1),
         exitWhenIdle: options.exitWhenIdle ?? false,
         signal: stop.signal,
         log: (line) => process.stderr.write(`bitext: ${line}\n`),
