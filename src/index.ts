@@ -1,0 +1,38 @@
+/**
+ * bitext's public API: read bilingual documents, align them into pairs, write them out or keep
+ * them in a corpus store. The CLI and the studio are built on these same functions.
+ *
+ * @example
+ * import { readDocuments, pairDocument, renderDocument } from 'bitext';
+ * const { documents } = await readDocuments(['magazine.pdf']);
+ * const aligned = await pairDocument(documents[0]);
+ * const [tmx] = renderDocument(aligned, 'tmx');
+ */
+export { readDocuments, type ReadResult } from './read.js';
+export type { ReaderChoice } from './ingest/inputs.js';
+export { pairDocument } from './pipeline/pairs.js';
+export { align, type AlignOptions, type Bead, loadLexicon, scoreTranslation } from './align/index.js';
+export {
+  type ExportFile,
+  type ExportOptions,
+  FORMAT_NAMES,
+  type Format,
+  renderDocument,
+  renderDocuments,
+} from './export/index.js';
+export { CorpusStore, type StoredDocument } from './store/index.js';
+export { BitextError } from './errors.js';
+export type {
+  AlignedDocument,
+  Article,
+  BilingualDocument,
+  BilingualText,
+  Diagnostic,
+  Lang,
+  Pair,
+  PairFlag,
+  PairRole,
+  Paragraph,
+  Sentence,
+  TocEntry,
+} from './model/document.js';
