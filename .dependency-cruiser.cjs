@@ -7,7 +7,21 @@ const FOUNDATION = ['model', 'text', 'errors', 'quantile', 'io', 'types'];
 
 /** Each folder and the folders it must never import from. */
 const FORBIDDEN = {
-  foundation: ['ingest', 'structure', 'segment', 'align', 'pairs', 'pipeline', 'export', 'store', 'queue', 'server', 'cli', 'eval', 'read'],
+  foundation: [
+    'ingest',
+    'structure',
+    'segment',
+    'align',
+    'pairs',
+    'pipeline',
+    'export',
+    'store',
+    'queue',
+    'server',
+    'cli',
+    'eval',
+    'read',
+  ],
   ingest: ['structure', 'segment', 'align', 'pairs', 'pipeline', 'export', 'store', 'queue', 'server', 'cli'],
   structure: ['segment', 'align', 'pairs', 'pipeline', 'export', 'store', 'queue', 'server', 'cli'],
   segment: ['align', 'pairs', 'pipeline', 'export', 'store', 'queue', 'server', 'cli'],

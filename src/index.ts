@@ -8,10 +8,9 @@
  * const aligned = await pairDocument(documents[0]);
  * const [tmx] = renderDocument(aligned, 'tmx');
  */
-export { readDocuments, type ReadResult } from './read.js';
-export type { ReaderChoice } from './ingest/inputs.js';
-export { pairDocument } from './pipeline/pairs.js';
-export { align, type AlignOptions, type Bead, loadLexicon, scoreTranslation } from './align/index.js';
+
+export { type AlignOptions, align, type Bead, loadLexicon, scoreTranslation } from './align/index.js';
+export { BitextError } from './errors.js';
 export {
   type ExportFile,
   type ExportOptions,
@@ -20,8 +19,7 @@ export {
   renderDocument,
   renderDocuments,
 } from './export/index.js';
-export { CorpusStore, type StoredDocument } from './store/index.js';
-export { BitextError } from './errors.js';
+export type { ReaderChoice } from './ingest/inputs.js';
 export type {
   AlignedDocument,
   Article,
@@ -36,3 +34,6 @@ export type {
   Sentence,
   TocEntry,
 } from './model/document.js';
+export { pairDocument } from './pipeline/pairs.js';
+export { type ReadResult, readDocuments } from './read.js';
+export { CorpusStore, type StoredDocument } from './store/index.js';

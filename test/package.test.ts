@@ -27,8 +27,15 @@ describe('the packed package, installed into an empty project', { timeout: 600_0
     folder = mkdtempSync(join(tmpdir(), 'bitext-package-'));
     run('npm', ['pack', '--pack-destination', folder, '--silent'], ROOT);
     const tarball = readdirSync(folder).find((name) => name.endsWith('.tgz')) as string;
-    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`], folder);
+    writeFileSync(
+      join(folder, 'package.json'),
+      JSON.stringify({ name: 'app', private: true, type: 'module' }),
+    );
+    run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${tarball}`],
+      folder,
+    );
   }, 600_000);
 
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
