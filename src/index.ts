@@ -34,6 +34,6 @@ export type {
   Sentence,
   TocEntry,
 } from './model/document.js';
-export { pairDocument } from './pipeline/pairs.js';
+export { pairDocument } from './pairs/pairs.js';
 export { type ReadResult, readDocuments } from './read.js';
 export { CorpusStore, type StoredDocument } from './store/index.js';

@@ -7,6 +7,7 @@ import { formatBead } from '../eval/index.js';
 import { readTextFile } from '../ingest/decode.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Lang } from '../model/document.js';
+import { joinSentences } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 
 export type SentenceFormat = 'align' | 'tsv' | 'jsonl';
@@ -33,8 +34,9 @@ export function readSentenceFile(path: string, lang: Lang): string[] {
   return lines;
 }
 
-function joinSentences(sentences: readonly string[], lang: Lang): string {
-  return sentences.join(lang === 'zh' ? '' : ' ').replace(/[\t\n]/g, ' ');
+/** One side of a bead on one line of the output. */
+function oneLineSide(sentences: readonly string[], lang: Lang): string {
+  return joinSentences(sentences, lang).replace(/[\t\n]/g, ' ');
 }
 
 /** Beads in the chosen format, one line each. */
@@ -45,11 +47,11 @@ export function formatBeads(
   options: AlignSentsOptions,
 ): string {
   const lines = beads.map((bead) => {
-    const sourceText = joinSentences(
+    const sourceText = oneLineSide(
       bead.source.map((i) => source[i] ?? ''),
       options.srcLang,
     );
-    const targetText = joinSentences(
+    const targetText = oneLineSide(
       bead.target.map((j) => target[j] ?? ''),
       options.tgtLang,
     );

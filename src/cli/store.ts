@@ -8,10 +8,10 @@ import {
   renderDocument,
   renderDocuments,
 } from '../export/index.js';
-import { documentName } from '../export/shared.js';
 import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { documentName } from '../model/names.js';
 import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';

@@ -11,6 +11,7 @@ import type {
   Paragraph,
   Sentence,
 } from '../model/document.js';
+import { joinSentences } from '../text/join.js';
 import { flagsOf } from './flags.js';
 
 const HEADER_ROLES = ['title', 'subtitle', 'byline', 'date'] as const;
@@ -18,7 +19,10 @@ const HEADER_ROLES = ['title', 'subtitle', 'byline', 'date'] as const;
 const PARAGRAPH_OMISSION_SCORE = -0.05;
 
 function joinSide(sentences: readonly Sentence[], lang: Lang): string {
-  return sentences.map((sentence) => sentence.text).join(lang === 'zh' ? '' : ' ');
+  return joinSentences(
+    sentences.map((sentence) => sentence.text),
+    lang,
+  );
 }
 
 async function textPair(
