@@ -10,7 +10,7 @@
  */
 
 export { type AlignOptions, align, type Bead, loadLexicon, scoreTranslation } from './align/index.js';
-export { BitextError } from './errors.js';
+export { BitextError, ConflictError, NotFoundError, TooLargeError, UnprocessableError } from './errors.js';
 export {
   type ExportFile,
   type ExportOptions,

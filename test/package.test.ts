@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** The README's library example: the first `js` block after the "### Library" heading. */
+/** The README's library example: the first `js` block after the "## Library" heading. */
 function readmeExample(): string {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Library'));
+  const section = readme.slice(readme.indexOf('## Library'));
   const block = /```js\n([\s\S]*?)```/.exec(section);
-  if (!block?.[1]) throw new Error('README has no js example under "### Library"');
+  if (!block?.[1]) throw new Error('README has no js example under "## Library"');
   return block[1];
 }
 
