@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import type { AlignedDocument, Lang, Pair, PairRole } from '../model/document.js';
 
 export interface ExportOptions {
