@@ -1,13 +1,28 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitBlocks } from '../src/ingest/blocks.js';
+import { type Block, splitBlocks } from '../src/ingest/blocks.js';
 import type { BilingualDocument } from '../src/model/document.js';
 import { readDocuments } from '../src/read.js';
+import {
+  deckUnderTitle,
+  type HeaderZoneRule,
+  headerZone,
+  markedLinesWithCounterparts,
+  shortLinesUpToLastMarked,
+} from '../src/structure/header-zone.js';
+import {
+  assignHeaderRoles,
+  bylineByMark,
+  dateByForm,
+  roleByForm,
+  subtitleByDash,
+} from '../src/structure/headers.js';
 import { structureMagazine } from '../src/structure/index.js';
 import { interleaveArticles } from '../src/structure/pair.js';
-import { alternate } from '../src/structure/shared.js';
+import { alternate, emptyArticle, type TaggedBlock } from '../src/structure/shared.js';
 import { joinPieces } from '../src/text/join.js';
+import { languageOf } from '../src/text/language.js';
 import { goldenCases, structureAsJson } from './golden.js';
 
 describe('golden structure files (npx tsx scripts/update-golden.ts rewrites them)', () => {
@@ -316,5 +331,79 @@ describe('what bilingual magazines also print', () => {
     expect(article?.paragraphs.en.map((paragraph) => paragraph.text)).toEqual([
       'Q: How do you see the region?',
     ]);
+  });
+});
+
+/** A block as the magazine reader sees it, with its language by its own characters. */
+function tagged(text: string, markup: Block['markup'] = 'plain'): TaggedBlock {
+  const level = markup === 'heading' ? 3 : 0;
+  return {
+    text,
+    markup,
+    level,
+    lines: { file: 'test.md', firstLine: 1, lastLine: 1 },
+    lang: languageOf(text),
+  };
+}
+
+describe('header zone rules, each on its own', () => {
+  const deck = [tagged('Remarks at the Forum', 'heading'), tagged('——在论坛上的讲话', 'heading')];
+  const bold = [
+    tagged('By Chen Yu', 'bold'),
+    tagged('文／陈雨'),
+    tagged('March 18, 2025', 'bold'),
+    tagged('2025年3月18日'),
+  ];
+  const chineseFirst = [
+    tagged('——在论坛上的讲话'),
+    tagged('记者 王小雨'),
+    tagged('Remarks at the Forum', 'bold'),
+  ];
+  const body = [tagged('We met in Donggang.'), tagged('我们在东港相聚。')];
+  const cases: [string, HeaderZoneRule, TaggedBlock[], number][] = [
+    ['a deck of headings', deckUnderTitle, [...deck, ...bold, ...body], 2],
+    ['a deck, then bold lines', markedLinesWithCounterparts, [...deck, ...bold, ...body], 6],
+    ['no deck', deckUnderTitle, [...bold, ...body], 0],
+    ['bold lines with their counterparts', markedLinesWithCounterparts, [...bold, ...body], 4],
+    ['plain Chinese lines first', markedLinesWithCounterparts, [...chineseFirst, ...body], 0],
+    ['short lines up to a bold one', shortLinesUpToLastMarked, [...chineseFirst, ...body], 3],
+    ['body text', shortLinesUpToLastMarked, body, 0],
+  ];
+  it.each(cases)('%s', (_, rule, blocks, length) => {
+    expect(rule(blocks, emptyArticle(0))?.length ?? 0).toBe(length);
+  });
+
+  it('takes the longest zone a rule finds, with its reason', () => {
+    expect(headerZone([...deck, ...bold, ...body], emptyArticle(0))).toEqual({
+      length: 6,
+      reason: 'marked lines and dates, each with its counterpart',
+    });
+    expect(headerZone(body, emptyArticle(0))).toBeNull();
+  });
+});
+
+describe('header role rules, each on its own', () => {
+  it.each([
+    ['a date', dateByForm, ['Dalian, June 25, 2024'], 'date'],
+    ['a Chinese date', dateByForm, ['2024年6月25日'], 'date'],
+    ['no date', dateByForm, ['June Li'], null],
+    ['a leading dash', subtitleByDash, ['——在论坛上的讲话'], 'subtitle'],
+    ['a dash inside', subtitleByDash, ['Port—and city'], null],
+    ['"By"', bylineByMark, ['By Chen Yu'], 'byline'],
+    ['"文／"', bylineByMark, ['文／陈雨'], 'byline'],
+    ['a name alone', bylineByMark, ['Chen Yu'], null],
+  ] as const)('%s', (_, rule, sides, role) => {
+    expect(rule(sides)).toBe(role);
+  });
+
+  it('gives a pair the role of the first rule its form meets, then the free roles in order', () => {
+    expect(roleByForm({ en: 'By March 18, 2025', zh: '2025年3月18日' })).toBe('date');
+    expect(
+      assignHeaderRoles([
+        { en: 'Remarks at the Forum', zh: '在论坛上的讲话' },
+        { en: 'March 18, 2025', zh: null },
+        { en: 'Lin Hai', zh: '林海' },
+      ]),
+    ).toEqual(['subtitle', 'date', 'byline']);
   });
 });
