@@ -105,6 +105,12 @@ describe('paragraph break rules, each on its own', () => {
       false,
     ],
     [
+      'an indented line under a Chinese subtitle',
+      indentedFirstLine,
+      breakContext(line('——在论坛上的讲话', 100), line('编者按：', 114, { x: 70 })),
+      true,
+    ],
+    [
       'one indented Chinese line under another',
       oneLineParagraphAbove,
       breakContext(line('欢迎大家。', 100, { x: 70 }), line('第一，推进', 114, { x: 70 }), {
