@@ -273,6 +273,60 @@ describe('what bilingual magazines also print', () => {
     );
   });
 
+  it.each([
+    [
+      'English first, bold',
+      "**Editor's note: The station opened in 2019.**",
+      '编者按：保护站于2019年启用。',
+      '**By Wang Xiaoyu**',
+      '记者 王小雨',
+    ],
+    [
+      'Chinese first, plain',
+      '编者按：保护站于2019年启用。',
+      "Editor's note: The station opened in 2019.",
+      '记者 王小雨',
+      '**By Wang Xiaoyu**',
+    ],
+  ])(
+    "reads an editor's note among the header lines (%s) as body text, and the header lines after it",
+    (_, ...zone) => {
+      const [article] = readMagazine(
+        ['# Keeping Watch', '## 守望候鸟', ...zone, 'Q: Why?', '问：为什么？'].join('\n\n'),
+      ).articles;
+      expect(article?.byline).toEqual({ en: 'By Wang Xiaoyu', zh: '记者 王小雨' });
+      expect(article?.subtitle).toBeNull();
+      expect(article?.paragraphs.en.map((paragraph) => paragraph.text)).toEqual([
+        "Editor's note: The station opened in 2019.",
+        'Q: Why?',
+      ]);
+      expect(article?.paragraphs.zh[0]?.text).toBe('编者按：保护站于2019年启用。');
+    },
+  );
+
+  it("keeps a byline set as a heading after an editor's note in its article, and a section heading in the text", () => {
+    const { articles } = readMagazine(
+      [
+        '# Keeping Watch',
+        '## 守望候鸟',
+        "Editor's note: The station opened in 2019.",
+        '编者按：保护站于2019年启用。',
+        '### By Wang Xiaoyu',
+        '### 记者 王小雨',
+        'Q: Why?',
+        '问：为什么？',
+      ].join('\n\n'),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]?.byline).toEqual({ en: 'By Wang Xiaoyu', zh: '记者 王小雨' });
+    expect(articles[0]?.subtitle).toBeNull();
+    expect(articles[0]?.paragraphs.en.map((paragraph) => [paragraph.kind, paragraph.text])).toEqual([
+      ['body', "Editor's note: The station opened in 2019."],
+      ['body', 'Q: Why?'],
+    ]);
+    expect(articles[0]?.warnings).toEqual([]);
+  });
+
   it('reads a dateline with its place as the date', () => {
     const [article] = readMagazine(
       '# Seizing New Opportunities\n\n## 携手把握新机遇\n\n**Li Qiang**\n\n李强\n\n**Dalian, June 25, 2024**\n\n2024年6月25日，大连\n\nGood morning!\n\n大家上午好！\n',

@@ -8,6 +8,7 @@ import {
   endsLikeBodyText,
   HEADER_MAX_LENGTH,
   isDateLine,
+  isEditorsNote,
   isInterviewTurn,
   looksLikeHeaderField,
 } from './headers.js';
@@ -42,7 +43,7 @@ function awaitedHeaders(article: Article, lang: Lang): number {
 }
 
 /**
- * Short lines set bold or large, and dates, each followed by its counterpart in the other
+ * Short lines set bold or large, dates and editor's notes, each followed by its counterpart in the other
  * language (which need not be marked), or bringing the counterparts of fields read earlier.
  */
 export const markedLinesWithCounterparts: HeaderZoneRule = (blocks, article) => {
@@ -50,9 +51,12 @@ export const markedLinesWithCounterparts: HeaderZoneRule = (blocks, article) => 
   let unpairedLang: Lang | null = null;
   let awaited = { en: awaitedHeaders(article, 'en'), zh: awaitedHeaders(article, 'zh') };
   for (const block of blocks) {
-    if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang] || !mayBeHeaderField(block.text))
-      break;
-    const marked = block.markup !== 'plain' || isDateLine(block.text);
+    const note = isEditorsNote(block.text);
+    const headerLike =
+      note ||
+      (block.lang && block.text.length <= HEADER_MAX_LENGTH[block.lang] && mayBeHeaderField(block.text));
+    if (!block.lang || !headerLike) break;
+    const marked = note || block.markup !== 'plain' || isDateLine(block.text);
     const counterpart: boolean =
       (unpairedLang !== null && block.lang !== unpairedLang) || awaited[block.lang] > 0;
     if (!marked && !counterpart) break;
@@ -69,16 +73,17 @@ const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
 
 /**
  * Header lines that are not bold, as Chinese ones often are not, when an article gives
- * its Chinese first: the short lines under the title up to the last that is bold or a
- * header field by its form (——subtitle, 文／byline, a date).
+ * its Chinese first: the short lines and editor's notes under the title up to the last
+ * that is bold, a note or a header field by its form (——subtitle, 文／byline, a date).
  */
 export const shortLinesUpToLastMarked: HeaderZoneRule = (blocks) => {
   let length = 0;
   for (const [i, block] of blocks.slice(0, FORM_HEADER_LINES).entries()) {
-    const headerLike =
+    const note = isEditorsNote(block.text);
+    const short =
       block.lang && block.markup !== 'heading' && block.text.length <= FORM_HEADER_LENGTH[block.lang];
-    if (!headerLike || !mayBeHeaderField(block.text)) break;
-    if (block.markup === 'bold' || looksLikeHeaderField(block.text)) length = i + 1;
+    if (!note && (!short || !mayBeHeaderField(block.text))) break;
+    if (note || block.markup === 'bold' || looksLikeHeaderField(block.text)) length = i + 1;
   }
   return found(length, 'short lines up to the last bold one or header field by its form');
 };

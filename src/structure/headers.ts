@@ -90,6 +90,16 @@ export function endsLikeBodyText(text: string): boolean {
   return BODY_LINE_END.test(text.trim());
 }
 
+const EDITORS_NOTE =
+  /^(?:editor['’]s\s+note|editorial\s+note|note\s+from\s+the\s+editor|编者按|編者按|编者的话|編者的話)\s*[:：]?/iu;
+/** An editor's note is a paragraph, but shorter than this. */
+const EDITORS_NOTE_MAX_LENGTH = 1000;
+
+/** Whether a paragraph is an editor's note ("Editor's note: …", "编者按：…"), which may stand among the header lines. */
+export function isEditorsNote(text: string): boolean {
+  return EDITORS_NOTE.test(text.trim()) && text.length <= EDITORS_NOTE_MAX_LENGTH;
+}
+
 const INTERVIEW_TURN = /^(?:Q|A|Question|Answer|问|答)\s*[:：]/iu;
 
 /** Whether a line opens a question or an answer of an interview ("Q:", "答："): body text, never a header field. */

@@ -4,7 +4,13 @@ import { joinPieces } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 import { cleanParagraph, hasEndMark } from './cleanup.js';
 import { headerZone } from './header-zone.js';
-import { assignHeaderRoles, isCaption, isSourceLine, looksLikeHeaderField } from './headers.js';
+import {
+  assignHeaderRoles,
+  isCaption,
+  isEditorsNote,
+  isSourceLine,
+  looksLikeHeaderField,
+} from './headers.js';
 import { endsCompletely } from './sentence-end.js';
 import { emptyArticle, languageName, placeOf, quote, type TaggedBlock, unplacedText } from './shared.js';
 import { matchToc, withoutPageNumbers } from './toc.js';
@@ -40,7 +46,8 @@ function articleStarts(blocks: readonly TaggedBlock[]): number[] {
   const starts: number[] = [];
   let titled = new Set<Lang | null>();
   blocks.forEach((block, i) => {
-    if (block.markup !== 'heading') return;
+    // A date or byline set as a heading is a header line, not a title.
+    if (block.markup !== 'heading' || looksLikeHeaderField(block.text)) return;
     const followsHeading = i > 0 && blocks[i - 1]?.markup === 'heading';
     // An article printed in one language, then the other, has its second title further down.
     const secondLanguageTitle = starts.length > 0 && block.lang !== null && !titled.has(block.lang);
@@ -97,11 +104,15 @@ function readTitledSections(article: Article, blocks: readonly TaggedBlock[]): T
   let rest = blocks;
   while (rest.length > 0) {
     const titleCount = leadingCount(rest, (block) => block.markup === 'heading');
+    const titleBefore = { ...article.title };
     const deck = readTitle(article, rest.slice(0, titleCount));
-    const zone = [...deck, ...rest.slice(titleCount)];
-    const headerCount = headerZone(zone, article)?.length ?? 0;
-    readHeaderFields(article, zone.slice(0, headerCount));
-    rest = zone.slice(headerCount);
+    rest = rest.slice(titleCount);
+    if (article.title.en !== titleBefore.en || article.title.zh !== titleBefore.zh) {
+      const zone = [...deck, ...rest];
+      const headerCount = headerZone(zone, article)?.length ?? 0;
+      readHeaderFields(article, zone.slice(0, headerCount));
+      rest = zone.slice(headerCount);
+    } else body.push(...deck); // headings in the text, under no new title: section headings
     const bodyCount = leadingCount(rest, (block) => block.markup !== 'heading');
     body.push(...rest.slice(0, bodyCount));
     rest = rest.slice(bodyCount);
@@ -152,8 +163,14 @@ function continuesTitle(
   return previous?.lang === lang && previous.level === heading.level && titleLevel[lang] === heading.level;
 }
 
+/**
+ * Gives the header zone's pairs their roles; an editor's note is body text at the head of
+ * the article, and a pair whose role is taken stays in the text as a heading.
+ */
 function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): void {
-  const pairs = pairAlternating(blocks);
+  const notes = blocks.filter((block) => isEditorsNote(block.text));
+  for (const note of notes) appendParagraph(article, note, 'body');
+  const pairs = pairAlternating(blocks.filter((block) => !notes.includes(block)));
   const roles = assignHeaderRoles(pairs.map((pair) => pair.text));
   pairs.forEach((pair, i) => {
     const role = roles[i];
@@ -191,13 +208,13 @@ function readBody(article: Article, blocks: readonly TaggedBlock[]): void {
     if (
       last &&
       acrossBreak &&
-      block.markup !== 'bold' &&
+      block.markup === 'plain' &&
       continuesAcrossBreak(last, block.text, block.lang)
     ) {
       last.text = cleanParagraph(joinPieces(last.text, block.text));
       last.sources.push(block.lines);
     } else {
-      appendParagraph(article, block, block.markup === 'bold' ? 'heading' : 'body');
+      appendParagraph(article, block, block.markup === 'plain' ? 'body' : 'heading');
     }
     previousLang = block.lang;
     captionSince = false;
