@@ -461,3 +461,73 @@ describe('header role rules, each on its own', () => {
     ).toEqual(['subtitle', 'date', 'byline']);
   });
 });
+
+describe('nothing read disappears without trace', () => {
+  const texts = {
+    en: [
+      'Ports That Breathe',
+      'By Chen Yu',
+      'March 18, 2025',
+      "Editor's note: It rained.",
+      'We met in May.',
+      'Q: Why?',
+    ],
+    zh: [
+      '会呼吸的港口',
+      '文／陈雨',
+      '2025年3月18日',
+      '——在论坛上的讲话',
+      '编者按：下雨了。',
+      '我们五月相聚。',
+    ],
+    none: ['— 12 —', '2025', '■'],
+  };
+  const block = fc
+    .record({
+      lang: fc.constantFrom('en', 'zh', 'none') as fc.Arbitrary<keyof typeof texts>,
+      pick: fc.nat(),
+      markup: fc.constantFrom('heading', 'bold', 'plain') as fc.Arbitrary<Block['markup']>,
+    })
+    .map(({ lang, pick, markup }) => ({ text: texts[lang][pick % texts[lang].length] as string, markup }));
+
+  /** Everything the structure kept: contents, header fields and paragraphs, in both languages. */
+  function keptText(structure: ReturnType<typeof structureMagazine>): string {
+    const fields = structure.articles.flatMap((article) => [
+      article.title,
+      article.subtitle,
+      article.byline,
+      article.date,
+      article.source,
+    ]);
+    return [
+      ...structure.toc.flatMap((entry) => [entry.en, entry.zh]),
+      ...fields.flatMap((field) => [field?.en, field?.zh]),
+      ...structure.articles.flatMap((article) =>
+        [...article.paragraphs.en, ...article.paragraphs.zh].map((p) => p.text),
+      ),
+    ].join('\n');
+  }
+
+  it('keeps every line in a language in the structure, and warns only of lines in neither', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 14 }), (blocks) => {
+        const input = blocks.map((b, i) => ({
+          ...b,
+          level: b.markup === 'heading' ? 1 : 0,
+          lines: { file: 't', firstLine: i + 1, lastLine: i + 1 },
+        }));
+        const structure = structureMagazine(input);
+        const kept = keptText(structure);
+        // Contents entries lose what reads as their page number.
+        const found = (text: string) => kept.includes(text) || kept.includes(text.replace(/\s+\d{1,4}$/, ''));
+        const lost = input.filter((b) => languageOf(b.text) !== null && !found(b.text));
+        expect(lost.map((b) => b.text)).toEqual([]);
+        const warned = [...structure.warnings, ...structure.articles.flatMap((article) => article.warnings)]
+          .filter((warning) => warning.code === 'unplaced-text')
+          .map((warning) => input[(warning.at?.firstLine ?? 0) - 1]?.text ?? '');
+        expect(warned.filter((text) => languageOf(text) !== null)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
