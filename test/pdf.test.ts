@@ -178,6 +178,14 @@ describe('finding the gutter of a two-column page', () => {
     expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
   });
 
+  it('finds it beside a full page when the other column holds two short lines, the end of a paragraph and a source line', () => {
+    const english = Array.from({ length: 34 }, (_, i) =>
+      run('and the port will be ready by', 50, 100 + i * LEADING),
+    );
+    const chinese = [run('健康发展做出贡献。', 230, 100), run('（来源：外交部）', 250, 100 + LEADING)];
+    expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
+  });
+
   it('finds it under a page number centred in the gutter, beside indented Chinese paragraphs', () => {
     const chinese = [
       ...column(220, ['到2027年，每个', '泊位都将提供', '岸电。']),
