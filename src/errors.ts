@@ -20,3 +20,6 @@ export class BitextError extends Error {
     return text.replace(/\s+/g, ' ').trim();
   }
 }
+
+/** A command line that cannot work as given (a file where a folder is needed, two options at odds): exit 2. */
+export class UsageError extends BitextError {}

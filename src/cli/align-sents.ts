@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { align, type Bead, loadLexicon } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
-import { BitextError } from '../errors.js';
+import { BitextError, UsageError } from '../errors.js';
 import { formatBead } from '../eval/index.js';
 import { readTextFile } from '../ingest/decode.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -71,7 +71,7 @@ export function formatBeads(
 
 function checkLanguages(options: AlignSentsOptions): void {
   if (options.srcLang === options.tgtLang) {
-    throw new BitextError(
+    throw new UsageError(
       `--src-lang and --tgt-lang are both ${options.srcLang}: bitext aligns Chinese with English`,
     );
   }

@@ -2,13 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { BitextError } from '../errors.js';
+import { BitextError, UsageError } from '../errors.js';
 import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { readDocuments } from '../read.js';
 import { buildServer } from '../server/app.js';
-import { CorpusStore } from '../store/index.js';
 import { ALIGN_FORMATS, type AlignCommandOptions, runAlignCommand } from './align.js';
 import {
   type AlignSentsOptions,
@@ -18,9 +17,12 @@ import {
 } from './align-sents.js';
 import { runEval } from './eval.js';
 import { inspectReport } from './inspect.js';
-import { exportDocuments, importDocuments, searchStore } from './store.js';
+import { parsePort, parsePositiveInt, parseRoles, parseScore } from './options.js';
+import { exportDocuments, importDocuments, openStore, searchStore } from './store.js';
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
+/** More worker threads than this only add memory. */
+const MAX_JOBS = 64;
 
 /** Exit codes: 0 all went well, 1 some input failed, 2 the command line is wrong, 70 a bug. */
 const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 70 } as const;
@@ -86,12 +88,17 @@ function alignCommand(): Command {
     .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
     .option('-o, --output <path>', 'output folder (or file, for one document)', 'bitext-out')
     .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('jsonl'))
-    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
-    .option('--roles <roles>', `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`)
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)', parseScore)
+    .option(
+      '--roles <roles>',
+      `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`,
+      parseRoles,
+    )
     .option(
       '--jobs <n>',
       'documents aligned in parallel, in worker threads',
-      String(Math.max(1, Math.min(4, availableParallelism()))),
+      parsePositiveInt(MAX_JOBS),
+      Math.max(1, Math.min(4, availableParallelism())),
     )
     .option('--force', 'replace output files that exist')
     .addOption(readerOption())
@@ -127,7 +134,7 @@ function exportCommand(): Command {
     .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('tmx'))
     .option('-o, --output <folder>', 'output folder', 'bitext-out')
     .option('--document <names...>', 'only these documents (name or id)')
-    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)', parseScore)
     .option('--force', 'replace output files that exist')
     .addOption(
       new Option('--src-lang <lang>', 'source language of translation units (TMX, XLIFF)')
@@ -140,20 +147,22 @@ function exportCommand(): Command {
         to: Format;
         output: string;
         document?: string[];
-        minScore?: string;
+        minScore?: number;
         force?: boolean;
         srcLang: Lang;
       }) => {
-        const written = exportDocuments({
+        const { written, failures } = exportDocuments({
           database: options.db,
           format: options.to,
           output: options.output,
           force: options.force ?? false,
           sourceLang: options.srcLang,
           ...(options.document ? { documents: options.document } : {}),
-          ...(options.minScore !== undefined ? { minScore: Number(options.minScore) } : {}),
+          ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
         });
+        for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
         process.stderr.write(`bitext: wrote ${written.length} files to ${options.output}\n`);
+        if (failures.length > 0) process.exitCode = EXIT.inputFailed;
       },
     );
 }
@@ -163,11 +172,9 @@ function searchCommand(): Command {
     .description('find pairs whose English or Chinese contains a word or phrase')
     .argument('<query>', 'a word or phrase, in English or Chinese')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .option('--limit <n>', 'the most pairs to print', '50')
-    .action((query: string, options: { db: string; limit: string }) => {
-      if (!existsSync(options.db))
-        throw new BitextError('no such corpus store (bitext import creates it)', options.db);
-      process.stdout.write(searchStore(options.db, query, Math.max(1, Number(options.limit) || 50)));
+    .option('--limit <n>', 'the most pairs to print', parsePositiveInt(), 50)
+    .action((query: string, options: { db: string; limit: number }) => {
+      process.stdout.write(searchStore(options.db, query, options.limit));
     });
 }
 
@@ -175,22 +182,39 @@ function serveCommand(): Command {
   return new Command('serve')
     .description('serve bitext studio (the web app and its API) over a corpus store')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .option('--port <n>', 'port to listen on', '4173')
+    .option('--port <n>', 'port to listen on', parsePort, 4173)
     .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
     .option('--token <token>', 'a secret every API request must carry as a Bearer token')
-    .action(async (options: { db: string; port: string; host: string; token?: string }) => {
+    .action(async (options: { db: string; port: number; host: string; token?: string }) => {
       const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
       if (!loopback && !options.token)
-        throw new BitextError(`binding to ${options.host} exposes the corpus: give --token too`);
-      const store = new CorpusStore(options.db);
+        throw new UsageError(`binding to ${options.host} exposes the corpus: give --token too`);
+      const store = openStore(options.db);
       const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
       const app = buildServer(store, {
         ...(options.token ? { token: options.token } : {}),
         ...(existsSync(webRoot) ? { webRoot } : {}),
       });
-      const address = await app.listen({ port: Number(options.port), host: options.host });
+      const address = await listen(app, options.port, options.host).catch((error: unknown) => {
+        store.close();
+        throw error;
+      });
       process.stderr.write(`bitext: serving ${options.db} at ${address}\n`);
     });
+}
+
+/** Starts the server, turning a port in use or not allowed into one line. */
+async function listen(app: ReturnType<typeof buildServer>, port: number, host: string): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`--port ${port} is in use: choose another port`);
+    if (code === 'EACCES') throw new UsageError(`--port ${port} needs privileges: choose a port above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UsageError(`--host ${host} is not an address of this machine`);
+    throw error;
+  }
 }
 
 function evalCommand(): Command {
@@ -202,7 +226,7 @@ function evalCommand(): Command {
     .option('--json', 'print the scores as JSON')
     .action((options: { gold: string; auto: string; verse?: string[]; json?: boolean }) => {
       if (options.verse && options.verse.length !== 2)
-        throw new BitextError('--verse takes two files: SRC_VERSE TGT_VERSE');
+        throw new UsageError('--verse takes two files: SRC_VERSE TGT_VERSE');
       const verse = options.verse ? (options.verse as [string, string]) : undefined;
       runEval({
         gold: options.gold,
@@ -213,11 +237,18 @@ function evalCommand(): Command {
     });
 }
 
+/** Commander's messages go to stderr; its errors read like bitext's own (`bitext: option …`). */
+const OUTPUT = {
+  writeErr: (text: string) => process.stderr.write(text),
+  outputError: (text: string, write: (text: string) => void) =>
+    write(`bitext: ${text.replace(/^error: /, '')}`),
+};
+
 export function buildProgram(): Command {
   const program = new Command('bitext')
     .description('Turn bilingual Chinese–English documents into clean, aligned parallel text.')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput(OUTPUT);
   for (const command of [
     inspectCommand(),
     alignCommand(),
@@ -228,11 +259,29 @@ export function buildProgram(): Command {
     alignSentsCommand(),
     evalCommand(),
   ]) {
-    program.addCommand(
-      command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }),
-    );
+    program.addCommand(command.exitOverride().configureOutput(OUTPUT));
   }
   return program;
+}
+
+/**
+ * A reader that stops reading (`bitext search x | head`) ends the output quietly, with
+ * the command's own exit code; output that cannot be written (`> /dev/full`) is one line
+ * and exit 1. Without this, Node reports an unhandled 'error' event with a stack trace.
+ */
+function guardStandardOutput(): void {
+  if (process.stdout.listeners('error').includes(onOutputError)) return;
+  process.stdout.on('error', onOutputError);
+}
+
+let outputFailed = false;
+
+function onOutputError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || outputFailed) return;
+  outputFailed = true;
+  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+  process.stderr.write(`bitext: the output cannot be written: ${reason}\n`);
+  process.exitCode = EXIT.inputFailed;
 }
 
 /** A bug, not bad input: one line for the user, the whole stack with BITEXT_DEBUG=1. */
@@ -247,6 +296,7 @@ function reportInternalError(error: unknown): void {
 
 /** Runs the CLI; every expected failure ends as one line on stderr and an exit code. */
 export async function main(argv: readonly string[]): Promise<void> {
+  guardStandardOutput();
   try {
     await buildProgram().parseAsync(argv as string[]);
   } catch (error) {
@@ -256,7 +306,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     if (error instanceof BitextError) {
       process.stderr.write(`bitext: ${error.oneLine}\n`);
-      process.exitCode = EXIT.inputFailed;
+      process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.inputFailed;
       return;
     }
     reportInternalError(error);
