@@ -113,7 +113,7 @@ describe('the corpus store', () => {
     const again = await runCli('export', '--db', db, '--to', 'jsonl', '-o', out);
     expect(again.status).toBe(1);
     expect(again.stderr).toBe(
-      `bitext: ${join(out, 'report-md-1.jsonl')}: already exists (use --force to replace it)\nbitext: wrote 1 files to ${out}\n`,
+      `bitext: ${join(out, 'report-md-1.jsonl')}: already exists (use --force to replace it)\nbitext: wrote 1 file to ${out}\n`,
     );
     expect(readFileSync(join(out, 'report-md-1.jsonl'), 'utf8')).toBe('kept');
   });

@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,27 +9,13 @@ import type { BilingualDocument } from '../src/model/document.js';
 import { readDocuments } from '../src/read.js';
 import { buildServer } from '../src/server/app.js';
 import { CorpusStore } from '../src/store/index.js';
+import { browserTestsSkip, CHROMIUM, CHROMIUM_FLAGS, WEB_ROOT } from './chromium.js';
 import { temporaryFolder } from './cli-run.js';
-import { unavailable } from './requirements.js';
 
 /** Every folder a test makes is inside this one, removed after the file's tests. */
 const TEMPORARY = temporaryFolder('studio');
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = resolve('web/dist');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-describe.skipIf(
-  unavailable({ Chromium: existsSync(CHROMIUM), 'the built web app (npm run build)': existsSync(WEB_ROOT) }),
-)('bitext studio in headless Chromium', () => {
+describe.skipIf(browserTestsSkip)('bitext studio in headless Chromium', () => {
   const store = new CorpusStore(join(mkdtempSync(join(TEMPORARY, 'bitext-studio-')), 'corpus.db'));
   const app = buildServer(store, { webRoot: WEB_ROOT });
   let base = '';
@@ -98,7 +84,7 @@ describe.skipIf(
     await page.click('button[type=submit]');
     await page.waitForSelector('table.hits tr');
     const first = page.locator('table.hits tr').first();
-    expect(await first.locator('td[lang=zh] mark').textContent()).toBe('港口');
+    expect(await first.locator('td[lang=zh] mark.match').first().textContent()).toBe('港口');
     expect((await first.locator('td[lang=en]').textContent())?.length).toBeGreaterThan(10);
   });
 

@@ -1,4 +1,4 @@
-import { FORMAT_NAMES, type Format } from '../export/index.js';
+import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import type { Lang, PairRole } from '../model/document.js';
 import { type BatchSummary, runBatch } from '../pipeline/batch.js';
@@ -13,8 +13,6 @@ export interface AlignCommandOptions {
   reader: ReaderChoice;
   srcLang: Lang;
 }
-
-export const ALIGN_FORMATS = FORMAT_NAMES;
 
 /** A progress bar on a terminal; nothing when stderr is piped. */
 function progressBar(): ((done: number, total: number) => void) | undefined {

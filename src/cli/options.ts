@@ -17,6 +17,14 @@ export function parsePositiveInt(max?: number): (value: string) => number {
   };
 }
 
+/** A whole number from 0 up (`--offset`). */
+export function parseCount(value: string): number {
+  const number = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(number))
+    throw new InvalidArgumentError('takes a whole number from 0 up');
+  return number;
+}
+
 /** A score from 0 to 1 (`--min-score`). */
 export function parseScore(value: string): number {
   const number = Number(value);

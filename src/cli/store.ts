@@ -1,12 +1,18 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BitextError } from '../errors.js';
-import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
+import {
+  type ExportOptions,
+  type Format,
+  formatOfFileName,
+  renderDocument,
+  renderDocuments,
+} from '../export/index.js';
 import { distinctNames } from '../export/shared.js';
 import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { writeFilesAtomic } from '../io/atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.js';
 import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';
@@ -49,8 +55,11 @@ export async function importDocuments(
     for (const task of planTasks(files)) {
       const { stored, failures: failed } = await storeFiles(store, task, reader);
       failures.push(...failed.map((failure) => failure.oneLine));
-      for (const { id, name, pairs } of stored) {
-        process.stderr.write(`bitext: stored ${name} as document ${id}: ${pairs} pairs\n`);
+      for (const { id, name, pairs, existing } of stored) {
+        const what = existing
+          ? `already holds ${name} as document ${id}`
+          : `stored ${name} as document ${id}`;
+        process.stderr.write(`bitext: ${what}: ${pairs} pairs\n`);
       }
     }
   } finally {
@@ -61,10 +70,26 @@ export async function importDocuments(
 
 export interface ExportFromStoreOptions extends ExportOptions {
   database: string;
-  format: Format;
+  /** The format asked for with --to; otherwise the output file's extension, or TMX. */
+  format?: Format;
   output: string;
   documents?: string[];
   force: boolean;
+}
+
+type ExportTarget = { file: string; format: Format } | { folder: string; format: Format };
+
+/**
+ * One file when the output's extension names a single-file format (`corpus.tmx`) and it is
+ * not a folder already; otherwise a folder with a file per document.
+ */
+function exportTarget(output: string, asked: Format | undefined): ExportTarget {
+  const named = formatOfFileName(output);
+  if (!named || (existsSync(output) && statSync(output).isDirectory()))
+    return { folder: output, format: asked ?? 'tmx' };
+  if (asked && asked !== named)
+    throw new BitextError(`names a ${named} file, but --to asks for ${asked}`, output);
+  return { file: output, format: named };
 }
 
 export interface ExportResult {
@@ -74,21 +99,27 @@ export interface ExportResult {
 }
 
 /**
- * `bitext export`: writes stored documents, as edited, in any format, into a folder,
- * each under a name of its own (`report`, `report-2` for a second `report`). A document
- * that cannot be written is reported and the others are written.
+ * `bitext export`: writes stored documents, as edited, into one file or a folder of a file
+ * each, every document under a name of its own (documents that share one are told apart
+ * as by `bitext align`). A document that cannot be written is reported and the others are.
  */
 export function exportDocuments(options: ExportFromStoreOptions): ExportResult {
+  const target = exportTarget(options.output, options.format);
   const store = openStore(options.database, { mustExist: true });
   const result: ExportResult = { written: [], failures: [] };
   try {
-    mkdirSync(options.output, { recursive: true });
-    const ids = store.documentIds(options.documents);
-    const documents = ids.map((id) => store.getDocument(id));
+    const documents = store.documentIds(options.documents).map((id) => store.getDocument(id));
+    if ('file' in target) {
+      const [file] = renderDocuments(documents, target.format, options);
+      writeFileAtomic(target.file, file?.text ?? '', { force: options.force });
+      result.written.push(target.file);
+      return result;
+    }
+    mkdirSync(target.folder, { recursive: true });
     const names = distinctNames(documents.map((document) => document.source.files[0] ?? 'document'));
     documents.forEach((document, i) => {
-      const files = renderDocument(document, options.format, options).map((file) => ({
-        path: join(options.output, `${names[i]}${file.suffix}`),
+      const files = renderDocument(document, target.format, options).map((file) => ({
+        path: join(target.folder, `${names[i]}${file.suffix}`),
         text: file.text,
       }));
       try {
@@ -103,17 +134,4 @@ export function exportDocuments(options: ExportFromStoreOptions): ExportResult {
     store.close();
   }
   return result;
-}
-
-/** `bitext search`: pairs containing a word or phrase, in either language. */
-export function searchStore(database: string, query: string, limit: number): string {
-  const store = openStore(database, { mustExist: true });
-  try {
-    return store
-      .search(query, { limit })
-      .map(({ documentId, pair }) => `${documentId}\t${pair.id}\t${pair.en}\t${pair.zh}\n`)
-      .join('');
-  } finally {
-    store.close();
-  }
 }
