@@ -78,6 +78,13 @@ describe('outputs', () => {
     expect(readFileSync(input, 'utf8')).toBe(DOCUMENT);
   });
 
+  it('names an output folder that cannot be made, without looping where a parent refuses children', async () => {
+    const input = write(join(folder, 'proc', 'doc.md'), DOCUMENT);
+    const run = await runCli('align', input, '-o', '/proc/bitext-no-such/out', '--jobs', '1');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('bitext: /proc/bitext-no-such: the folder cannot be made (ENOENT)\n');
+  });
+
   it('writes both Moses files or neither, and cleans up what a killed run left', async () => {
     const input = write(join(folder, 'moses', 'doc.md'), DOCUMENT);
     const out = join(folder, 'moses-out');

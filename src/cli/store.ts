@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BitextError } from '../errors.js';
@@ -13,6 +13,7 @@ import { distinctNames } from '../export/shared.js';
 import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
 import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';
@@ -27,6 +28,7 @@ export function openStore(path: string, options: { mustExist?: boolean } = {}): 
     if (options.mustExist) throw new BitextError('no such corpus store (bitext import creates it)', path);
     return new CorpusStore(path);
   }
+  if (statSync(path).isDirectory()) throw new BitextError('is a folder, not a corpus store', path);
   let problem: string | null;
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -115,7 +117,7 @@ export function exportDocuments(options: ExportFromStoreOptions): ExportResult {
       result.written.push(target.file);
       return result;
     }
-    mkdirSync(target.folder, { recursive: true });
+    makeFolders(target.folder);
     const names = distinctNames(documents.map((document) => document.source.files[0] ?? 'document'));
     documents.forEach((document, i) => {
       const files = renderDocument(document, target.format, options).map((file) => ({

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
@@ -6,6 +5,7 @@ import { type ExportOptions, type Format, renderDocument } from '../export/index
 import { distinctNames } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFilesAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
 import { readDocuments } from '../read.js';
 import { pairDocument } from './pairs.js';
 
@@ -46,14 +46,6 @@ function outputPath(task: Task, name: string, suffix: string): string {
   return join(task.output.folder, `${name}${suffix}`);
 }
 
-function makeFolderFor(path: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (error) {
-    throw new BitextError('its folder cannot be made', path, { cause: error });
-  }
-}
-
 /** Reads, aligns and writes the documents of one task; a failure is reported, never thrown. */
 export async function runTask(task: Task): Promise<TaskOutcome> {
   const outcome: TaskOutcome = {
@@ -77,7 +69,7 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
       const files = renderDocument(aligned, task.format, task.export);
       const name = task.name ?? (names[index] as string);
       const outputs = files.map((file) => ({ path: outputPath(task, name, file.suffix), text: file.text }));
-      for (const { path } of outputs) makeFolderFor(path);
+      for (const { path } of outputs) makeFolders(dirname(path));
       writeFilesAtomic(outputs, { force: task.force, inputs: task.files });
       outcome.written.push(...outputs.map((output) => output.path));
       const counts = outcome.counts;
