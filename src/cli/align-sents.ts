@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { align, type Bead, loadLexicon } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
-import { BitextError } from '../errors.js';
+import { BitextError, UsageError } from '../errors.js';
 import { formatBead } from '../eval/index.js';
 import { readTextFile } from '../ingest/decode.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
 import type { Lang } from '../model/document.js';
 import { joinSentences } from '../text/join.js';
 import { languageOf } from '../text/language.js';
@@ -72,7 +73,7 @@ export function formatBeads(
 
 function checkLanguages(options: AlignSentsOptions): void {
   if (options.srcLang === options.tgtLang) {
-    throw new BitextError(
+    throw new UsageError(
       `--src-lang and --tgt-lang are both ${options.srcLang}: bitext aligns Chinese with English`,
     );
   }
@@ -125,7 +126,7 @@ export async function alignSentenceFolder(folder: string, options: AlignSentsOpt
   const outputFolder = options.output;
   if (existsSync(outputFolder) && !statSync(outputFolder).isDirectory())
     throw new BitextError('is not a folder', outputFolder);
-  mkdirSync(outputFolder, { recursive: true });
+  makeFolders(outputFolder);
   const ids = readdirSync(folder)
     .filter((name) => name.endsWith(`.${options.srcLang}`))
     .map((name) => basename(name, `.${options.srcLang}`))
