@@ -1,8 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './cli-run.js';
+
+/** Every folder a test makes is inside this one, removed after the file's tests. */
+const TEMPORARY = temporaryFolder('cli');
 
 /** Runs the built CLI as a user does (`npm run build` first; `npm test` does it). */
 function bitext(...args: string[]) {
@@ -64,7 +67,7 @@ const FLOOD = [
 ];
 
 describe('bitext align-sents', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
+  const dir = mkdtempSync(join(TEMPORARY, 'bitext-cli-'));
 
   it('writes .align lines for a pair of sentence files', () => {
     const { stdout, status } = bitext(
@@ -168,7 +171,7 @@ describe('bitext align-sents', () => {
 
 describe('bitext eval', () => {
   it('prints precision, recall and F1 per file and over all', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bitext-eval-'));
+    const dir = mkdtempSync(join(TEMPORARY, 'bitext-eval-'));
     mkdirSync(join(dir, 'gold'));
     mkdirSync(join(dir, 'auto'));
     writeFileSync(join(dir, 'gold', 'a.align'), '[0]:[0]\n[1,2]:[1]\n[3]:[]\n[4]:[2,3]\n');

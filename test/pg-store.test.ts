@@ -90,7 +90,7 @@ describe.each(STORES)('the %s store', (kind, open) => {
           "confirmed": 0,
           "doubtful": 2,
           "name": "coastal-notes",
-          "pairs": 42,
+          "pairs": 44,
           "warnings": 0,
         },
         {

@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { align, type Bead, loadLexicon } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
-import { BitextError } from '../errors.js';
+import { BitextError, UsageError } from '../errors.js';
 import { formatBead } from '../eval/index.js';
 import { readTextFile } from '../ingest/decode.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
 import type { Lang } from '../model/document.js';
+import { joinSentences } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 
 export type SentenceFormat = 'align' | 'tsv' | 'jsonl';
@@ -33,8 +35,9 @@ export function readSentenceFile(path: string, lang: Lang): string[] {
   return lines;
 }
 
-function joinSentences(sentences: readonly string[], lang: Lang): string {
-  return sentences.join(lang === 'zh' ? '' : ' ').replace(/[\t\n]/g, ' ');
+/** One side of a bead on one line of the output. */
+function oneLineSide(sentences: readonly string[], lang: Lang): string {
+  return joinSentences(sentences, lang).replace(/[\t\n]/g, ' ');
 }
 
 /** Beads in the chosen format, one line each. */
@@ -45,11 +48,11 @@ export function formatBeads(
   options: AlignSentsOptions,
 ): string {
   const lines = beads.map((bead) => {
-    const sourceText = joinSentences(
+    const sourceText = oneLineSide(
       bead.source.map((i) => source[i] ?? ''),
       options.srcLang,
     );
-    const targetText = joinSentences(
+    const targetText = oneLineSide(
       bead.target.map((j) => target[j] ?? ''),
       options.tgtLang,
     );
@@ -70,7 +73,7 @@ export function formatBeads(
 
 function checkLanguages(options: AlignSentsOptions): void {
   if (options.srcLang === options.tgtLang) {
-    throw new BitextError(
+    throw new UsageError(
       `--src-lang and --tgt-lang are both ${options.srcLang}: bitext aligns Chinese with English`,
     );
   }
@@ -123,7 +126,7 @@ export async function alignSentenceFolder(folder: string, options: AlignSentsOpt
   const outputFolder = options.output;
   if (existsSync(outputFolder) && !statSync(outputFolder).isDirectory())
     throw new BitextError('is not a folder', outputFolder);
-  mkdirSync(outputFolder, { recursive: true });
+  makeFolders(outputFolder);
   const ids = readdirSync(folder)
     .filter((name) => name.endsWith(`.${options.srcLang}`))
     .map((name) => basename(name, `.${options.srcLang}`))

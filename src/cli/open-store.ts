@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { Option } from 'commander';
-import { BitextError } from '../errors.js';
 import type { Store } from '../store/corpus.js';
 
 /** Whether a `--db` value names a PostgreSQL server rather than a SQLite file. */
@@ -23,16 +21,14 @@ export function databaseOption(): Option {
  * Opens the store a `--db` value names; each kind's code is loaded only when used. A store
  * that must already exist (export, search) is not made afresh from a mistyped file name.
  */
-export async function openStore(db: string, options: { existing?: boolean } = {}): Promise<Store> {
+export async function openStore(db: string, options: { mustExist?: boolean } = {}): Promise<Store> {
   if (isPostgresUrl(db)) {
     const { PostgresStore } = await import('../store/postgres/index.js');
     return PostgresStore.open(db);
   }
-  if (options.existing && !existsSync(db))
-    throw new BitextError('no such corpus store (bitext import creates it)', db);
-  const [{ CorpusStore }, { SqliteStore }] = await Promise.all([
-    import('../store/index.js'),
+  const [{ SqliteStore }, { openSqliteStore }] = await Promise.all([
     import('../store/corpus.js'),
+    import('./sqlite-store.js'),
   ]);
-  return new SqliteStore(new CorpusStore(db));
+  return new SqliteStore(openSqliteStore(db, options));
 }

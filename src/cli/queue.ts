@@ -2,9 +2,9 @@ import { Command, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { isPostgresUrl } from './open-store.js';
+import { parseCount, parsePositiveInt } from './options.js';
 
 const MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
-const MAX_RETRIES = 100;
 const MAX_JOBS = 64;
 
 /* Each command imports what it runs when it runs, as in main.ts: the others never load pg. */
@@ -28,19 +28,23 @@ export function enqueueCommand(readerOption: Option, onFailures: (failures: stri
     .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
     .addOption(serverOption())
     .addOption(readerOption)
-    .option('--timeout <seconds>', 'time a worker may take over a job before it is retried elsewhere', '900')
-    .option('--retries <n>', 'times a failing job is retried before it is marked failed', '2')
+    .option(
+      '--timeout <seconds>',
+      'time a worker may take over a job before it is retried elsewhere',
+      parsePositiveInt(MAX_TIMEOUT_SECONDS),
+      900,
+    )
+    .option('--retries <n>', 'times a failing job is retried before it is marked failed', parseCount, 2)
     .action(
       async (
         inputs: string[],
-        options: { db?: string; reader: ReaderChoice; timeout: string; retries: string },
+        options: { db?: string; reader: ReaderChoice; timeout: number; retries: number },
       ) => {
         const { enqueueDocuments } = await import('../queue/enqueue.js');
-        const { parseNumber } = await import('./align.js');
         const report = await enqueueDocuments(inputs, serverUrl(options.db), {
           reader: options.reader,
-          timeoutSeconds: parseNumber('--timeout', options.timeout, 1, MAX_TIMEOUT_SECONDS) ?? 900,
-          retries: Math.floor(parseNumber('--retries', options.retries, 0, MAX_RETRIES) ?? 2),
+          timeoutSeconds: options.timeout,
+          retries: options.retries,
         });
         process.stderr.write(
           `bitext: queued ${report.queued} documents${report.known ? `, ${report.known} already queued or stored` : ''}\n`,
@@ -54,15 +58,19 @@ export function workerCommand(): Command {
   return new Command('worker')
     .description('take document jobs from the queue, align them and store them, until SIGTERM')
     .addOption(serverOption())
-    .option('--jobs <n>', 'jobs worked on at once, each in a thread of its own', '1')
+    .option(
+      '--jobs <n>',
+      'jobs worked on at once, each in a thread of its own',
+      parsePositiveInt(MAX_JOBS),
+      1,
+    )
     .option('--exit-when-idle', 'stop once no job is queued or running')
-    .action(async (options: { db?: string; jobs: string; exitWhenIdle?: boolean }) => {
+    .action(async (options: { db?: string; jobs: number; exitWhenIdle?: boolean }) => {
       const stop = new AbortController();
       for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
       const { runWorker } = await import('../queue/worker.js');
-      const { parseNumber } = await import('./align.js');
       const summary = await runWorker(serverUrl(options.db), {
-        jobs: Math.floor(parseNumber('--jobs', options.jobs, 1, MAX_JOBS) ?? 1),
+        jobs: options.jobs,
         exitWhenIdle: options.exitWhenIdle ?? false,
         signal: stop.signal,
         log: (line) => process.stderr.write(`bitext: ${line}\n`),

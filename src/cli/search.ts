@@ -2,7 +2,6 @@ import type { PairRole } from '../model/document.js';
 import type { Store } from '../store/corpus.js';
 import type { SearchOptions, SearchPage, Span } from '../store/search.js';
 import { spotTranslations } from '../store/spotting.js';
-import { parseNumber } from './align.js';
 import { openStore } from './open-store.js';
 
 export interface SearchCommandOptions {
@@ -10,8 +9,8 @@ export interface SearchCommandOptions {
   stem?: boolean;
   document?: string;
   role?: PairRole;
-  offset: string;
-  limit: string;
+  offset: number;
+  limit: number;
   json?: boolean;
 }
 
@@ -37,8 +36,8 @@ function marked(text: string, kinds: readonly { spans: Span[]; marks: readonly [
 async function searchOptions(store: Store, options: SearchCommandOptions): Promise<SearchOptions> {
   const documentId = options.document ? (await store.documentIds([options.document]))[0] : undefined;
   return {
-    offset: parseNumber('--offset', options.offset, 0, Number.MAX_SAFE_INTEGER) ?? 0,
-    limit: parseNumber('--limit', options.limit, 1, 10_000) ?? 50,
+    offset: options.offset,
+    limit: options.limit,
     ...(options.stem ? { stem: true } : {}),
     ...(documentId !== undefined ? { documentId } : {}),
     ...(options.role ? { role: options.role } : {}),
@@ -55,7 +54,7 @@ function pageLine(page: SearchPage): string {
  * Chinese, tab-separated); on a terminal the matches bold and their translations underlined.
  */
 export async function runSearchCommand(query: string, options: SearchCommandOptions): Promise<void> {
-  const store = await openStore(options.db, { existing: true });
+  const store = await openStore(options.db, { mustExist: true });
   try {
     const page = await store.search(query, await searchOptions(store, options));
     if (options.json) {

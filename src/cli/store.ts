@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BitextError } from '../errors.js';
 import {
@@ -8,11 +8,12 @@ import {
   renderDocument,
   renderDocuments,
 } from '../export/index.js';
-import { documentName } from '../export/shared.js';
 import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
 import type { AlignedDocument } from '../model/document.js';
+import { distinctNames } from '../model/names.js';
 import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { openStore } from './open-store.js';
@@ -23,8 +24,8 @@ export async function importDocuments(
   database: string,
   reader: ReaderChoice,
 ): Promise<string[]> {
-  const { files, failures } = expandInputs(inputs);
   const store = await openStore(database);
+  const { files, failures } = expandInputs(inputs);
   try {
     for (const task of planTasks(files)) {
       const { stored, failures: failed } = await storeFiles(store, task, reader);
@@ -66,27 +67,47 @@ function exportTarget(output: string, asked: Format | undefined): ExportTarget {
   return { file: output, format: named };
 }
 
-/** `bitext export`: writes stored documents, as edited, into one file or a folder of a file each. */
-export async function exportDocuments(options: ExportFromStoreOptions): Promise<string[]> {
+export interface ExportResult {
+  written: string[];
+  /** One line per document that could not be written, naming its file. */
+  failures: string[];
+}
+
+/**
+ * `bitext export`: writes stored documents, as edited, into one file or a folder of a file
+ * each, every document under a name of its own (documents that share one are told apart
+ * as by `bitext align`). A document that cannot be written is reported and the others are.
+ */
+export async function exportDocuments(options: ExportFromStoreOptions): Promise<ExportResult> {
   const target = exportTarget(options.output, options.format);
-  const store = await openStore(options.database, { existing: true });
+  const store = await openStore(options.database, { mustExist: true });
+  const result: ExportResult = { written: [], failures: [] };
   try {
     const documents: AlignedDocument[] = [];
     for (const id of await store.documentIds(options.documents)) documents.push(await store.getDocument(id));
     if ('file' in target) {
       const [file] = renderDocuments(documents, target.format, options);
       writeFileAtomic(target.file, file?.text ?? '', { force: options.force });
-      return [target.file];
+      result.written.push(target.file);
+      return result;
     }
-    mkdirSync(target.folder, { recursive: true });
-    return documents.flatMap((document) =>
-      renderDocument(document, target.format, options).map((file) => {
-        const path = join(target.folder, `${documentName(document)}${file.suffix}`);
-        writeFileAtomic(path, file.text, { force: options.force });
-        return path;
-      }),
-    );
+    makeFolders(target.folder);
+    const names = distinctNames(documents.map((document) => document.source.files[0] ?? 'document'));
+    documents.forEach((document, i) => {
+      const files = renderDocument(document, target.format, options).map((file) => ({
+        path: join(target.folder, `${names[i]}${file.suffix}`),
+        text: file.text,
+      }));
+      try {
+        writeFilesAtomic(files, { force: options.force });
+        result.written.push(...files.map((file) => file.path));
+      } catch (error) {
+        if (!(error instanceof BitextError)) throw error;
+        result.failures.push(error.oneLine);
+      }
+    });
   } finally {
     await store.close();
   }
+  return result;
 }

@@ -1,10 +1,10 @@
 import { loadLexicon } from '../align/index.js';
 import type { BitextError } from '../errors.js';
-import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import type { AlignedDocument, BilingualDocument } from '../model/document.js';
+import { documentName } from '../model/names.js';
+import { pairDocument } from '../pairs/pairs.js';
 import { readDocuments } from '../read.js';
-import { pairDocument } from './pairs.js';
 
 /** What documents are stored into: a store of either kind (the SQLite one answers at once). */
 export interface DocumentSink {

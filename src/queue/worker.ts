@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import { Piscina } from 'piscina';
-import { documentName } from '../export/shared.js';
 import type { AlignedDocument } from '../model/document.js';
+import { documentName } from '../model/names.js';
 import { PostgresStore } from '../store/postgres/index.js';
 import { alignJob, type JobOutcome } from './align-job.js';
 import { BOSS_SCHEMA, inTransaction, openQueue, QUEUE } from './boss.js';

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import pg from 'pg';
 import { BitextError } from '../../errors.js';
-import { documentName } from '../../export/shared.js';
 import type { AlignedDocument, BilingualDocument } from '../../model/document.js';
+import { documentName } from '../../model/names.js';
 import type { Store } from '../corpus.js';
 import { POSITION_GAP } from '../edits.js';
 import { contentHash } from '../index.js';
