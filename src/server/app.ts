@@ -8,7 +8,7 @@ import { type Lang, PAIR_ROLES } from '../model/document.js';
 import type { CorpusStore, SearchFilter } from '../store/index.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
-import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadPool } from './uploads.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
@@ -67,8 +67,8 @@ function download(reply: FastifyReply, name: string, text: string): FastifyReply
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
-  const uploads = new UploadPool(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
-  app.addHook('onClose', () => uploads.close());
+  const uploads = new UploadRunner(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  app.addHook('onClose', async () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {
     const status = statusOf(error);
