@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BitextError, TooLargeError, UnprocessableError } from '../errors.js';
 import { storeDocuments } from '../pipeline/store.js';
@@ -27,6 +28,15 @@ const UPLOAD_PROCESS = fileURLToPath(
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit/i;
 /** The end of an upload process's stderr is kept, to tell running out of memory from a crash. */
 const KEPT_STDERR = 4096;
+
+/** Uploads yield the processor to the studio's answers: nice 10, where the system allows it. */
+function lowerPriority(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, 10);
+  } catch {
+    // Without the right to change priorities the upload runs at the studio's own.
+  }
+}
 
 type Message = { result: AlignedUpload } | { error: string };
 
@@ -91,6 +101,7 @@ export class UploadRunner {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.running.add(child);
+    lowerPriority(child);
     return child;
   }
 
