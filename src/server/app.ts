@@ -10,7 +10,7 @@ import { REVIEW_COLUMNS } from '../store/rows.js';
 import { spotTranslations } from '../store/spotting.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
-import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadPool } from './uploads.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
@@ -76,8 +76,8 @@ function download(reply: FastifyReply, name: string, text: string): FastifyReply
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
-  const uploads = new UploadPool(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
-  app.addHook('onClose', () => uploads.close());
+  const uploads = new UploadRunner(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  app.addHook('onClose', async () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {
     const status = statusOf(error);
