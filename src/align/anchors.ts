@@ -2,6 +2,7 @@ import {
   ANCHOR_CANDIDATES,
   BAND_MARGIN,
   MAX_ANCHOR_KEY_SHARE,
+  MAX_ANCHOR_REACH,
   MIN_ANCHOR_KEY_LIMIT,
   MIN_ANCHOR_SIMILARITY,
   MIN_SEARCH_WINDOW,
@@ -46,8 +47,9 @@ function lowerBound(list: Int32Array, value: number): number {
 export function candidateAnchors(similarity: Similarity, keyCount: number): Anchor[] {
   const { source, target } = similarity;
   const postings = postingsOf(target, keyCount);
-  const window = Math.max(MIN_SEARCH_WINDOW, Math.ceil(SEARCH_WINDOW_SHARE * target.length));
-  const keyLimit = Math.max(MIN_ANCHOR_KEY_LIMIT, MAX_ANCHOR_KEY_SHARE * target.length);
+  const reach = Math.min(target.length, MAX_ANCHOR_REACH);
+  const window = Math.max(MIN_SEARCH_WINDOW, Math.ceil(SEARCH_WINDOW_SHARE * reach));
+  const keyLimit = Math.max(MIN_ANCHOR_KEY_LIMIT, MAX_ANCHOR_KEY_SHARE * reach);
   const rough = new Float64Array(target.length);
   const stamps = new Int32Array(target.length).fill(-1);
   const seenByToken = new Int32Array(target.length);

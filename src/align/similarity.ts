@@ -22,6 +22,8 @@ export class Similarity {
   private stamp = 0;
   private readonly sourceMarks: Int32Array;
   private readonly targetMarks: Int32Array;
+  /** Scratch space for the tokens of one sentence that another covers. */
+  private readonly coveredTokens: Uint32Array;
   private markStamp = 0;
   private readonly sourceWeightPrefix: Float64Array;
   private readonly targetWeightPrefix: Float64Array;
@@ -41,24 +43,31 @@ export class Similarity {
       side.reduce((max, s) => Math.max(max, s.weights.length), 0);
     this.sourceMarks = new Int32Array(longest(source));
     this.targetMarks = new Int32Array(longest(target));
+    this.coveredTokens = new Uint32Array(Math.max(this.sourceMarks.length, this.targetMarks.length));
     this.sourceWeightPrefix = weightPrefix(source);
     this.targetWeightPrefix = weightPrefix(target);
   }
 
-  private covered(tokens: SentenceEvidence, other: SentenceEvidence): Uint32Array {
+  /** Puts the tokens of one sentence that the other covers into `coveredTokens`; returns how many. */
+  private markCovered(tokens: SentenceEvidence, other: SentenceEvidence): number {
     this.stamp++;
     for (const key of other.keys) this.keyStamp[key] = this.stamp;
-    const covered: number[] = [];
+    let count = 0;
     const { keyStart, tokenKeys } = tokens;
     for (let t = 0; t + 1 < keyStart.length; t++) {
       for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
         if (this.keyStamp[tokenKeys[k] as number] === this.stamp) {
-          covered.push(t);
+          this.coveredTokens[count++] = t;
           break;
         }
       }
     }
-    return covered.length === 0 ? NOTHING_COVERED : Uint32Array.from(covered);
+    return count;
+  }
+
+  private covered(tokens: SentenceEvidence, other: SentenceEvidence): Uint32Array {
+    const count = this.markCovered(tokens, other);
+    return count === 0 ? NOTHING_COVERED : this.coveredTokens.slice(0, count);
   }
 
   private pair(i: number, j: number): PairCoverage {
@@ -104,7 +113,8 @@ export class Similarity {
 
   private coveredWeight(tokens: SentenceEvidence, other: SentenceEvidence): number {
     let weight = 0;
-    for (const t of this.covered(tokens, other)) weight += tokens.weights[t] ?? 0;
+    const count = this.markCovered(tokens, other);
+    for (let k = 0; k < count; k++) weight += tokens.weights[this.coveredTokens[k] as number] ?? 0;
     return weight;
   }
 

@@ -3,6 +3,7 @@ import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES, type PairRole } from '../model/document.js';
 import { type BatchSummary, runBatch } from '../pipeline/batch.js';
+import { parseNumber } from './options.js';
 
 export interface AlignCommandOptions {
   output: string;
@@ -22,14 +23,6 @@ function parseRoles(list: string | undefined): PairRole[] | undefined {
   if (unknown.length > 0)
     throw new BitextError(`--roles: unknown role ${unknown.join(', ')} (roles: ${PAIR_ROLES.join(', ')})`);
   return roles as PairRole[];
-}
-
-function parseNumber(name: string, value: string | undefined, low: number, high: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < low || number > high)
-    throw new BitextError(`${name} takes a number from ${low} to ${high}, not ${value}`);
-  return number;
 }
 
 /** A progress bar on a terminal; nothing when stderr is piped. */

@@ -8,6 +8,7 @@ import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import type { AlignCommandOptions } from './align.js';
 import type { AlignSentsOptions } from './align-sents.js';
+import { parseNumber } from './options.js';
 
 /*
  * Each command imports what it runs when it runs: `bitext align-sents` never loads the
@@ -64,14 +65,20 @@ function alignSentsCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(SENTENCE_FORMATS).default('align'))
     .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
     .option('--force', 'replace output files that exist')
-    .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
+    .option(
+      '--jobs <n>',
+      'file pairs of a folder aligned in parallel, in worker threads',
+      String(availableParallelism()),
+    )
+    .action(async (source: string, target: string | undefined, raw: AlignSentsOptions & { jobs: string }) => {
+      const options = { ...raw, jobs: Math.floor(parseNumber('--jobs', raw.jobs, 1, 64) ?? 1) };
       const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
       if (!existsSync(source) || !statSync(source).isDirectory()) {
         throw new BitextError('needs a target file, or is not a folder to align', source);
       }
       const { written, failures } = await alignSentenceFolder(source, options);
-      reportFailures(failures);
+      for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
       process.stderr.write(
         `bitext: aligned ${written.length} file pairs into ${options.output}${failures.length ? `, ${failures.length} failed` : ''}\n`,
       );
