@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import { FORMAT_NAMES, type Format } from '../export/index.js';
@@ -9,6 +8,8 @@ import { type Lang, PAIR_ROLES } from '../model/document.js';
 import type { AlignCommandOptions } from './align.js';
 import type { AlignSentsOptions } from './align-sents.js';
 import { parseNumber } from './options.js';
+import type { SearchCommandOptions } from './search.js';
+import { serveCommand } from './serve.js';
 
 /*
  * Each command imports what it runs when it runs: `bitext align-sents` never loads the
@@ -132,8 +133,16 @@ function exportCommand(): Command {
   return new Command('export')
     .description('write documents of the corpus store, as reviewed, in any format')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .addOption(new Option('--to <format>', 'output format').choices(FORMAT_NAMES).default('tmx'))
-    .option('-o, --output <folder>', 'output folder', 'bitext-out')
+    .addOption(
+      new Option('--to <format>', "output format (default: the output file's extension, or tmx)").choices(
+        FORMAT_NAMES,
+      ),
+    )
+    .option(
+      '-o, --output <path>',
+      'one file for every document (corpus.tmx, .tsv, .jsonl, .xlf), or a folder of a file each',
+      'bitext-out',
+    )
     .option('--document <names...>', 'only these documents (name or id)')
     .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
     .option('--force', 'replace output files that exist')
@@ -145,7 +154,7 @@ function exportCommand(): Command {
     .action(
       async (options: {
         db: string;
-        to: Format;
+        to?: Format;
         output: string;
         document?: string[];
         minScore?: string;
@@ -155,53 +164,33 @@ function exportCommand(): Command {
         const { exportDocuments } = await import('./store.js');
         const written = exportDocuments({
           database: options.db,
-          format: options.to,
+          ...(options.to ? { format: options.to } : {}),
           output: options.output,
           force: options.force ?? false,
           sourceLang: options.srcLang,
           ...(options.document ? { documents: options.document } : {}),
           ...(options.minScore !== undefined ? { minScore: Number(options.minScore) } : {}),
         });
-        process.stderr.write(`bitext: wrote ${written.length} files to ${options.output}\n`);
+        const files = written.length === 1 ? '1 file' : `${written.length} files`;
+        process.stderr.write(`bitext: wrote ${files} to ${options.output}\n`);
       },
     );
 }
 
 function searchCommand(): Command {
   return new Command('search')
-    .description('find pairs whose English or Chinese contains a word or phrase')
-    .argument('<query>', 'a word or phrase, in English or Chinese')
+    .description('find pairs by English words (whole words, any case), "quoted phrases" or Chinese text')
+    .argument('<query>', 'words and "phrases" in English or Chinese; a pair must hold every one')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .option('--stem', 'match English words by stem: right finds rights')
+    .option('--document <name>', 'only this document (name or id)')
+    .addOption(new Option('--role <role>', 'only pairs with this role').choices(PAIR_ROLES))
+    .option('--offset <n>', 'pairs to skip, for the next page', '0')
     .option('--limit <n>', 'the most pairs to print', '50')
-    .action(async (query: string, options: { db: string; limit: string }) => {
-      const { searchStore } = await import('./store.js');
-      if (!existsSync(options.db))
-        throw new BitextError('no such corpus store (bitext import creates it)', options.db);
-      process.stdout.write(searchStore(options.db, query, Math.max(1, Number(options.limit) || 50)));
-    });
-}
-
-function serveCommand(): Command {
-  return new Command('serve')
-    .description('serve bitext studio (the web app and its API) over a corpus store')
-    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .option('--port <n>', 'port to listen on', '4173')
-    .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
-    .option('--token <token>', 'a secret every API request must carry as a Bearer token')
-    .action(async (options: { db: string; port: string; host: string; token?: string }) => {
-      const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
-      if (!loopback && !options.token)
-        throw new BitextError(`binding to ${options.host} exposes the corpus: give --token too`);
-      const { CorpusStore } = await import('../store/index.js');
-      const { buildServer } = await import('../server/app.js');
-      const store = new CorpusStore(options.db);
-      const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-      const app = buildServer(store, {
-        ...(options.token ? { token: options.token } : {}),
-        ...(existsSync(webRoot) ? { webRoot } : {}),
-      });
-      const address = await app.listen({ port: Number(options.port), host: options.host });
-      process.stderr.write(`bitext: serving ${options.db} at ${address}\n`);
+    .option('--json', 'print the page as JSON, with the spans of matches and spotted translations')
+    .action(async (query: string, options: SearchCommandOptions) => {
+      const { runSearchCommand } = await import('./search.js');
+      await runSearchCommand(query, options);
     });
 }
 
@@ -237,7 +226,7 @@ export function buildProgram(): Command {
     importCommand(),
     exportCommand(),
     searchCommand(),
-    serveCommand(),
+    serveCommand(DEFAULT_DATABASE),
     alignSentsCommand(),
     evalCommand(),
   ]) {
