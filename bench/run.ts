@@ -326,6 +326,13 @@ function printTable(): void {
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
+  if (process.env.BENCH_ONLY === 'speed' && existsSync(BENCH)) {
+    benchColdStart();
+    benchBooks();
+    benchBigMagazine();
+    printTable();
+    return;
+  }
   benchThroughput();
   await benchPdf();
   if (!existsSync(BENCH)) {
