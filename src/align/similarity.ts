@@ -169,11 +169,18 @@ export class Similarity {
    * [jEnd-b, jEnd): the product of the shares of each side that the other covers.
    */
   beadAgreement(iEnd: number, a: number, jEnd: number, b: number): number {
-    this.prepareCell(iEnd, jEnd);
     let sourceCovered = 0;
-    for (let k = 0; k < a; k++) sourceCovered += this.cellSource[k * SIDE + b] ?? 0;
     let targetCovered = 0;
-    for (let k = 0; k < b; k++) targetCovered += this.cellTarget[k * SIDE + a] ?? 0;
+    if (a === 1 && b === 1) {
+      // A 1-1 bead needs only its own pair: the search often scores nothing larger at a position.
+      const pair = this.pair(iEnd - 1, jEnd - 1);
+      sourceCovered = coveredSum(this.source[iEnd - 1] as SentenceEvidence, pair.source);
+      targetCovered = coveredSum(this.target[jEnd - 1] as SentenceEvidence, pair.target);
+    } else {
+      this.prepareCell(iEnd, jEnd);
+      for (let k = 0; k < a; k++) sourceCovered += this.cellSource[k * SIDE + b] ?? 0;
+      for (let k = 0; k < b; k++) targetCovered += this.cellTarget[k * SIDE + a] ?? 0;
+    }
     const sourceTotal = (this.sourceWeightPrefix[iEnd] ?? 0) - (this.sourceWeightPrefix[iEnd - a] ?? 0);
     const targetTotal = (this.targetWeightPrefix[jEnd] ?? 0) - (this.targetWeightPrefix[jEnd - b] ?? 0);
     return (
@@ -181,6 +188,12 @@ export class Similarity {
       (targetTotal > 0 ? targetCovered / targetTotal : 0)
     );
   }
+}
+
+function coveredSum(evidence: SentenceEvidence, covered: Uint32Array): number {
+  let weight = 0;
+  for (const t of covered) weight += evidence.weights[t] ?? 0;
+  return weight;
 }
 
 function weightPrefix(side: readonly SentenceEvidence[]): Float64Array {
