@@ -10,9 +10,23 @@ import {
 
 export type { DocumentSummary, EditHistory, EditOutcome, PairRow };
 
+/** Where a match or a spotted translation stands in a text: [start, end) in UTF-16 units. */
+export type Span = [number, number];
+
 export interface SearchHit {
   documentId: number;
+  documentName: string;
+  rowId: number;
   pair: { id: string; role: string; en: string; zh: string; score: number };
+  matches: { en: Span[]; zh: Span[] };
+  /** The other side's words the dictionary links to the query. */
+  spotted: { en: Span[]; zh: Span[] };
+}
+
+export interface SearchPage {
+  total: number;
+  offset: number;
+  hits: SearchHit[];
 }
 
 /** An answer the server refused, with its status: 401 asks for the sign-in, 404 is "not found". */
@@ -81,6 +95,9 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
+/** Hits shown on one page of search results. */
+export const SEARCH_PAGE_SIZE = 50;
+
 export const api = {
   session: () => request<{ tokenRequired: boolean; signedIn: boolean }>('/api/session'),
   signIn: (token: string) => post<{ signedIn: boolean }>('/api/session', { token }),
@@ -141,10 +158,13 @@ export const api = {
   /** Undoes or redoes `edit`, the one the view knows comes next. */
   step: (documentId: number, direction: 'undo' | 'redo', edit: number) =>
     post<EditOutcome & { done: boolean }>(`/api/documents/${documentId}/${direction}`, { edit }),
-  search: (query: string, filter: { role?: string; status?: string; documentId?: string }) => {
-    const parameters = new URLSearchParams({ q: query, limit: '100' });
-    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, value);
-    return request<SearchHit[]>(`/api/search?${parameters}`);
+  search: (
+    query: string,
+    filter: { role?: string; status?: string; documentId?: string; stem?: boolean; offset?: number },
+  ) => {
+    const parameters = new URLSearchParams({ q: query, limit: String(SEARCH_PAGE_SIZE) });
+    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, String(value));
+    return request<SearchPage>(`/api/search?${parameters}`);
   },
   exportUrl: (id: number, format: string) => `/api/documents/${id}/export?to=${format}`,
   corpusExportUrl: (format: string) => `/api/export?to=${format}`,
