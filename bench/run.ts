@@ -15,6 +15,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildPdf, cjkFontsInstalled } from '../scripts/fixture-pdf.js';
 import { evaluateFolders, readVerses, type Verses } from '../src/eval/index.js';
@@ -24,6 +26,7 @@ import { readDocuments } from '../src/read.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = resolve(ROOT, '..', 'shared', 'bench');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const HUNALIGN = join(BENCH, 'bin/hunalign');
 const work = mkdtempSync(join(tmpdir(), 'bitext-bench-'));
 
 interface Measured {
@@ -56,8 +59,7 @@ function median(values: number[]): number {
 }
 
 function measure(args: string[]): Measured {
-  const runs = Array.from({ length: RUNS }, () => runCli(args));
-  return { seconds: median(runs.map((r) => r.seconds)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+  return medianOf(Array.from({ length: RUNS }, () => runCli(args)));
 }
 
 interface DataSet {
@@ -204,6 +206,115 @@ async function benchPdf(): Promise<void> {
   }
 }
 
+/** Runs Hunalign without a dictionary on two files (`-utf`, Chinese words space-separated); wall time and peak memory. */
+function runHunalign(source: string, target: string): Measured {
+  const usageFile = join(work, 'hunalign-usage.txt');
+  const empty = join(work, 'empty.dic');
+  writeFileSync(empty, '');
+  const started = performance.now();
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', '-o', usageFile, HUNALIGN, '-utf', empty, source, target],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`hunalign failed: ${run.stderr}`);
+  return { seconds, peakMb: Number(readFileSync(usageFile, 'utf8').trim().split('\n').at(-1)) / 1024 };
+}
+
+function medianOf(runs: Measured[]): Measured {
+  return { seconds: median(runs.map((r) => r.seconds)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+}
+
+/** The Bible's verses repeated `copies` times, as a folder for bitext and a space-separated Chinese file for Hunalign. */
+function repeatedBible(copies: number, jieba: Jieba): { dir: string; en: string; zhWords: string } {
+  const dir = join(work, `bible-x${copies}`);
+  mkdirSync(dir, { recursive: true });
+  const read = (lang: string) =>
+    readFileSync(join(BENCH, `bible-dev/split/001.${lang}`), 'utf8').replace(/\n$/, '');
+  const repeat = (text: string) => `${Array.from({ length: copies }, () => text).join('\n')}\n`;
+  const zh = read('zh');
+  writeFileSync(join(dir, '001.en'), repeat(read('en')));
+  writeFileSync(join(dir, '001.zh'), repeat(zh));
+  const zhWords = join(work, `bible-x${copies}.zh.words`);
+  const words = zh.split('\n').map((line) =>
+    jieba
+      .cut(line, true)
+      .filter((word) => word.trim() !== '')
+      .join(' '),
+  );
+  writeFileSync(zhWords, repeat(words.join('\n')));
+  return { dir, en: join(dir, '001.en'), zhWords };
+}
+
+function speedRow(label: string, ours: Measured, theirs?: Measured): void {
+  const ratio = theirs
+    ? `Hunalign ${theirs.seconds.toFixed(2)} s, ${theirs.peakMb.toFixed(0)} MB; time ×${(ours.seconds / theirs.seconds).toFixed(2)}`
+    : '';
+  rows.push([label, '', '', '', ratio, ours.seconds.toFixed(2), ours.peakMb.toFixed(0)]);
+}
+
+function alignSentsArgs(dir: string): string[] {
+  return ['align-sents', dir, '--src-lang', 'en', '--tgt-lang', 'zh', '-o', join(dir, 'out'), '--force'];
+}
+
+/** Books of 5k, 30k and 100k verses beside Hunalign (up to 30k: it needs gigabytes beyond), and how time grows. */
+function benchBooks(): void {
+  const jieba = Jieba.withDict(dict);
+  const times = new Map<number, number>();
+  for (const copies of [1, 5, 6, 20]) {
+    const book = repeatedBible(copies, jieba);
+    const ours = measure(alignSentsArgs(book.dir));
+    times.set(copies, ours.seconds);
+    const theirs =
+      copies <= 6
+        ? medianOf(Array.from({ length: RUNS }, () => runHunalign(book.en, book.zhWords)))
+        : undefined;
+    speedRow(`bible ×${copies} (${copies * 5000} verses)`, ours, theirs);
+  }
+  rows.push(['100k / 25k time', '', '', '', '', ((times.get(20) ?? 0) / (times.get(5) ?? 1)).toFixed(2), '']);
+}
+
+/** From process start: one sentence pair with align-sents, and a one-page document with align. */
+function benchColdStart(): void {
+  const zh = join(work, 'one.zh');
+  const en = join(work, 'one.en');
+  writeFileSync(zh, '我二十一岁那年，正在云南插队。\n');
+  writeFileSync(en, 'In the year I turned twenty-one, I was working in Yunnan.\n');
+  speedRow(
+    'one sentence pair (align-sents)',
+    measure(['align-sents', zh, en, '--src-lang', 'zh', '--tgt-lang', 'en']),
+  );
+  const page = join(ROOT, 'examples/harbour-review.md');
+  speedRow(
+    'one-page document (align)',
+    measure(['align', page, '--to', 'jsonl', '-o', join(work, 'page.jsonl'), '--force']),
+  );
+}
+
+/** One magazine text file of about 30 MB: the magazines-a files over and over. */
+function benchBigMagazine(): void {
+  const sources = readdirSync(join(BENCH, 'magazines-a'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => readFileSync(join(BENCH, 'magazines-a', name), 'utf8'));
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let k = 0; bytes < 30e6; k++) {
+    const part = sources[k % sources.length] ?? '';
+    parts.push(part);
+    bytes += Buffer.byteLength(part);
+  }
+  const path = join(work, 'magazine-30mb.md');
+  writeFileSync(path, parts.join('\n\n'));
+  speedRow(
+    `one magazine file (${(bytes / 1e6).toFixed(0)} MB)`,
+    measure(['align', path, '--to', 'jsonl', '-o', join(work, 'magazine-30mb.jsonl'), '--force']),
+  );
+}
+
 function printTable(): void {
   const header = ['data set', 'P', 'R', 'F1', 'peers F1 (scored by bitext eval)', 'median s', 'peak MB'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
@@ -215,6 +326,13 @@ function printTable(): void {
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first');
+  if (process.env.BENCH_ONLY === 'speed' && existsSync(BENCH)) {
+    benchColdStart();
+    benchBooks();
+    benchBigMagazine();
+    printTable();
+    return;
+  }
   benchThroughput();
   await benchPdf();
   if (!existsSync(BENCH)) {
@@ -244,6 +362,9 @@ async function main(): Promise<void> {
     verses: bibleVerses,
   });
   benchScaling(bibleVerses);
+  benchColdStart();
+  benchBooks();
+  benchBigMagazine();
   printTable();
   console.log(`(${RUNS} runs each, medians; peak MB is the largest resident set of the CLI process)`);
 }

@@ -70,6 +70,12 @@ function alignSentsCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(SENTENCE_FORMATS).default('align'))
     .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
     .option('--force', 'replace output files that exist')
+    .option(
+      '--jobs <n>',
+      'file pairs of a folder aligned in parallel, in worker threads',
+      parsePositiveInt(MAX_JOBS),
+      availableParallelism(),
+    )
     .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
       const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
@@ -77,7 +83,7 @@ function alignSentsCommand(): Command {
         throw new BitextError('needs a target file, or is not a folder to align', source);
       }
       const { written, failures } = await alignSentenceFolder(source, options);
-      reportFailures(failures);
+      for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
       process.stderr.write(
         `bitext: aligned ${written.length} file pairs into ${options.output}${failures.length ? `, ${failures.length} failed` : ''}\n`,
       );
