@@ -5,10 +5,12 @@ import { documentName } from '../export/shared.js';
 import type { AlignedDocument, BilingualDocument } from '../model/document.js';
 import { PairEditor } from './edits.js';
 import { pairOf, type StoredDocument, type StoredRow } from './rows.js';
-import { type SearchOptions, type SearchPage, searchPairs } from './search.js';
+import { type SearchOptions, searchPairs } from './search.js';
+import type { SearchPage } from './search-types.js';
 
 export type { StoredDocument } from './rows.js';
-export type { SearchHit, SearchOptions, SearchPage, Span } from './search.js';
+export type { SearchOptions } from './search.js';
+export type { SearchHit, SearchPage, Span, SpottedHit, SpottedPage } from './search-types.js';
 
 import { migrate, registerFunctions } from './schema.js';
 

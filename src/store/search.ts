@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { englishStem } from '../align/english.js';
-import type { Pair, PairRole } from '../model/document.js';
+import type { PairRole } from '../model/document.js';
 import { pairOf, type StoredRow } from './rows.js';
 import { cjkSpaced } from './schema.js';
+import type { SearchPage, Span } from './search-types.js';
 
 /**
  * Search over stored pairs. English is matched by whole words, case-blind (optionally by
@@ -22,27 +23,6 @@ export interface SearchOptions {
   /** Hits skipped before the page: for paging. */
   offset?: number;
   limit?: number;
-}
-
-/** Where a match lies in a text: [start, end) in UTF-16 code units, as JavaScript strings index. */
-export type Span = [number, number];
-
-export interface SearchHit {
-  documentId: number;
-  documentName: string;
-  /** The pair's row id in the store, as edits address it. */
-  rowId: number;
-  pair: Pair;
-  status: 'auto' | 'confirmed';
-  /** Every occurrence of every query term, by side. */
-  matches: { en: Span[]; zh: Span[] };
-}
-
-export interface SearchPage {
-  /** All pairs the query matches, over every page. */
-  total: number;
-  offset: number;
-  hits: SearchHit[];
 }
 
 const DEFAULT_LIMIT = 50;

@@ -1,17 +1,23 @@
 /** The studio API, as the web app uses it. Every failure becomes an Error with the server's message. */
 
 import type { StoredDocument as DocumentSummary, StoredRow as PairRow } from '../../src/store/rows';
+import type { SpottedHit as SearchHit, SpottedPage as SearchPage } from '../../src/store/search-types';
 
-export type { DocumentSummary, PairRow };
+export type { DocumentSummary, PairRow, SearchHit, SearchPage };
+
+/** What a search asks for besides its query; empty fields are left out. */
+export interface SearchRequest {
+  role?: string;
+  status?: string;
+  documentId?: string;
+  stem?: boolean;
+  offset?: number;
+  limit?: number;
+}
 
 interface DocumentParagraph {
   sentences: { id: string; text: string }[];
   sources: { page?: number }[];
-}
-
-export interface SearchHit {
-  documentId: number;
-  pair: { id: string; role: string; en: string; zh: string; score: number };
 }
 
 async function request<T>(url: string, init?: RequestInit): Promise<T> {
@@ -82,10 +88,10 @@ export const api = {
   confirm: (row: PairRow) => post(`/api/pairs/${row.id}/confirm`, { version: row.version }),
   undo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/undo`),
   redo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/redo`),
-  search: (query: string, filter: { role?: string; status?: string; documentId?: string }) => {
-    const parameters = new URLSearchParams({ q: query, limit: '100' });
-    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, value);
-    return request<SearchHit[]>(`/api/search?${parameters}`);
+  search: (query: string, filter: SearchRequest) => {
+    const parameters = new URLSearchParams({ q: query });
+    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, String(value));
+    return request<SearchPage>(`/api/search?${parameters}`);
   },
   exportUrl: (id: number, format: string) => `/api/documents/${id}/export?to=${format}`,
   corpusExportUrl: (format: string) => `/api/export?to=${format}`,
