@@ -1,5 +1,5 @@
 import { BitextError } from '../errors.js';
-import { FORMAT_NAMES, type Format } from '../export/index.js';
+import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES, type PairRole } from '../model/document.js';
 import { type BatchSummary, runBatch } from '../pipeline/batch.js';
@@ -14,8 +14,6 @@ export interface AlignCommandOptions {
   reader: ReaderChoice;
   srcLang: Lang;
 }
-
-export const ALIGN_FORMATS = FORMAT_NAMES;
 
 function parseRoles(list: string | undefined): PairRole[] | undefined {
   if (list === undefined) return undefined;

@@ -3,23 +3,19 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
-import type { Format } from '../export/index.js';
+import { FORMAT_NAMES, type Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
-import { readDocuments } from '../read.js';
-import { buildServer } from '../server/app.js';
-import { CorpusStore } from '../store/index.js';
-import { ALIGN_FORMATS, type AlignCommandOptions, runAlignCommand } from './align.js';
-import {
-  type AlignSentsOptions,
-  alignSentenceFolder,
-  alignSentencePair,
-  SENTENCE_FORMATS,
-} from './align-sents.js';
-import { runEval } from './eval.js';
-import { inspectReport } from './inspect.js';
-import { runSearchCommand, type SearchCommandOptions } from './search.js';
-import { exportDocuments, importDocuments } from './store.js';
+import type { AlignCommandOptions } from './align.js';
+import type { AlignSentsOptions } from './align-sents.js';
+import type { SearchCommandOptions } from './search.js';
+
+/*
+ * Each command imports what it runs when it runs: `bitext align-sents` never loads the
+ * PDF reader, the web server or SQLite, and starts in a fraction of the time.
+ */
+
+const SENTENCE_FORMATS = ['align', 'tsv', 'jsonl'] as const;
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
 
@@ -43,6 +39,8 @@ function inspectCommand(): Command {
     .option('--json', 'print the document model as JSON')
     .addOption(readerOption())
     .action(async (files: string[], options: { json?: boolean; reader: ReaderChoice }) => {
+      const { readDocuments } = await import('../read.js');
+      const { inspectReport } = await import('./inspect.js');
       const { documents, failures } = await readDocuments(files, options.reader);
       if (options.json) {
         const json = documents.length === 1 ? documents[0] : documents;
@@ -68,6 +66,7 @@ function alignSentsCommand(): Command {
     .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
     .option('--force', 'replace output files that exist')
     .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
+      const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
       if (!existsSync(source) || !statSync(source).isDirectory()) {
         throw new BitextError('needs a target file, or is not a folder to align', source);
@@ -86,7 +85,7 @@ function alignCommand(): Command {
     .description('read documents, recover their structure and align them into bitext files')
     .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
     .option('-o, --output <path>', 'output folder (or file, for one document)', 'bitext-out')
-    .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('jsonl'))
+    .addOption(new Option('--to <format>', 'output format').choices(FORMAT_NAMES).default('jsonl'))
     .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
     .option('--roles <roles>', `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`)
     .option(
@@ -102,6 +101,7 @@ function alignCommand(): Command {
         .default('zh'),
     )
     .action(async (inputs: string[], options: AlignCommandOptions) => {
+      const { runAlignCommand } = await import('./align.js');
       if (!(await runAlignCommand(inputs, options))) process.exitCode = EXIT.inputFailed;
     });
 }
@@ -115,6 +115,7 @@ function importCommand(): Command {
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
     .addOption(readerOption())
     .action(async (inputs: string[], options: { db: string; reader: ReaderChoice }) => {
+      const { importDocuments } = await import('./store.js');
       const failures = await importDocuments(inputs, options.db, options.reader);
       for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
       if (failures.length > 0) process.exitCode = EXIT.inputFailed;
@@ -127,7 +128,7 @@ function exportCommand(): Command {
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
     .addOption(
       new Option('--to <format>', "output format (default: the output file's extension, or tmx)").choices(
-        ALIGN_FORMATS,
+        FORMAT_NAMES,
       ),
     )
     .option(
@@ -144,7 +145,7 @@ function exportCommand(): Command {
         .default('zh'),
     )
     .action(
-      (options: {
+      async (options: {
         db: string;
         to?: Format;
         output: string;
@@ -153,6 +154,7 @@ function exportCommand(): Command {
         force?: boolean;
         srcLang: Lang;
       }) => {
+        const { exportDocuments } = await import('./store.js');
         const written = exportDocuments({
           database: options.db,
           ...(options.to ? { format: options.to } : {}),
@@ -179,7 +181,10 @@ function searchCommand(): Command {
     .option('--offset <n>', 'pairs to skip, for the next page', '0')
     .option('--limit <n>', 'the most pairs to print', '50')
     .option('--json', 'print the page as JSON, with the spans of matches and spotted translations')
-    .action((query: string, options: SearchCommandOptions) => runSearchCommand(query, options));
+    .action(async (query: string, options: SearchCommandOptions) => {
+      const { runSearchCommand } = await import('./search.js');
+      await runSearchCommand(query, options);
+    });
 }
 
 function serveCommand(): Command {
@@ -193,6 +198,8 @@ function serveCommand(): Command {
       const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
       if (!loopback && !options.token)
         throw new BitextError(`binding to ${options.host} exposes the corpus: give --token too`);
+      const { CorpusStore } = await import('../store/index.js');
+      const { buildServer } = await import('../server/app.js');
       const store = new CorpusStore(options.db);
       const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
       const app = buildServer(store, {
@@ -211,7 +218,8 @@ function evalCommand(): Command {
     .requiredOption('--auto <dir>', 'folder of ID.align files to score')
     .option('--verse <files...>', 'source and target verse files: merge beads within one verse first')
     .option('--json', 'print the scores as JSON')
-    .action((options: { gold: string; auto: string; verse?: string[]; json?: boolean }) => {
+    .action(async (options: { gold: string; auto: string; verse?: string[]; json?: boolean }) => {
+      const { runEval } = await import('./eval.js');
       if (options.verse && options.verse.length !== 2)
         throw new BitextError('--verse takes two files: SRC_VERSE TGT_VERSE');
       const verse = options.verse ? (options.verse as [string, string]) : undefined;

@@ -9,9 +9,10 @@ import {
   renderDocuments,
 } from '../export/index.js';
 import { documentName } from '../export/shared.js';
+import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { expandInputs, planTasks } from '../pipeline/batch.js';
+import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';
 
