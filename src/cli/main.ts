@@ -187,6 +187,17 @@ function searchCommand(): Command {
     });
 }
 
+function realignCommand(): Command {
+  return new Command('realign')
+    .description('align a stored document again around its confirmed pairs, as one undoable edit')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .requiredOption('--document <name>', 'the document (name or id)')
+    .action(async (options: { db: string; document: string }) => {
+      const { runRealignCommand } = await import('./realign.js');
+      process.stderr.write(await runRealignCommand(options));
+    });
+}
+
 function serveCommand(): Command {
   return new Command('serve')
     .description('serve bitext studio (the web app and its API) over a corpus store')
@@ -243,6 +254,7 @@ export function buildProgram(): Command {
     importCommand(),
     exportCommand(),
     searchCommand(),
+    realignCommand(),
     serveCommand(),
     alignSentsCommand(),
     evalCommand(),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { loadLexicon } from '../align/lexicon.js';
 import { BitextError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
 import { documentName } from '../export/shared.js';
@@ -10,6 +11,7 @@ import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { storeFiles } from '../pipeline/store.js';
 import { StaleEditError } from '../store/edits.js';
 import type { CorpusStore, SearchOptions } from '../store/index.js';
+import { realignDocument } from '../store/realign.js';
 import { spotTranslations } from '../store/spotting.js';
 
 export interface ServerOptions {
@@ -202,6 +204,12 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       }),
     );
   }
+
+  app.post<{ Params: { id: number } }>(
+    '/api/documents/:id/realign',
+    { schema: { params: idParam } },
+    async (request) => realignDocument(store, request.params.id, await loadLexicon(), 'studio'),
+  );
 
   app.get<{ Querystring: { q: string } & SearchOptions }>(
     '/api/search',

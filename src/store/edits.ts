@@ -9,7 +9,10 @@ export type { StoredRow } from './rows.js';
 /** An edit refused because the pair changed since the editor read it (another tab, say). */
 export class StaleEditError extends BitextError {}
 
-export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text';
+export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text' | 'realign';
+
+/** A pair row not yet stored: the store gives its id. */
+export type NewRow = Omit<StoredRow, 'id'>;
 
 interface SentenceChange {
   id: string;
@@ -98,7 +101,7 @@ export class PairEditor {
     this.db.prepare('DELETE FROM edits WHERE document_id = ? AND undone = 1').run(documentId);
   }
 
-  private replace(removed: StoredRow[], added: Omit<StoredRow, 'id'>[]): StoredRow[] {
+  private replace(removed: readonly StoredRow[], added: readonly NewRow[]): StoredRow[] {
     for (const row of removed) this.db.prepare('DELETE FROM pairs WHERE id = ?').run(row.id);
     return added.map((row) => this.insert(row));
   }
@@ -264,6 +267,27 @@ export class PairEditor {
       ];
       const added = this.replace([row], parts);
       this.record(row.document_id, who, 'split', [row], added);
+      return added;
+    })();
+  }
+
+  /**
+   * Replaces stretches of a document's pairs by new ones, all in one edit that one undo
+   * reverts (re-alignment). Refused if any pair changed since it was read.
+   */
+  replaceStretches(
+    documentId: number,
+    stretches: readonly { removed: readonly StoredRow[]; added: readonly NewRow[] }[],
+    who: string,
+  ): StoredRow[] {
+    return this.db.transaction(() => {
+      const removed = stretches.flatMap((stretch) => stretch.removed);
+      for (const row of removed) this.checkVersion(this.row(row.id), row.version);
+      const added = this.replace(
+        removed,
+        stretches.flatMap((stretch) => stretch.added),
+      );
+      this.record(documentId, who, 'realign', removed, added);
       return added;
     })();
   }
