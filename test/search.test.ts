@@ -171,7 +171,10 @@ describe('filters, paging and documents', () => {
     const [welcome] = edited.search('"welcome to donggang"').hits;
     const next = edited.search('containers').hits[0]?.pair.en ?? '';
     expect(edited.search('welcome containers').total).toBe(0);
-    edited.editor().mergeWithNext(welcome?.rowId ?? 0, 1, 'tester');
+    const rows = edited.rows(id);
+    const at = rows.findIndex((row) => row.id === welcome?.rowId);
+    const seen = (row = rows[at]) => ({ id: row?.id ?? 0, version: row?.version ?? 0 });
+    await edited.editor().mergeWithNext(seen(), seen(rows[at + 1]), 'tester');
     expect(edited.search('welcome containers').hits.map((hit) => hit.pair.en)).toEqual([
       `${welcome?.pair.en} ${next}`,
     ]);

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { BitextError } from '../errors.js';
 import { FORMAT_NAMES, type Format } from '../export/index.js';
@@ -9,6 +8,7 @@ import { type Lang, PAIR_ROLES } from '../model/document.js';
 import type { AlignCommandOptions } from './align.js';
 import type { AlignSentsOptions } from './align-sents.js';
 import type { SearchCommandOptions } from './search.js';
+import { serveCommand } from './serve.js';
 
 /*
  * Each command imports what it runs when it runs: `bitext align-sents` never loads the
@@ -198,30 +198,6 @@ function realignCommand(): Command {
     });
 }
 
-function serveCommand(): Command {
-  return new Command('serve')
-    .description('serve bitext studio (the web app and its API) over a corpus store')
-    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .option('--port <n>', 'port to listen on', '4173')
-    .option('--host <host>', 'address to bind; anything but loopback needs --token', '127.0.0.1')
-    .option('--token <token>', 'a secret every API request must carry as a Bearer token')
-    .action(async (options: { db: string; port: string; host: string; token?: string }) => {
-      const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
-      if (!loopback && !options.token)
-        throw new BitextError(`binding to ${options.host} exposes the corpus: give --token too`);
-      const { CorpusStore } = await import('../store/index.js');
-      const { buildServer } = await import('../server/app.js');
-      const store = new CorpusStore(options.db);
-      const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-      const app = buildServer(store, {
-        ...(options.token ? { token: options.token } : {}),
-        ...(existsSync(webRoot) ? { webRoot } : {}),
-      });
-      const address = await app.listen({ port: Number(options.port), host: options.host });
-      process.stderr.write(`bitext: serving ${options.db} at ${address}\n`);
-    });
-}
-
 function evalCommand(): Command {
   return new Command('eval')
     .description('score alignments against gold ones: strict bead precision, recall and F1')
@@ -255,7 +231,7 @@ export function buildProgram(): Command {
     exportCommand(),
     searchCommand(),
     realignCommand(),
-    serveCommand(),
+    serveCommand(DEFAULT_DATABASE),
     alignSentsCommand(),
     evalCommand(),
   ]) {

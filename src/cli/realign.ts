@@ -12,10 +12,14 @@ export async function runRealignCommand(options: { db: string; document: string 
   try {
     const [documentId] = store.documentIds([options.document]) as [number];
     const name = store.documentName(documentId);
-    const result = await realignDocument(store, documentId, await loadLexicon(), 'cli');
-    if (result.stretches === 0)
-      return `bitext: ${name} has no confirmed pair to realign around: nothing changed\n`;
-    return `bitext: ${name}: ${result.stretches} stretches aligned again, ${result.removed} pairs became ${result.added} (one edit: undo in the studio)\n`;
+    const { stretches, realigned, pairs } = await realignDocument(
+      store,
+      documentId,
+      await loadLexicon(),
+      'cli',
+    );
+    if (stretches === 0) return `bitext: ${name} has no confirmed pair to realign around: nothing changed\n`;
+    return `bitext: ${name}: ${stretches} stretches aligned again, ${realigned} pairs became ${pairs} (one edit: undo in the studio)\n`;
   } finally {
     store.close();
   }

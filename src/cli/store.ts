@@ -28,8 +28,11 @@ export async function importDocuments(
     for (const task of planTasks(files)) {
       const { stored, failures: failed } = await storeFiles(store, task, reader);
       failures.push(...failed.map((failure) => failure.oneLine));
-      for (const { id, name, pairs } of stored) {
-        process.stderr.write(`bitext: stored ${name} as document ${id}: ${pairs} pairs\n`);
+      for (const { id, name, pairs, existing } of stored) {
+        const what = existing
+          ? `already holds ${name} as document ${id}`
+          : `stored ${name} as document ${id}`;
+        process.stderr.write(`bitext: ${what}: ${pairs} pairs\n`);
       }
     }
   } finally {

@@ -1,23 +1,24 @@
 import { align } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
 import type { Sentence } from '../model/document.js';
-import { flagsOf } from '../pipeline/flags.js';
-import type { NewRow } from './edits.js';
+import type { SentenceGroup } from './edits.js';
 import type { CorpusStore } from './index.js';
-import type { StoredRow } from './rows.js';
+import type { EditOutcome, StoredRow } from './rows.js';
 
 /**
  * Re-alignment from corrections: confirmed pairs are fixed anchors; every stretch of
- * unconfirmed body pairs next to one (between two anchors, or before the first or after the
- * last of an article) has its sentences aligned again. A reviewer who fixes a pair near the
- * top of a drift confirms it, and the pairs after it follow.
+ * unconfirmed body pairs in an article holding one (between two anchors, or before the first
+ * or after the last) has its sentences aligned again. A reviewer who fixes a pair at the top
+ * of a drift confirms it, and the pairs after it follow.
  */
 
 export interface RealignResult {
-  /** Stretches aligned again. */
+  /** Stretches aligned again, the pairs they held, and the pairs now in their place. */
   stretches: number;
-  removed: number;
-  added: number;
+  realigned: number;
+  pairs: number;
+  /** What the edit changed, as every edit reports it; null when nothing was realigned. */
+  outcome: EditOutcome | null;
 }
 
 /** Runs of unconfirmed body pairs, within one article, in articles holding a confirmed pair. */
@@ -43,49 +44,28 @@ export function unconfirmedStretches(rows: readonly StoredRow[]): StoredRow[][] 
 const idsOf = (rows: readonly StoredRow[], side: 'en_ids' | 'zh_ids') =>
   rows.flatMap((row) => JSON.parse(row[side]) as string[]);
 
-/** New pairs for a stretch: its Chinese and English sentences aligned again, placed where it stood. */
+/** A stretch's Chinese and English sentences aligned again, as groups of sentence ids. */
 async function realignStretch(
   stretch: readonly StoredRow[],
-  following: number,
   sentences: ReadonlyMap<string, Sentence>,
   lexicon: Lexicon,
-): Promise<NewRow[]> {
-  const [first] = stretch as [StoredRow];
-  const zhIds = idsOf(stretch, 'zh_ids');
-  const enIds = idsOf(stretch, 'en_ids');
+): Promise<SentenceGroup[]> {
+  const zh = idsOf(stretch, 'zh_ids');
+  const en = idsOf(stretch, 'en_ids');
   const text = (id: string) => sentences.get(id)?.text ?? '';
-  const beads = await align(zhIds.map(text), enIds.map(text), {
-    sourceLang: 'zh',
-    targetLang: 'en',
-    lexicon,
-  });
-  const step = (following - first.position) / beads.length;
-  return beads.map((bead, k) => {
-    const en = bead.target.map((j) => text(enIds[j] ?? '')).join(' ');
-    const zh = bead.source.map((i) => text(zhIds[i] ?? '')).join('');
-    return {
-      document_id: first.document_id,
-      position: first.position + k * step,
-      pair_key: `${first.pair_key}~${k}`,
-      article: first.article,
-      role: first.role,
-      en,
-      zh,
-      en_ids: JSON.stringify(bead.target.map((j) => enIds[j])),
-      zh_ids: JSON.stringify(bead.source.map((i) => zhIds[i])),
-      score: bead.score,
-      flags: JSON.stringify(flagsOf(en, zh, bead.score, false)),
-      status: 'auto',
-      version: 1,
-    };
-  });
+  const beads = await align(zh.map(text), en.map(text), { sourceLang: 'zh', targetLang: 'en', lexicon });
+  return beads.map((bead) => ({
+    en: bead.target.map((j) => en[j] as string),
+    zh: bead.source.map((i) => zh[i] as string),
+  }));
 }
 
 function sentenceMap(store: CorpusStore, documentId: number): Map<string, Sentence> {
-  const document = store.getDocument(documentId);
-  const sentences = document.articles.flatMap((article) =>
-    [...article.paragraphs.en, ...article.paragraphs.zh].flatMap((paragraph) => paragraph.sentences),
-  );
+  const sentences = store
+    .getDocument(documentId)
+    .articles.flatMap((article) =>
+      [...article.paragraphs.en, ...article.paragraphs.zh].flatMap((paragraph) => paragraph.sentences),
+    );
   return new Map(sentences.map((sentence) => [sentence.id, sentence]));
 }
 
@@ -98,17 +78,23 @@ export async function realignDocument(
 ): Promise<RealignResult> {
   const rows = store.rows(documentId);
   const stretches = unconfirmedStretches(rows);
+  const first = stretches[0]?.[0];
+  const last = stretches.at(-1)?.at(-1);
+  if (!first || !last) return { stretches: 0, realigned: 0, pairs: 0, outcome: null };
   const sentences = sentenceMap(store, documentId);
-  const replaced = [];
-  for (const stretch of stretches) {
-    const last = stretch.at(-1) as StoredRow;
-    const following = rows.find((row) => row.position > last.position)?.position ?? last.position + 1;
-    replaced.push({ removed: stretch, added: await realignStretch(stretch, following, sentences, lexicon) });
-  }
-  const added = replaced.length > 0 ? store.editor().replaceStretches(documentId, replaced, who) : [];
+  const replacements = new Map<number, { rows: StoredRow[]; groups: SentenceGroup[] }>();
+  for (const stretch of stretches)
+    replacements.set((stretch[0] as StoredRow).id, {
+      rows: stretch,
+      groups: await realignStretch(stretch, sentences, lexicon),
+    });
+  const run = rows.filter((row) => row.position >= first.position && row.position <= last.position);
+  const outcome = await store.editor().realign(run, replacements, who);
+  const groups = [...replacements.values()];
   return {
     stretches: stretches.length,
-    removed: replaced.flatMap((r) => r.removed).length,
-    added: added.length,
+    realigned: groups.reduce((sum, stretch) => sum + stretch.rows.length, 0),
+    pairs: groups.reduce((sum, stretch) => sum + stretch.groups.length, 0),
+    outcome,
   };
 }
