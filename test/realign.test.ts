@@ -74,7 +74,11 @@ describe('re-alignment from corrections', () => {
 
   it('is one request in the studio API', async () => {
     const app = buildServer(store);
-    const response = await app.inject({ method: 'POST', url: `/api/documents/${documentId}/realign`, payload: {} });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/documents/${documentId}/realign`,
+      payload: {},
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       stretches: 2,
