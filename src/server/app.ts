@@ -218,12 +218,14 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         ),
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
-    '/api/pairs/:id/confirm',
-    { schema: { params: idParam, body: versioned } },
-    async (request) =>
-      store.editor().confirm(seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
-  );
+  for (const action of ['confirm', 'unconfirm'] as const) {
+    app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
+      `/api/pairs/:id/${action}`,
+      { schema: { params: idParam, body: versioned } },
+      async (request) =>
+        store.editor()[action](seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
+    );
+  }
 
   for (const step of ['undo', 'redo'] as const) {
     app.post<{ Params: { id: number }; Body: { edit: number } }>(

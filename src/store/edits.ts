@@ -68,14 +68,17 @@ export class PairEditor {
 
   /** Marks a pair as checked by a person; it keeps its id. */
   async confirm(seen: Seen, who: string): Promise<EditOutcome> {
+    return this.setStatus(seen, 'confirmed', who);
+  }
+
+  /** Takes back a confirmation: the pair is again the aligner's, which re-alignment may change. */
+  async unconfirm(seen: Seen, who: string): Promise<EditOutcome> {
+    return this.setStatus(seen, 'auto', who);
+  }
+
+  private async setStatus(seen: Seen, status: StoredRow['status'], who: string): Promise<EditOutcome> {
     const row = this.current(seen);
-    return this.apply(
-      row.document_id,
-      'confirm',
-      who,
-      [row],
-      [{ ...this.draftOf(row), status: 'confirmed' }],
-    );
+    return this.apply(row.document_id, 'confirm', who, [row], [{ ...this.draftOf(row), status }]);
   }
 
   /** Merges a pair with the one after it in the same article and role. */

@@ -140,6 +140,10 @@ export const api = {
       neighbour: seen(neighbour),
     }),
   confirm: (row: PairRow) => post<EditOutcome>(`/api/pairs/${row.id}/confirm`, { version: row.version }),
+  unconfirm: (row: PairRow) => post<EditOutcome>(`/api/pairs/${row.id}/unconfirm`, { version: row.version }),
+  /** Aligns the document again around its confirmed pairs; the edit's outcome, or none when nothing changed. */
+  realign: (documentId: number) =>
+    post<{ stretches: number; outcome: EditOutcome | null }>(`/api/documents/${documentId}/realign`),
   editSentence: (documentId: number, sentence: string, text: string, holder: PairRow) =>
     send<EditOutcome>('PUT', `/api/documents/${documentId}/sentences/${encodeURIComponent(sentence)}`, {
       text,
