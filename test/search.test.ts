@@ -160,7 +160,7 @@ describe('filters, paging and documents', () => {
   });
 
   it('finds nothing for an empty query', () => {
-    expect(store.search('   ')).toEqual({ total: 0, offset: 0, hits: [] });
+    expect(store.search('   ')).toEqual({ total: 0, more: false, offset: 0, hits: [] });
   });
 
   it('follows edits: a merged pair is found by the words of both, and undo restores the two', async () => {

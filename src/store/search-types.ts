@@ -17,8 +17,10 @@ export interface SearchHit {
 }
 
 export interface SearchPage {
-  /** All pairs the query matches, over every page. */
+  /** All pairs the query matches, over every page, counted up to a limit. */
   total: number;
+  /** Whether more pairs match than `total` counts. */
+  more: boolean;
   offset: number;
   hits: SearchHit[];
 }

@@ -56,9 +56,14 @@ function Paging({ page, go }: { page: SearchPage; go: (offset: number) => void }
         Previous
       </button>
       <span role="status">
-        Pairs {page.offset + 1}–{last} of {page.total}
+        Pairs {page.offset + 1}–{last} of {page.more ? 'more than ' : ''}
+        {page.total.toLocaleString('en')}
       </span>
-      <button type="button" disabled={last >= page.total} onClick={() => go(page.offset + PAGE_SIZE)}>
+      <button
+        type="button"
+        disabled={last >= page.total && !page.more}
+        onClick={() => go(page.offset + PAGE_SIZE)}
+      >
         Next
       </button>
     </nav>
