@@ -111,4 +111,56 @@ describe.skipIf(!ready && !process.env.CI)('the review tools in headless Chromiu
     await expect.poll(status).toBe('Undone.');
     expect(rows().map((row) => [row.en, row.zh])).toEqual(before);
   });
+
+  const jumpTo = async (index: number) => {
+    await page.locator('.alignment-map line.step').nth(index).click({ force: true });
+    await expect.poll(selectedKey).toBe(rows()[index]?.pair_key);
+  };
+
+  it('corrects sentences in a dialog that takes the focus, names fields in words and closes on Escape', async () => {
+    const index = rows().findIndex((row) => JSON.parse(row.en_ids).length >= 1);
+    await jumpTo(index);
+    await press('e');
+    const dialog = page.locator('[role=dialog]');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('label span').first().textContent()).toMatch(/^English sentence 1 of \d+$/);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('splits a pair at the boundaries chosen by click, with Enter', async () => {
+    const index = rows().findIndex((row) => JSON.parse(row.en_ids).length >= 2);
+    const target = rows()[index];
+    if (!target) throw new Error('no pair of two English sentences');
+    await jumpTo(index);
+    await press('b');
+    const dialog = page.locator('[role=dialog]');
+    await expect.poll(() => dialog.locator('li .sentence').count()).toBeGreaterThan(2);
+    await dialog.locator('button[aria-label="split English after sentence 2"]').click();
+    await dialog.locator('button[aria-label="split Chinese after sentence 0"]').click();
+    await page.keyboard.press('Enter');
+    await expect.poll(status).toBe('Split after 2 English and 0 Chinese sentences.');
+    const parts = rows().slice(index, index + 2);
+    expect(parts.map((row) => JSON.parse(row.en_ids).length)).toEqual([
+      2,
+      JSON.parse(target.en_ids).length - 2,
+    ]);
+    expect(JSON.parse(parts[0]?.zh_ids ?? '[]')).toEqual([]);
+    await press('u');
+    await expect.poll(status).toBe('Undone.');
+  });
+
+  it('confirms every pair up to the current one', async () => {
+    await jumpTo(5);
+    await page.click('.review-tools button[title="key: C"]');
+    await expect
+      .poll(() =>
+        rows()
+          .slice(0, 6)
+          .every((row) => row.status === 'confirmed'),
+      )
+      .toBe(true);
+    expect(rows()[6]?.status).toBe('auto');
+  });
 });

@@ -7,6 +7,7 @@ import { KeyHelp } from './KeyHelp';
 import { FILTERS, isDoubtful, nearest } from './reviewFilters';
 import { rowBeside } from './reviewRows';
 import { SentenceEditor } from './SentenceEditor';
+import { SplitChooser } from './SplitChooser';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
 
 /** Score as colour: red for doubtful, through amber, to green for sure. */
@@ -37,9 +38,11 @@ const BUTTONS: readonly [string, string][] = [
   ['p', 'Previous'],
   ['n', 'Next'],
   ['c', 'Confirm'],
+  ['C', 'Confirm all up to here'],
   ['x', 'Unconfirm'],
   ['m', 'Merge with next'],
   ['s', 'Split'],
+  ['b', 'Split at…'],
   ['e', 'Correct text'],
   ['a', 'Align again'],
   ['u', 'Undo'],
@@ -79,6 +82,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const [correcting, setCorrecting] = useState<Correction | undefined>();
   const [filter, setFilter] = useState('doubtful');
   const [helping, setHelping] = useState(false);
+  const [splitting, setSplitting] = useState<Correction | undefined>();
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
   const actionsRef = useRef<Record<string, () => void>>({});
   const focused = useRef(false);
@@ -139,6 +143,17 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     const next = nearest(rows, current, 1, (other) => other !== row && inFilter(other));
     setCurrent(next ?? Math.min(rows.length - 1, current + 1));
   };
+  /** Confirms every unconfirmed pair from the top down to this one, each its own edit. */
+  const confirmUpToHere = () => {
+    const pending = rows.slice(0, current + 1).filter((candidate) => candidate.status === 'auto');
+    pending.forEach((target, k) => {
+      const last = k === pending.length - 1;
+      edit(onRow(target, api.confirm), () =>
+        last ? `Confirmed ${pending.length} pairs up to here.` : 'Confirming…',
+      );
+    });
+    if (pending.length === 0) setMessage('Every pair up to here is confirmed already.');
+  };
   const realign = () =>
     edit(
       () =>
@@ -170,12 +185,19 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
         () => 'Split after the first sentence of each side.',
       ),
     c: confirm,
+    C: confirmUpToHere,
     x: () => row && edit(onRow(row, api.unconfirm), () => 'No longer confirmed.'),
     a: realign,
     e: () =>
       row &&
       api.sentences(row).then(
         (texts) => texts.size > 0 && setCorrecting({ row, texts }),
+        (error: Error) => setMessage(error.message),
+      ),
+    b: () =>
+      row &&
+      api.sentences(row).then(
+        (texts) => setSplitting({ row, texts }),
         (error: Error) => setMessage(error.message),
       ),
     ...Object.fromEntries(
@@ -191,7 +213,8 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     if (state !== 'ready') return;
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (typing || correcting || helping || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (typing || correcting || splitting || helping || event.ctrlKey || event.metaKey || event.altKey)
+        return;
       const handler = actionsRef.current[event.key];
       if (handler) {
         event.preventDefault();
@@ -200,7 +223,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, correcting, helping]);
+  }, [state, correcting, splitting, helping]);
 
   const confirmedCount = rows.filter((candidate) => candidate.status === 'confirmed').length;
   const toolbar = (onDone?: () => void) =>
@@ -273,6 +296,21 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       </div>
       <p role="status">{message}</p>
       {helping && <KeyHelp onClose={() => setHelping(false)} />}
+      {splitting && (
+        <SplitChooser
+          row={splitting.row}
+          texts={splitting.texts}
+          onClose={() => setSplitting(undefined)}
+          onSplit={(en, zh) => {
+            const target = splitting.row;
+            setSplitting(undefined);
+            edit(
+              onRow(target, (latest) => api.split(latest, en, zh)),
+              () => `Split after ${en} English and ${zh} Chinese sentences.`,
+            );
+          }}
+        />
+      )}
       {menu && (
         <div
           className="context-menu"
