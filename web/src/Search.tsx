@@ -22,7 +22,9 @@ function Highlighted({ text, matches, spotted }: { text: string; matches: Span[]
           {words}
         </mark>
       ) : (
-        <mark key={span.start}>{words}</mark>
+        <mark key={span.start} className="match">
+          {words}
+        </mark>
       ),
     );
     at = span.end;
