@@ -3,50 +3,24 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlignedDocument } from '../src/model/document.js';
 import { buildServer } from '../src/server/app.js';
 import { CorpusStore } from '../src/store/index.js';
+import { pairsDocument } from './pairs-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = resolve('web/dist');
 const ready = existsSync(CHROMIUM) && existsSync(WEB_ROOT);
 
-function document(name: string, pairs: [string, string][]): AlignedDocument {
-  return {
-    source: {
-      files: [`${name}.txt`],
-      reader: 'pair',
-      formats: ['text'],
-      encodings: ['utf-8'],
-      chineseScript: 'simplified',
-    },
-    toc: [],
-    articles: [],
-    warnings: [],
-    pairs: pairs.map(([en, zh], k) => ({
-      id: `p${k}`,
-      article: 0,
-      role: 'body',
-      en,
-      zh,
-      enIds: [],
-      zhIds: [],
-      score: 0.9,
-      flags: [],
-    })),
-  };
-}
-
 describe.skipIf(!ready && !process.env.CI)('the studio search page in headless Chromium', () => {
   const store = new CorpusStore(join(mkdtempSync(join(tmpdir(), 'bitext-search-ui-')), 'corpus.db'));
   store.addDocument(
-    document('charter', [
+    pairsDocument('charter', [
       ['Of all rights, the right to life comes first.', '在所有权利中，生命权居首。'],
       ['Cooperation between the two ports grew.', '两个港口之间的合作不断加深。'],
     ]),
   );
   store.addDocument(
-    document(
+    pairsDocument(
       'minutes',
       Array.from({ length: 60 }, (_, k): [string, string] => [
         `Item ${k + 1}: we cooperate on the right of way, and the right of way again.`,
