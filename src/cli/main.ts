@@ -205,6 +205,17 @@ function searchCommand(): Command {
     });
 }
 
+function realignCommand(): Command {
+  return new Command('realign')
+    .description('align a stored document again around its confirmed pairs, as one undoable edit')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .requiredOption('--document <name>', 'the document (name or id)')
+    .action(async (options: { db: string; document: string }) => {
+      const { runRealignCommand } = await import('./realign.js');
+      process.stderr.write(await runRealignCommand(options));
+    });
+}
+
 function evalCommand(): Command {
   return new Command('eval')
     .description('score alignments against gold ones: strict bead precision, recall and F1')
@@ -244,6 +255,7 @@ export function buildProgram(): Command {
     importCommand(),
     exportCommand(),
     searchCommand(),
+    realignCommand(),
     serveCommand(DEFAULT_DATABASE),
     alignSentsCommand(),
     evalCommand(),

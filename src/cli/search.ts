@@ -45,7 +45,8 @@ function searchOptions(store: CorpusStore, options: SearchCommandOptions): Searc
 
 function pageLine(page: SearchPage): string {
   if (page.total === 0) return 'bitext: no pairs match\n';
-  return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${page.total}\n`;
+  const total = `${page.more ? 'more than ' : ''}${page.total}`;
+  return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${total}\n`;
 }
 
 /**

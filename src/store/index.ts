@@ -7,7 +7,8 @@ import { documentName } from '../model/names.js';
 import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
 import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
-import { type SearchOptions, type SearchPage, searchPairs } from './search.js';
+import { type SearchOptions, searchPairs } from './search.js';
+import type { SearchPage } from './search-types.js';
 
 export { NotFoundError, StaleEditError } from './errors.js';
 export type {
@@ -19,7 +20,8 @@ export type {
   StoredDocument,
   StoredRow,
 } from './rows.js';
-export type { SearchHit, SearchOptions, SearchPage, Span } from './search.js';
+export type { SearchOptions } from './search.js';
+export type { SearchHit, SearchPage, Span, SpottedHit, SpottedPage } from './search-types.js';
 
 import { migrate, registerFunctions } from './schema.js';
 
