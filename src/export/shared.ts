@@ -49,9 +49,12 @@ export function distinctNames(files: readonly string[]): string[] {
   });
 }
 
+/** The pairs an export writes: of the roles asked for, scoring at least the minimum unless a person confirmed them. */
 export function selectedPairs(document: AlignedDocument, options: ExportOptions): Pair[] {
   return document.pairs.filter(
-    (pair) => pair.score >= (options.minScore ?? 0) && (!options.roles || options.roles.includes(pair.role)),
+    (pair) =>
+      (pair.status === 'confirmed' || pair.score >= (options.minScore ?? 0)) &&
+      (!options.roles || options.roles.includes(pair.role)),
   );
 }
 

@@ -133,6 +133,8 @@ export interface Pair {
   /** Confidence in [0, 1]. */
   score: number;
   flags: PairFlag[];
+  /** Set when a person checked the pair in the studio; exports keep it, and no score threshold drops it. */
+  status?: 'confirmed';
 }
 
 /** A document with its translation pairs, in reading order. */

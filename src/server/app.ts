@@ -1,27 +1,42 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { create as contentDisposition } from 'content-disposition';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { BitextError } from '../errors.js';
+import { BitextError, NotFoundError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
 import { documentName } from '../export/shared.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
-import { storeFiles } from '../pipeline/store.js';
-import { StaleEditError } from '../store/edits.js';
-import type { CorpusStore, SearchFilter } from '../store/index.js';
+import type { CorpusStore, SearchOptions } from '../store/index.js';
+import { REVIEW_COLUMNS } from '../store/rows.js';
+import { spotTranslations } from '../store/spotting.js';
+import { guardRequests } from './security.js';
+import { guardSessions, PUBLIC_ROUTE } from './session.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadPool } from './uploads.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
   webRoot?: string;
-  /** When set, every API request must carry `Authorization: Bearer <token>`. */
+  /**
+   * When set, every API request must carry it, as `Authorization: Bearer <token>` or as the
+   * session cookie that signing in with it gives.
+   */
   token?: string;
-  /** Largest upload accepted, in bytes. */
+  /** The host the studio was started on, besides loopback: the only other Host it answers to. */
+  host?: string;
+  /** Largest request body accepted, in bytes. */
   uploadLimit?: number;
+  /** Memory and time one upload may take to read and align. */
+  uploadLimits?: UploadLimits;
 }
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
 const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
+
+/** A row as the client saw it: its id and version. */
+const seenRow = {
+  type: 'object',
+  required: ['id', 'version'],
+  properties: { id: { type: 'integer', minimum: 1 }, version: { type: 'integer', minimum: 1 } },
+} as const;
 
 const versioned = {
   type: 'object',
@@ -29,80 +44,57 @@ const versioned = {
   properties: { version: { type: 'integer', minimum: 1 }, who: { type: 'string', maxLength: 100 } },
 } as const;
 
-/** Keeps only the base name of a client-given file name, without anything a path could use. */
-function safeName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/'))
-    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^\.+/, '');
-  return base === '' ? 'upload.txt' : base.slice(0, 100);
+/** The status an error is answered with: its own when it has one below 500, else 500. */
+function statusOf(error: unknown): number {
+  if (error instanceof BitextError) return error.status;
+  const { statusCode } = error as { statusCode?: number };
+  return statusCode && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
 }
 
-/** A file sent by the studio: its name and its bytes in base64. */
-export interface UploadedFile {
-  name: string;
-  data: string;
-}
-
-/** Uploads go through the pipeline from a private folder, under names that keep only their last part. */
-function writeUploads(dir: string, files: readonly UploadedFile[]): string[] {
-  const used = new Set<string>();
-  return files.map((file, i) => {
-    let name = safeName(file.name);
-    if (used.has(name)) name = `${i + 1}-${name}`;
-    used.add(name);
-    const path = join(dir, name);
-    writeFileSync(path, Buffer.from(file.data, 'base64'));
-    return path;
+/** The web app's files, open to anyone: the sign-in screen is one of them. */
+function serveWebApp(app: FastifyInstance, root: string): void {
+  app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), ...PUBLIC_ROUTE };
+    });
+    await scope.register(fastifyStatic, { root });
   });
 }
 
-/**
- * Runs the pipeline on uploaded files (any format bitext reads: one bilingual file, or
- * an English and a Chinese file) and stores the documents. When nothing could be stored
- * the first failure is the error; otherwise the failures come back with the ids.
- */
-async function importUploads(
-  store: CorpusStore,
-  files: readonly UploadedFile[],
-): Promise<{ ids: number[]; failures: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-upload-'));
-  try {
-    const { stored, failures } = await storeFiles(store, writeUploads(dir, files));
-    const messages = failures.map((failure) => `${basename(failure.file ?? '')}: ${failure.message}`);
-    if (stored.length === 0) throw new BitextError(messages[0] ?? 'the upload holds no document');
-    return { ids: stored.map((document) => document.id), failures: messages };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** A download under the file's own name, in any script (RFC 6266 `filename*`), with an ASCII fallback. */
+function download(reply: FastifyReply, name: string, text: string): FastifyReply {
+  return reply
+    .header('content-disposition', contentDisposition(name))
+    .type('application/octet-stream')
+    .send(text);
 }
 
 /**
  * The studio's JSON API over a corpus store: documents, their pairs, edits with undo and
- * redo, search and export. Bad requests get a 4xx with a message; stale edits a 409.
+ * redo, search and export. Errors answer with the status their class carries (404, 409,
+ * 413, ...) and a message; only bugs are a 500.
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
+  const uploads = new UploadPool(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  app.addHook('onClose', () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof StaleEditError) return reply.code(409).send({ error: error.message });
-    if (error instanceof BitextError) return reply.code(400).send({ error: error.message });
-    const { statusCode, message } = error as { statusCode?: number; message?: string };
-    if (statusCode && statusCode < 500)
-      return reply.code(statusCode).send({ error: message ?? 'bad request' });
-    app.log.error(error);
-    return reply.code(500).send({ error: 'internal error' });
+    const status = statusOf(error);
+    if (status === 500) {
+      app.log.error(error);
+      return reply.code(500).send({ error: 'internal error' });
+    }
+    return reply.code(status).send({ error: (error as Error).message || 'bad request' });
   });
 
-  if (options.token) {
-    const expected = `Bearer ${options.token}`;
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.url.startsWith('/api/') && request.headers.authorization !== expected) {
-        return reply.code(401).send({ error: 'a token is required: Authorization: Bearer <token>' });
-      }
-    });
-  }
+  app.setNotFoundHandler((request) => {
+    throw new NotFoundError(`nothing at ${request.method} ${request.url}`);
+  });
 
-  if (options.webRoot) app.register(fastifyStatic, { root: options.webRoot });
+  guardRequests(app, options.host);
+  guardSessions(app, options.token);
+  if (options.webRoot) serveWebApp(app, options.webRoot);
 
   app.get('/api/documents', async () => store.listDocuments());
 
@@ -131,7 +123,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await importUploads(store, request.body.files)),
+    async (request, reply) => reply.code(201).send(await uploads.store(store, request.body.files)),
   );
 
   const idParam = {
@@ -144,17 +136,57 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     '/api/documents/:id',
     { schema: { params: idParam } },
     async (request) => {
-      const { pairs, ...document } = store.getDocument(request.params.id);
-      const name = store.documentName(request.params.id);
-      return { name, document, rows: store.rows(request.params.id), pairs: pairs.length };
+      const id = request.params.id;
+      return {
+        name: store.documentName(id),
+        columns: REVIEW_COLUMNS,
+        rows: store.reviewRows(id),
+        pages: store.sentencePages(id),
+        history: store.editor().history(id),
+      };
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
+  app.get<{ Params: { id: number } }>(
+    '/api/documents/:id/model',
+    { schema: { params: idParam } },
+    async (request) => {
+      const { pairs: _, ...model } = store.getDocument(request.params.id);
+      return model;
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/pairs/:id/sentences',
+    { schema: { params: idParam } },
+    async (request) => store.pairSentences(request.params.id),
+  );
+
+  const seen = (id: number, version: number) => ({ id, version });
+
+  app.post<{
+    Params: { id: number };
+    Body: { version: number; who?: string; next: { id: number; version: number } };
+  }>(
     '/api/pairs/:id/merge',
-    { schema: { params: idParam, body: versioned } },
+    {
+      schema: {
+        params: idParam,
+        body: {
+          ...versioned,
+          required: ['version', 'next'],
+          properties: { ...versioned.properties, next: seenRow },
+        },
+      },
+    },
     async (request) =>
-      store.editor().mergeWithNext(request.params.id, request.body.version, request.body.who ?? 'studio'),
+      store
+        .editor()
+        .mergeWithNext(
+          seen(request.params.id, request.body.version),
+          request.body.next,
+          request.body.who ?? 'studio',
+        ),
   );
 
   app.post<{ Params: { id: number }; Body: { version: number; who?: string; en: number; zh: number } }>(
@@ -177,8 +209,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       store
         .editor()
         .split(
-          request.params.id,
-          request.body.version,
+          seen(request.params.id, request.body.version),
           request.body.en,
           request.body.zh,
           request.body.who ?? 'studio',
@@ -189,20 +220,26 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     '/api/pairs/:id/confirm',
     { schema: { params: idParam, body: versioned } },
     async (request) =>
-      store.editor().confirm(request.params.id, request.body.version, request.body.who ?? 'studio'),
+      store.editor().confirm(seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
   );
 
   for (const step of ['undo', 'redo'] as const) {
-    app.post<{ Params: { id: number } }>(
+    app.post<{ Params: { id: number }; Body: { edit: number } }>(
       `/api/documents/:id/${step}`,
-      { schema: { params: idParam } },
-      async (request) => ({
-        done: store.editor()[step](request.params.id),
-      }),
+      {
+        schema: {
+          params: idParam,
+          body: { type: 'object', required: ['edit'], properties: { edit: { type: 'integer', minimum: 1 } } },
+        },
+      },
+      async (request) => {
+        store.documentName(request.params.id);
+        return store.editor()[step](request.params.id, request.body.edit);
+      },
     );
   }
 
-  app.get<{ Querystring: { q: string } & SearchFilter }>(
+  app.get<{ Querystring: { q: string } & SearchOptions }>(
     '/api/search',
     {
       schema: {
@@ -211,6 +248,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           required: ['q'],
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
+            stem: { type: 'boolean' },
+            offset: { type: 'integer', minimum: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
             documentId: { type: 'integer', minimum: 1 },
             role: { type: 'string', enum: [...PAIR_ROLES] },
@@ -220,14 +259,20 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     },
     async (request) => {
-      const { q, ...filter } = request.query;
-      return store.search(q, filter);
+      const { q, ...options } = request.query;
+      return spotTranslations(store.search(q, options), q);
     },
   );
 
   app.post<{
     Params: { id: number };
-    Body: { version: number; who?: string; lang: Lang; direction: 'previous' | 'next' };
+    Body: {
+      version: number;
+      who?: string;
+      lang: Lang;
+      direction: 'previous' | 'next';
+      neighbour: { id: number; version: number };
+    };
   }>(
     '/api/pairs/:id/move',
     {
@@ -235,22 +280,28 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         params: idParam,
         body: {
           ...versioned,
-          required: ['version', 'lang', 'direction'],
+          required: ['version', 'lang', 'direction', 'neighbour'],
           properties: {
             ...versioned.properties,
             lang: { type: 'string', enum: ['en', 'zh'] },
             direction: { type: 'string', enum: ['previous', 'next'] },
+            neighbour: seenRow,
           },
         },
       },
     },
     async (request) => {
-      const { version, lang, direction, who } = request.body;
-      return store.editor().moveSentence(request.params.id, version, lang, direction, who ?? 'studio');
+      const { version, lang, direction, neighbour, who } = request.body;
+      return store
+        .editor()
+        .moveSentence(seen(request.params.id, version), lang, direction, neighbour, who ?? 'studio');
     },
   );
 
-  app.put<{ Params: { id: number; sentence: string }; Body: { text: string; who?: string } }>(
+  app.put<{
+    Params: { id: number; sentence: string };
+    Body: { text: string; who?: string; pair: { id: number; version: number } };
+  }>(
     '/api/documents/:id/sentences/:sentence',
     {
       schema: {
@@ -261,23 +312,27 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         },
         body: {
           type: 'object',
-          required: ['text'],
+          required: ['text', 'pair'],
           properties: {
             text: { type: 'string', minLength: 1, maxLength: 100_000 },
             who: { type: 'string', maxLength: 100 },
+            pair: seenRow,
           },
         },
       },
     },
-    async (request) =>
-      store
+    async (request) => {
+      store.documentName(request.params.id);
+      return store
         .editor()
         .editSentence(
           request.params.id,
           request.params.sentence,
           request.body.text,
+          request.body.pair,
           request.body.who ?? 'studio',
-        ),
+        );
+    },
   );
 
   const exportQuery = {
@@ -286,19 +341,13 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     properties: { to: { type: 'string', enum: FORMAT_NAMES.filter((format) => format !== 'moses') } },
   } as const;
 
-  const download = (reply: FastifyReply, name: string, text: string) =>
-    reply
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .type('application/octet-stream')
-      .send(text);
-
   app.get<{ Params: { id: number }; Querystring: { to: Format } }>(
     '/api/documents/:id/export',
     { schema: { params: idParam, querystring: exportQuery } },
     async (request, reply) => {
       const document = store.getDocument(request.params.id);
       const [file] = renderDocument(document, request.query.to);
-      return download(reply, `${safeName(documentName(document))}${file?.suffix ?? ''}`, file?.text ?? '');
+      return download(reply, `${documentName(document)}${file?.suffix ?? ''}`, file?.text ?? '');
     },
   );
 
