@@ -19,6 +19,16 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildPdf, cjkFontsInstalled } from '../scripts/fixture-pdf.js';
+import {
+  GOLD_SETS,
+  loadGoldTexts,
+  minScoreCurve,
+  outOfFoldProbabilities,
+  reliability,
+  strictScores,
+} from '../scripts/gold-texts.js';
+import { loadLexicon } from '../src/align/lexicon.js';
+import { judgeOutOfFold } from '../src/align/training.js';
 import { evaluateFolders, readVerses, type Verses } from '../src/eval/index.js';
 import type { BilingualDocument } from '../src/model/document.js';
 import { readDocuments } from '../src/read.js';
@@ -88,7 +98,7 @@ function benchDataSet(set: DataSet): void {
     '--force',
   ]);
   const ours = evaluateFolders(set.gold, out, set.verses).total;
-  const peers = readdirSync(set.peers)
+  const peers = (existsSync(set.peers) ? readdirSync(set.peers) : [])
     .sort()
     .map(
       (peer) => `${peer} ${evaluateFolders(set.gold, join(set.peers, peer), set.verses).total.f1.toFixed(3)}`,
@@ -315,6 +325,78 @@ function benchBigMagazine(): void {
   );
 }
 
+/** `bitext align` on the magazine files made from the mac-a chapters, scored by score_pairs.py. */
+function benchMagazinePairs(): void {
+  const dir = join(BENCH, 'magazines-a');
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()) {
+    const out = join(work, file.replace(/\.md$/, '.jsonl'));
+    const timing = measure(['align', join(dir, file), '--to', 'jsonl', '-o', out, '--force']);
+    const gold = join(dir, file.replace(/\.md$/, '.gold.json'));
+    const scored = spawnSync('python3', [join(BENCH, 'score_pairs.py'), gold, '0'], {
+      input: readFileSync(out),
+      encoding: 'utf8',
+    });
+    const [, p, r, f1] = /P ([\d.]+) R ([\d.]+) F1 ([\d.]+)/.exec(scored.stdout) ?? [];
+    rows.push([
+      `magazines-a ${file}`,
+      p ?? '?',
+      r ?? '?',
+      f1 ?? '?',
+      'pairs (score_pairs.py)',
+      timing.seconds.toFixed(2),
+      timing.peakMb.toFixed(0),
+    ]);
+  }
+}
+
+/**
+ * The bead scorer judged on novels it was not fitted on: for each novel of mac-a and
+ * mac-dev, weights and calibration fitted on the other novels only.
+ */
+async function benchLeaveOneNovelOut(): Promise<void> {
+  const texts = loadGoldTexts(BENCH, await loadLexicon());
+  const judged = judgeOutOfFold(texts);
+  const byText = new Map(
+    [...judged].flatMap(([novel, beads]) =>
+      texts.filter((text) => text.group === novel).map((text, k) => [text, beads[k] ?? []] as const),
+    ),
+  );
+  console.log('\nLeave-one-novel-out strict bead F1 (weights fitted without the novel scored):');
+  for (const set of GOLD_SETS) {
+    const own = texts.filter((text) => text.set === set);
+    const scores = strictScores(
+      own,
+      own.map((text) => byText.get(text) ?? []),
+    );
+    console.log(
+      `  ${set}: P ${scores.precision.toFixed(3)} R ${scores.recall.toFixed(3)} F1 ${scores.f1.toFixed(3)}`,
+    );
+  }
+  for (const [novel, beads] of judged) {
+    const own = texts.filter((text) => text.group === novel);
+    console.log(
+      `  ${novel} (${own.map((text) => `${text.set}/${text.id}`).join(', ')}): F1 ${strictScores(own, beads).f1.toFixed(3)}`,
+    );
+  }
+  const points = outOfFoldProbabilities([...judged.values()].flat(2));
+  const { bins, ece } = reliability(points);
+  console.log(
+    `\nReliability of linked beads' scores, out of fold (${points.length} beads): ECE ${ece.toFixed(3)}`,
+  );
+  console.log('  score bin | beads | mean score | share right');
+  for (const bin of bins)
+    console.log(
+      `  ${bin.from.toFixed(1)}–${(bin.from + 0.1).toFixed(1)}   | ${String(bin.count).padStart(5)} | ${bin.mean.toFixed(3)}      | ${bin.right.toFixed(3)}`,
+    );
+  console.log('\n  --min-score | kept | precision | recall');
+  for (const row of minScoreCurve(points))
+    console.log(
+      `  ${row.threshold.toFixed(2)}        | ${String(row.kept).padStart(4)} | ${row.precision.toFixed(3)}     | ${row.recall.toFixed(3)}`,
+    );
+}
+
 function printTable(): void {
   const header = ['data set', 'P', 'R', 'F1', 'peers F1 (scored by bitext eval)', 'median s', 'peak MB'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));
@@ -345,10 +427,18 @@ async function main(): Promise<void> {
     target: readVerses(join(BENCH, 'bible-dev/zh.verse')),
   };
   benchDataSet({
-    name: 'mac-a',
+    name: 'mac-a (scorer fitted on it)',
     splitDir: join(BENCH, 'mac-a/split'),
     gold: join(BENCH, 'mac-a/gold'),
     peers: join(BENCH, 'mac-a/peers'),
+    srcLang: 'zh',
+    tgtLang: 'en',
+  });
+  benchDataSet({
+    name: 'mac-dev (scorer fitted on it)',
+    splitDir: join(BENCH, 'mac-dev/split'),
+    gold: join(BENCH, 'mac-dev/gold'),
+    peers: join(BENCH, 'mac-dev/peers'),
     srcLang: 'zh',
     tgtLang: 'en',
   });
@@ -365,8 +455,10 @@ async function main(): Promise<void> {
   benchColdStart();
   benchBooks();
   benchBigMagazine();
+  benchMagazinePairs();
   printTable();
   console.log(`(${RUNS} runs each, medians; peak MB is the largest resident set of the CLI process)`);
+  await benchLeaveOneNovelOut();
 }
 
 try {

@@ -1,6 +1,12 @@
 import { MAX_BEAD_SIDE } from './constants.js';
 import type { SentenceEvidence } from './features.js';
 
+/** Shares of a bead's source and target token weight that the other side covers, in [0, 1]. */
+export interface BeadCoverage {
+  source: number;
+  target: number;
+}
+
 /** Which tokens of a source sentence and of a target sentence the other covers. */
 interface PairCoverage {
   source: Uint32Array;
@@ -165,10 +171,10 @@ export class Similarity {
   }
 
   /**
-   * Agreement of the bead of source sentences [iEnd-a, iEnd) and target sentences
-   * [jEnd-b, jEnd): the product of the shares of each side that the other covers.
+   * Shares of the bead of source sentences [iEnd-a, iEnd) and target sentences
+   * [jEnd-b, jEnd) that the other side covers, by token weight.
    */
-  beadAgreement(iEnd: number, a: number, jEnd: number, b: number): number {
+  beadCoverage(iEnd: number, a: number, jEnd: number, b: number): BeadCoverage {
     let sourceCovered = 0;
     let targetCovered = 0;
     if (a === 1 && b === 1) {
@@ -183,10 +189,16 @@ export class Similarity {
     }
     const sourceTotal = (this.sourceWeightPrefix[iEnd] ?? 0) - (this.sourceWeightPrefix[iEnd - a] ?? 0);
     const targetTotal = (this.targetWeightPrefix[jEnd] ?? 0) - (this.targetWeightPrefix[jEnd - b] ?? 0);
-    return (
-      (sourceTotal > 0 ? sourceCovered / sourceTotal : 0) *
-      (targetTotal > 0 ? targetCovered / targetTotal : 0)
-    );
+    return {
+      source: sourceTotal > 0 ? sourceCovered / sourceTotal : 0,
+      target: targetTotal > 0 ? targetCovered / targetTotal : 0,
+    };
+  }
+
+  /** Agreement of a bead: the product of the shares of each side that the other covers. */
+  beadAgreement(iEnd: number, a: number, jEnd: number, b: number): number {
+    const coverage = this.beadCoverage(iEnd, a, jEnd, b);
+    return coverage.source * coverage.target;
   }
 }
 
