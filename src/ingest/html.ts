@@ -1,6 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { BitextError } from '../errors.js';
+import { BitextError, TooLargeError } from '../errors.js';
 import type { Lang } from '../model/document.js';
 import { joinLines } from '../text/join.js';
 import { languageOf, languageRuns } from '../text/language.js';
@@ -207,7 +207,7 @@ export function htmlBlocks(
   const $ = load(html, { sourceCodeLocationInfo: true });
   const root = $.root()[0];
   if (root && nestedDeeperThan(root, limits.htmlDepth))
-    throw new BitextError(
+    throw new TooLargeError(
       `nests elements more than ${limits.htmlDepth} deep, deeper than a readable page does`,
       file,
     );

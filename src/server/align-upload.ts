@@ -15,6 +15,8 @@ export interface AlignedUpload {
   documents: AlignedDocument[];
   /** One line per file that could not be read, naming it. */
   failures: string[];
+  /** The HTTP status of the first failure: 413 for an input over a reader's limit. */
+  firstFailureStatus: number;
 }
 
 /** Uploads go through the pipeline from a private folder, under names that keep only their last part. */
@@ -41,6 +43,7 @@ export async function alignUpload(files: readonly UploadedFile[]): Promise<Align
     return {
       documents,
       failures: failures.map((failure) => `${basename(failure.file ?? '')}: ${failure.message}`),
+      firstFailureStatus: failures[0]?.status ?? 400,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

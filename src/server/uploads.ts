@@ -59,8 +59,11 @@ export class UploadRunner {
     store: CorpusStore,
     files: readonly UploadedFile[],
   ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
-    const { documents, failures } = await this.align(files);
-    if (documents.length === 0) throw new BitextError(failures[0] ?? 'the upload holds no document');
+    const { documents, failures, firstFailureStatus } = await this.align(files);
+    if (documents.length === 0) {
+      const message = failures[0] ?? 'the upload holds no document';
+      throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
+    }
     const stored = storeDocuments(store, documents);
     const existing = stored.filter((document) => document.existing).map((document) => document.id);
     return { ids: stored.map((document) => document.id), existing, failures };
