@@ -152,35 +152,37 @@ export class CorpusStore {
     const insertSentence = this.db.prepare(
       'INSERT INTO sentences (document_id, sentence_id, paragraph_path, text, page) VALUES (?, ?, ?, ?, ?)',
     );
-    return this.db.transaction(() => {
-      const id = Number(
-        insertDocument.run(
-          documentName(document),
-          new Date().toISOString(),
-          JSON.stringify(model),
-          contentHash(document),
-        ).lastInsertRowid,
-      );
-      for (const sentence of sentenceRows(document))
-        insertSentence.run(id, sentence.id, sentence.path, sentence.text, sentence.page);
-      pairs.forEach((pair, position) => {
-        insertPair.run(
-          id,
-          position * POSITION_GAP,
-          pair.id,
-          pair.article,
-          pair.role,
-          pair.en,
-          pair.zh,
-          JSON.stringify(pair.enIds),
-          JSON.stringify(pair.zhIds),
-          pair.score,
-          JSON.stringify(pair.flags),
-          pair.status ?? 'auto',
+    return this.db
+      .transaction(() => {
+        const id = Number(
+          insertDocument.run(
+            documentName(document),
+            new Date().toISOString(),
+            JSON.stringify(model),
+            contentHash(document),
+          ).lastInsertRowid,
         );
-      });
-      return id;
-    })();
+        for (const sentence of sentenceRows(document))
+          insertSentence.run(id, sentence.id, sentence.path, sentence.text, sentence.page);
+        pairs.forEach((pair, position) => {
+          insertPair.run(
+            id,
+            position * POSITION_GAP,
+            pair.id,
+            pair.article,
+            pair.role,
+            pair.en,
+            pair.zh,
+            JSON.stringify(pair.enIds),
+            JSON.stringify(pair.zhIds),
+            pair.score,
+            JSON.stringify(pair.flags),
+            pair.status ?? 'auto',
+          );
+        });
+        return id;
+      })
+      .immediate();
   }
 
   listDocuments(): StoredDocument[] {
