@@ -28,12 +28,19 @@ function page(title: string, body: string[]): string {
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${FURNITURE.top}\n<main>\n${body.join('\n')}\n</main>\n${FURNITURE.bottom}\n</body></html>\n`;
 }
 
-/** One page holding both languages, article by article. */
+/** The contents as a list of links, each English title followed by its Chinese one. */
+function contentsHtml(document: BilingualDocument): string[] {
+  if (document.toc.length === 0) return [];
+  const items = tocUnits(document).map((unit) => `<li><a href="#">${escapeHtml(unit.text)}</a></li>`);
+  return ['<ul class="contents">', ...items, '</ul>'];
+}
+
+/** One page holding both languages: the contents, then article by article. */
 export function bilingualPage(document: BilingualDocument): string {
-  return page(
-    'bilingual',
-    document.articles.flatMap((article) => [...articleHtml(article, 'en'), ...articleHtml(article, 'zh')]),
-  );
+  return page('bilingual', [
+    ...contentsHtml(document),
+    ...document.articles.flatMap((article) => [...articleHtml(article, 'en'), ...articleHtml(article, 'zh')]),
+  ]);
 }
 
 /** Two pages, one per language. */

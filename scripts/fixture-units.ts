@@ -6,7 +6,8 @@
 import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
 import { alternate } from '../src/structure/shared.js';
 
-export type UnitKind = 'title' | 'header' | 'body';
+/** `deck`: a header line set large under the title, as some publications set subtitles and bylines. */
+export type UnitKind = 'title' | 'header' | 'deck' | 'body';
 
 export interface Unit {
   kind: UnitKind;
@@ -28,12 +29,23 @@ export function articleUnits(article: Article, lang: Lang): Unit[] {
   return units;
 }
 
-/** The contents entries, English then Chinese for each; or those of one language, for a file of that language. */
-export function tocUnits(document: BilingualDocument, only?: Lang): Unit[] {
+/** The page on which each article starts, by article index, for contents entries that print it. */
+export type PageOf = (article: number | null) => number;
+
+/**
+ * The contents entries, English then Chinese for each; or those of one language, for a file
+ * of that language. With `pageOf`, each entry ends with its page after leader dots
+ * (`Title ........ 3`, `标题……3`); an entry of an article the document does not carry
+ * gets a page after the last.
+ */
+export function tocUnits(document: BilingualDocument, only?: Lang, pageOf?: PageOf): Unit[] {
   return document.toc.flatMap((entry) =>
     (['en', 'zh'] as const).flatMap((lang) => {
       const text = only && only !== lang ? null : entry[lang];
-      return text ? [{ kind: 'header' as const, lang, text }] : [];
+      if (!text) return [];
+      const page = pageOf?.(entry.article);
+      const leader = lang === 'en' ? ' ........ ' : '……';
+      return [{ kind: 'header' as const, lang, text: page === undefined ? text : `${text}${leader}${page}` }];
     }),
   );
 }

@@ -1,9 +1,12 @@
 /**
  * The one error class for input the program cannot work with. The CLI prints its
- * message on one line and exits non-zero; every other error is a bug.
+ * message on one line and exits non-zero; every other error is a bug. The studio
+ * answers it with its `status`: 400 here, more precise in the subclasses below.
  */
 export class BitextError extends Error {
-  override readonly name = 'BitextError';
+  override readonly name: string = 'BitextError';
+  /** The HTTP status the studio answers with. */
+  readonly status: number = 400;
 
   constructor(
     message: string,
@@ -19,4 +22,40 @@ export class BitextError extends Error {
     const text = this.file ? `${this.file}: ${this.message}` : this.message;
     return text.replace(/\s+/g, ' ').trim();
   }
+}
+
+/** A document, pair or sentence that does not exist. */
+export class NotFoundError extends BitextError {
+  override readonly name = 'NotFoundError';
+  override readonly status = 404;
+}
+
+/** A request that contradicts the stored state: a stale edit, say. */
+export class ConflictError extends BitextError {
+  override readonly name = 'ConflictError';
+  override readonly status = 409;
+}
+
+/** Input over a limit (bytes, memory): refused rather than worked on. */
+export class TooLargeError extends BitextError {
+  override readonly name = 'TooLargeError';
+  override readonly status = 413;
+}
+
+/** Well-formed input that cannot be worked with in the time allowed. */
+export class UnprocessableError extends BitextError {
+  override readonly name = 'UnprocessableError';
+  override readonly status = 422;
+}
+
+/** A request without valid credentials. */
+export class UnauthorizedError extends BitextError {
+  override readonly name = 'UnauthorizedError';
+  override readonly status = 401;
+}
+
+/** A request refused whatever its credentials: from another site, for another host. */
+export class ForbiddenError extends BitextError {
+  override readonly name = 'ForbiddenError';
+  override readonly status = 403;
 }

@@ -113,6 +113,34 @@ describe('bitext align-sents', () => {
     expect(readFileSync(join(dir, 'out', '001.align'), 'utf8')).toContain('[11]:[11,12]');
   });
 
+  it('refuses an output that exists before it reads or aligns anything', () => {
+    const output = join(dir, 'slow.align');
+    writeFileSync(output, 'keep me');
+    // Long enough to take minutes to align, and in the wrong language: reading it would fail too.
+    const slow = join(dir, 'slow.zh');
+    writeFileSync(slow, 'The river rose in the night and the village woke to water.\n'.repeat(40_000));
+    const run = spawnSync(
+      'node',
+      [
+        'bin/bitext.js',
+        'align-sents',
+        slow,
+        'test/fixtures/presplit/flood.en',
+        '--src-lang',
+        'zh',
+        '--tgt-lang',
+        'en',
+        '-o',
+        output,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`bitext: ${output}: already exists (use --force to replace it)\n`);
+    expect(readFileSync(output, 'utf8')).toBe('keep me');
+  });
+
   it('refuses to overwrite without --force, and a file in the wrong language', () => {
     const output = join(dir, 'one.align');
     writeFileSync(output, 'keep me');

@@ -120,7 +120,7 @@ describe('the edit endpoints', () => {
     const wrong = await post(`/api/documents/${documentId}/undo`, { edit: (history.undo ?? 0) + 1000 });
     expect(wrong.status).toBe(409);
     expect((await app.inject({ method: 'POST', url: `/api/documents/${documentId}/undo` })).statusCode).toBe(
-      400,
+      403,
     );
     expect(
       (

@@ -93,16 +93,23 @@ describe('the studio API', () => {
     expect(names.filter((name: string) => name === 'review')).toHaveLength(cjkFontsInstalled() ? 2 : 1);
   });
 
-  it('searches 港口 and shows English counterparts', async () => {
-    const hits = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3')).json();
-    expect(hits.length).toBeGreaterThan(0);
-    expect(hits[0].pair.zh).toContain('港口');
-    expect(hits[0].pair.en).not.toBe('');
+  it('searches 港口: a page of hits with the total, each naming its document, matches and spotted words', async () => {
+    const page = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3&limit=2&offset=1')).json();
+    expect(page.total).toBeGreaterThan(2);
+    expect(page.offset).toBe(1);
+    expect(page.hits).toHaveLength(2);
+    const [hit] = page.hits;
+    expect(hit.documentName).toBe('harbour-review');
+    expect(hit.pair.zh.slice(...hit.matches.zh[0])).toBe('港口');
+    const spotted = page.hits.flatMap((each: { pair: { en: string }; spotted: { en: [number, number][] } }) =>
+      each.spotted.en.map((span) => each.pair.en.slice(...span).toLowerCase()),
+    );
+    expect(spotted).toContain('ports');
   });
 
   it('exports a document as TMX that parses', async () => {
     const response = await app.inject(`/api/documents/${documentId}/export?to=tmx`);
-    expect(response.headers['content-disposition']).toBe('attachment; filename="harbour-review.tmx"');
+    expect(response.headers['content-disposition']).toBe('attachment; filename=harbour-review.tmx');
     expect(XMLValidator.validate(response.body)).toBe(true);
   });
 
@@ -121,7 +128,7 @@ describe('exporting the whole corpus', () => {
   it('writes every document into one TMX and one XLIFF with a file per document', async () => {
     const documents = (await app.inject('/api/documents')).json();
     const tmx = await app.inject('/api/export?to=tmx');
-    expect(tmx.headers['content-disposition']).toBe('attachment; filename="corpus.tmx"');
+    expect(tmx.headers['content-disposition']).toBe('attachment; filename=corpus.tmx');
     expect(XMLValidator.validate(tmx.body)).toBe(true);
     const xliff = await app.inject('/api/export?to=xliff');
     expect(xliff.body.match(/<file /g)).toHaveLength(documents.length);
@@ -129,7 +136,7 @@ describe('exporting the whole corpus', () => {
   });
 
   it('filters search by role', async () => {
-    const hits = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3&role=toc')).json();
+    const { hits } = (await app.inject('/api/search?q=%E6%B8%AF%E5%8F%A3&role=toc')).json();
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit: { pair: { role: string } }) => hit.pair.role === 'toc')).toBe(true);
   });

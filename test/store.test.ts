@@ -52,14 +52,14 @@ describe('the corpus store', () => {
   it('finds pairs by a two-character Chinese word, a longer phrase, or an English word, with their counterparts', () => {
     const store = new CorpusStore(freshPath());
     store.addDocument(aligned);
-    const harbour = store.search('港口');
+    const harbour = store.search('港口').hits;
     expect(harbour.length).toBeGreaterThan(0);
     expect(harbour.every(({ pair }) => pair.zh.includes('港口'))).toBe(true);
-    expect(store.search('湿地公园')[0]?.pair.en).toContain('Wetland Park');
-    expect(store.search('wetland').map(({ pair }) => pair.zh)).toContainEqual(
+    expect(store.search('湿地公园').hits[0]?.pair.en).toContain('Wetland Park');
+    expect(store.search('wetland').hits.map(({ pair }) => pair.zh)).toContainEqual(
       expect.stringContaining('湿地公园'),
     );
-    expect(store.search('  ')).toEqual([]);
+    expect(store.search('  ').hits).toEqual([]);
     store.close();
   });
 
@@ -170,7 +170,7 @@ describe('moving and correcting sentences', () => {
   it('filters search by role and status', () => {
     const store = new CorpusStore(freshPath());
     store.addDocument(aligned);
-    expect(store.search('港口', { role: 'toc' }).every(({ pair }) => pair.role === 'toc')).toBe(true);
-    expect(store.search('港口', { status: 'confirmed' })).toEqual([]);
+    expect(store.search('港口', { role: 'toc' }).hits.every(({ pair }) => pair.role === 'toc')).toBe(true);
+    expect(store.search('港口', { status: 'confirmed' }).hits).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { BilingualDocument } from '../src/model/document.js';
 import { readDocuments } from '../src/read.js';
 import { structureMagazine } from '../src/structure/index.js';
 import { interleaveArticles } from '../src/structure/pair.js';
+import { alternate } from '../src/structure/shared.js';
 import { joinPieces } from '../src/text/join.js';
 import { goldenCases, structureAsJson } from './golden.js';
 
@@ -229,6 +230,32 @@ describe('what bilingual magazines also print', () => {
       en: 'Consensus, Solidarity and Cooperation Working Together for Human Rights',
       zh: '凝聚共识，团结合作，共同推动人权事业',
     });
+  });
+
+  describe('header lines set as headings under the title (a deck)', () => {
+    const header = {
+      subtitle: { en: 'Remarks at the Opening of the Forum', zh: '——在论坛开幕式上的讲话' },
+      byline: { en: 'Lin Hai, Mayor of Donggang', zh: '东港市市长 林海' },
+      date: { en: 'March 18, 2025', zh: '2025年3月18日' },
+    };
+    const deck = (lang: 'en' | 'zh') =>
+      [header.subtitle[lang], header.byline[lang], header.date[lang]].map((line) => `### ${line}`);
+    it.each([
+      ['line by line', ['# Ports That Breathe', '## 会呼吸的港口', ...alternate(deck('en'), deck('zh'))], []],
+      ['as two blocks', ['# Ports That Breathe', ...deck('en')], ['## 会呼吸的港口', ...deck('zh')]],
+    ])(
+      'reads them as header fields when the languages alternate %s, with no warning',
+      (_, top, chineseTop) => {
+        const { articles } = readMagazine(
+          [...top, 'We met in Donggang.', ...chineseTop, '我们在东港相聚。'].join('\n\n'),
+        );
+        const [article] = articles;
+        expect(articles).toHaveLength(1);
+        expect(article?.title).toEqual({ en: 'Ports That Breathe', zh: '会呼吸的港口' });
+        expect({ subtitle: article?.subtitle, byline: article?.byline, date: article?.date }).toEqual(header);
+        expect(article?.warnings).toEqual([]);
+      },
+    );
   });
 
   it('reads a dateline with its place as the date', () => {

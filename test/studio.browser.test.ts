@@ -10,22 +10,12 @@ import type { BilingualDocument } from '../src/model/document.js';
 import { readDocuments } from '../src/read.js';
 import { buildServer } from '../src/server/app.js';
 import { CorpusStore } from '../src/store/index.js';
+import { browserTestsSkip, CHROMIUM, CHROMIUM_FLAGS, WEB_ROOT } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The real sample, read only when present (it is not part of the repository). */
 const SAMPLE = resolve('../shared/samples/000_db9f52b9d5f122fa.txt');
-const WEB_ROOT = resolve('web/dist');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio in headless Chromium', () => {
+describe.skipIf(browserTestsSkip)('bitext studio in headless Chromium', () => {
   const store = new CorpusStore(join(mkdtempSync(join(tmpdir(), 'bitext-studio-')), 'corpus.db'));
   const app = buildServer(store, { webRoot: WEB_ROOT });
   let base = '';
@@ -94,7 +84,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(WEB_ROOT))('bitext studio i
     await page.click('button[type=submit]');
     await page.waitForSelector('table.hits tr');
     const first = page.locator('table.hits tr').first();
-    expect(await first.locator('td[lang=zh] mark').textContent()).toBe('港口');
+    expect(await first.locator('td[lang=zh] mark.match').first().textContent()).toBe('港口');
     expect((await first.locator('td[lang=en]').textContent())?.length).toBeGreaterThan(10);
   });
 

@@ -9,8 +9,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import type { Lang } from '../model/document.js';
 import { languageOf } from '../text/language.js';
 
-export const SENTENCE_FORMATS = ['align', 'tsv', 'jsonl'] as const;
-export type SentenceFormat = (typeof SENTENCE_FORMATS)[number];
+export type SentenceFormat = 'align' | 'tsv' | 'jsonl';
 
 export interface AlignSentsOptions {
   srcLang: Lang;
@@ -77,6 +76,12 @@ function checkLanguages(options: AlignSentsOptions): void {
   }
 }
 
+/** An output that exists is refused before any work, unless --force says to replace it. */
+function refuseExisting(path: string, options: AlignSentsOptions): void {
+  if (!options.force && existsSync(path))
+    throw new BitextError('already exists (use --force to replace it)', path);
+}
+
 async function alignFiles(
   sourcePath: string,
   targetPath: string,
@@ -100,6 +105,7 @@ export async function alignSentencePair(
   options: AlignSentsOptions,
 ): Promise<void> {
   checkLanguages(options);
+  if (options.output) refuseExisting(options.output, options);
   const text = await alignFiles(sourcePath, targetPath, options, await loadLexicon());
   if (options.output) writeFileAtomic(options.output, text, { force: options.force ?? false });
   else process.stdout.write(text);
@@ -129,6 +135,7 @@ export async function alignSentenceFolder(folder: string, options: AlignSentsOpt
     const targetPath = join(folder, `${id}.${options.tgtLang}`);
     const outputPath = join(outputFolder, `${id}.${options.format === 'align' ? 'align' : options.format}`);
     try {
+      refuseExisting(outputPath, options);
       if (!existsSync(targetPath))
         throw new BitextError(
           `has no counterpart ${id}.${options.tgtLang}`,

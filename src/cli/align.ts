@@ -1,5 +1,5 @@
 import { BitextError } from '../errors.js';
-import { FORMAT_NAMES, type Format } from '../export/index.js';
+import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES, type PairRole } from '../model/document.js';
 import { type BatchSummary, runBatch } from '../pipeline/batch.js';
@@ -15,8 +15,6 @@ export interface AlignCommandOptions {
   srcLang: Lang;
 }
 
-export const ALIGN_FORMATS = FORMAT_NAMES;
-
 function parseRoles(list: string | undefined): PairRole[] | undefined {
   if (list === undefined) return undefined;
   const roles = list.split(',').map((role) => role.trim());
@@ -26,7 +24,12 @@ function parseRoles(list: string | undefined): PairRole[] | undefined {
   return roles as PairRole[];
 }
 
-function parseNumber(name: string, value: string | undefined, low: number, high: number): number | undefined {
+export function parseNumber(
+  name: string,
+  value: string | undefined,
+  low: number,
+  high: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!Number.isFinite(number) || number < low || number > high)

@@ -181,6 +181,23 @@ export const FORMATS = {
 export type Format = keyof typeof FORMATS;
 export const FORMAT_NAMES = Object.keys(FORMATS) as Format[];
 
+/** The single-file formats by the extensions their files go by (Moses writes two files, so has none). */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.tsv': 'tsv',
+  '.tmx': 'tmx',
+  '.xlf': 'xliff',
+  '.xliff': 'xliff',
+  '.html': 'html',
+};
+
+/** The format a file name's extension names (`corpus.tmx` → tmx), if it names one. */
+export function formatOfFileName(name: string): Format | undefined {
+  const extension = /\.[a-z]+$/i.exec(name)?.[0].toLowerCase();
+  return extension ? FORMAT_OF_EXTENSION[extension] : undefined;
+}
+
 /** Renders a document in a format: the files to write, each with its suffix. */
 export function renderDocument(
   document: AlignedDocument,

@@ -2,6 +2,7 @@ import { loadLexicon } from '../align/index.js';
 import type { BitextError } from '../errors.js';
 import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
+import type { AlignedDocument } from '../model/document.js';
 import { readDocuments } from '../read.js';
 import type { CorpusStore } from '../store/index.js';
 import { pairDocument } from './pairs.js';
@@ -14,30 +15,44 @@ export interface StoredDocumentReport {
   existing: boolean;
 }
 
+/** Reads and aligns the documents of some input files; a file that cannot be read is a failure. */
+export async function alignFiles(
+  files: readonly string[],
+  reader: ReaderChoice = 'auto',
+): Promise<{ documents: AlignedDocument[]; failures: BitextError[] }> {
+  const { documents, failures } = await readDocuments(files, reader);
+  if (documents.length === 0) return { documents: [], failures };
+  const lexicon = await loadLexicon();
+  const aligned: AlignedDocument[] = [];
+  for (const document of documents) aligned.push(await pairDocument(document, lexicon));
+  return { documents: aligned, failures };
+}
+
 /**
- * Reads and aligns the documents of some input files and adds them to a corpus store. A
- * document the store already holds (by content hash) is reported and not stored again,
- * unless `keepDuplicates` is set.
+ * Adds aligned documents to a corpus store. A document the store already holds (by content
+ * hash) is reported and not stored again, unless `keepDuplicates` is set.
  */
+export function storeDocuments(
+  store: CorpusStore,
+  documents: readonly AlignedDocument[],
+  keepDuplicates = false,
+): StoredDocumentReport[] {
+  return documents.map((document) => {
+    const name = documentName(document);
+    const existing = keepDuplicates ? undefined : store.findSameDocument(document);
+    if (existing !== undefined)
+      return { id: existing, name, pairs: store.rows(existing).length, existing: true };
+    return { id: store.addDocument(document), name, pairs: document.pairs.length, existing: false };
+  });
+}
+
+/** Reads and aligns the documents of some input files and adds them to a corpus store. */
 export async function storeFiles(
   store: CorpusStore,
   files: readonly string[],
   reader: ReaderChoice = 'auto',
   keepDuplicates = false,
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
-  const { documents, failures } = await readDocuments(files, reader);
-  const stored: StoredDocumentReport[] = [];
-  if (documents.length === 0) return { stored, failures };
-  const lexicon = await loadLexicon();
-  for (const document of documents) {
-    const name = documentName({ ...document, pairs: [] });
-    const existing = keepDuplicates ? undefined : store.findSameDocument(document);
-    if (existing !== undefined) {
-      stored.push({ id: existing, name, pairs: store.rows(existing).length, existing: true });
-      continue;
-    }
-    const aligned = await pairDocument(document, lexicon);
-    stored.push({ id: store.addDocument(aligned), name, pairs: aligned.pairs.length, existing: false });
-  }
-  return { stored, failures };
+  const { documents, failures } = await alignFiles(files, reader);
+  return { stored: storeDocuments(store, documents, keepDuplicates), failures };
 }

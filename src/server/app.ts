@@ -1,23 +1,31 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { create as contentDisposition } from 'content-disposition';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { BitextError } from '../errors.js';
+import { BitextError, NotFoundError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
 import { documentName } from '../export/shared.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
-import { storeFiles } from '../pipeline/store.js';
-import { type CorpusStore, NotFoundError, type SearchFilter, StaleEditError } from '../store/index.js';
+import type { CorpusStore, SearchOptions } from '../store/index.js';
 import { REVIEW_COLUMNS } from '../store/rows.js';
+import { spotTranslations } from '../store/spotting.js';
+import { guardRequests } from './security.js';
+import { guardSessions, PUBLIC_ROUTE } from './session.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadPool } from './uploads.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
   webRoot?: string;
-  /** When set, every API request must carry `Authorization: Bearer <token>`. */
+  /**
+   * When set, every API request must carry it, as `Authorization: Bearer <token>` or as the
+   * session cookie that signing in with it gives.
+   */
   token?: string;
-  /** Largest upload accepted, in bytes. */
+  /** The host the studio was started on, besides loopback: the only other Host it answers to. */
+  host?: string;
+  /** Largest request body accepted, in bytes. */
   uploadLimit?: number;
+  /** Memory and time one upload may take to read and align. */
+  uploadLimits?: UploadLimits;
 }
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
@@ -36,82 +44,57 @@ const versioned = {
   properties: { version: { type: 'integer', minimum: 1 }, who: { type: 'string', maxLength: 100 } },
 } as const;
 
-/** Keeps only the base name of a client-given file name, without anything a path could use. */
-function safeName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/'))
-    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
-    .replace(/^\.+/, '');
-  return base === '' ? 'upload.txt' : base.slice(0, 100);
+/** The status an error is answered with: its own when it has one below 500, else 500. */
+function statusOf(error: unknown): number {
+  if (error instanceof BitextError) return error.status;
+  const { statusCode } = error as { statusCode?: number };
+  return statusCode && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
 }
 
-/** A file sent by the studio: its name and its bytes in base64. */
-export interface UploadedFile {
-  name: string;
-  data: string;
-}
-
-/** Uploads go through the pipeline from a private folder, under names that keep only their last part. */
-function writeUploads(dir: string, files: readonly UploadedFile[]): string[] {
-  const used = new Set<string>();
-  return files.map((file, i) => {
-    let name = safeName(file.name);
-    if (used.has(name)) name = `${i + 1}-${name}`;
-    used.add(name);
-    const path = join(dir, name);
-    writeFileSync(path, Buffer.from(file.data, 'base64'));
-    return path;
+/** The web app's files, open to anyone: the sign-in screen is one of them. */
+function serveWebApp(app: FastifyInstance, root: string): void {
+  app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config as object), ...PUBLIC_ROUTE };
+    });
+    await scope.register(fastifyStatic, { root });
   });
 }
 
-/**
- * Runs the pipeline on uploaded files (any format bitext reads: one bilingual file, or
- * an English and a Chinese file) and stores the documents. When nothing could be stored
- * the first failure is the error; otherwise the failures come back with the ids.
- */
-async function importUploads(
-  store: CorpusStore,
-  files: readonly UploadedFile[],
-): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-upload-'));
-  try {
-    const { stored, failures } = await storeFiles(store, writeUploads(dir, files));
-    const messages = failures.map((failure) => `${basename(failure.file ?? '')}: ${failure.message}`);
-    if (stored.length === 0) throw new BitextError(messages[0] ?? 'the upload holds no document');
-    const existing = stored.filter((document) => document.existing).map((document) => document.id);
-    return { ids: stored.map((document) => document.id), existing, failures: messages };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** A download under the file's own name, in any script (RFC 6266 `filename*`), with an ASCII fallback. */
+function download(reply: FastifyReply, name: string, text: string): FastifyReply {
+  return reply
+    .header('content-disposition', contentDisposition(name))
+    .type('application/octet-stream')
+    .send(text);
 }
 
 /**
  * The studio's JSON API over a corpus store: documents, their pairs, edits with undo and
- * redo, search and export. Bad requests get a 4xx with a message; stale edits a 409.
+ * redo, search and export. Errors answer with the status their class carries (404, 409,
+ * 413, ...) and a message; only bugs are a 500.
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
+  const uploads = new UploadPool(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  app.addHook('onClose', () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof StaleEditError) return reply.code(409).send({ error: error.message });
-    if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
-    if (error instanceof BitextError) return reply.code(400).send({ error: error.message });
-    const { statusCode, message } = error as { statusCode?: number; message?: string };
-    if (statusCode && statusCode < 500)
-      return reply.code(statusCode).send({ error: message ?? 'bad request' });
-    app.log.error(error);
-    return reply.code(500).send({ error: 'internal error' });
+    const status = statusOf(error);
+    if (status === 500) {
+      app.log.error(error);
+      return reply.code(500).send({ error: 'internal error' });
+    }
+    return reply.code(status).send({ error: (error as Error).message || 'bad request' });
   });
 
-  if (options.token) {
-    const expected = `Bearer ${options.token}`;
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.url.startsWith('/api/') && request.headers.authorization !== expected) {
-        return reply.code(401).send({ error: 'a token is required: Authorization: Bearer <token>' });
-      }
-    });
-  }
+  app.setNotFoundHandler((request) => {
+    throw new NotFoundError(`nothing at ${request.method} ${request.url}`);
+  });
 
-  if (options.webRoot) app.register(fastifyStatic, { root: options.webRoot });
+  guardRequests(app, options.host);
+  guardSessions(app, options.token);
+  if (options.webRoot) serveWebApp(app, options.webRoot);
 
   app.get('/api/documents', async () => store.listDocuments());
 
@@ -140,7 +123,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await importUploads(store, request.body.files)),
+    async (request, reply) => reply.code(201).send(await uploads.store(store, request.body.files)),
   );
 
   const idParam = {
@@ -256,7 +239,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     );
   }
 
-  app.get<{ Querystring: { q: string } & SearchFilter }>(
+  app.get<{ Querystring: { q: string } & SearchOptions }>(
     '/api/search',
     {
       schema: {
@@ -265,6 +248,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           required: ['q'],
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
+            stem: { type: 'boolean' },
+            offset: { type: 'integer', minimum: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
             documentId: { type: 'integer', minimum: 1 },
             role: { type: 'string', enum: [...PAIR_ROLES] },
@@ -274,8 +259,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     },
     async (request) => {
-      const { q, ...filter } = request.query;
-      return store.search(q, filter);
+      const { q, ...options } = request.query;
+      return spotTranslations(store.search(q, options), q);
     },
   );
 
@@ -356,19 +341,13 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     properties: { to: { type: 'string', enum: FORMAT_NAMES.filter((format) => format !== 'moses') } },
   } as const;
 
-  const download = (reply: FastifyReply, name: string, text: string) =>
-    reply
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .type('application/octet-stream')
-      .send(text);
-
   app.get<{ Params: { id: number }; Querystring: { to: Format } }>(
     '/api/documents/:id/export',
     { schema: { params: idParam, querystring: exportQuery } },
     async (request, reply) => {
       const document = store.getDocument(request.params.id);
       const [file] = renderDocument(document, request.query.to);
-      return download(reply, `${safeName(documentName(document))}${file?.suffix ?? ''}`, file?.text ?? '');
+      return download(reply, `${documentName(document)}${file?.suffix ?? ''}`, file?.text ?? '');
     },
   );
 

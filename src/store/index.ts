@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
-import { BitextError } from '../errors.js';
+import { BitextError, NotFoundError } from '../errors.js';
 import { documentName } from '../export/shared.js';
-import { type AlignedDocument, type BilingualDocument, LANGS, type Pair } from '../model/document.js';
+import { type AlignedDocument, type BilingualDocument, LANGS } from '../model/document.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
-import { NotFoundError } from './errors.js';
-import { REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
+import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
+import { type SearchOptions, type SearchPage, searchPairs } from './search.js';
 
 export { NotFoundError, StaleEditError } from './errors.js';
 export type {
@@ -19,23 +19,9 @@ export type {
   StoredDocument,
   StoredRow,
 } from './rows.js';
+export type { SearchHit, SearchOptions, SearchPage, Span } from './search.js';
 
-import { cjkSpaced, migrate, registerFunctions } from './schema.js';
-
-function pairOf(row: StoredRow): Pair {
-  return {
-    id: row.pair_key,
-    article: row.article,
-    role: row.role,
-    en: row.en,
-    zh: row.zh,
-    enIds: JSON.parse(row.en_ids) as string[],
-    zhIds: JSON.parse(row.zh_ids) as string[],
-    score: row.score,
-    flags: JSON.parse(row.flags) as Pair['flags'],
-    ...(row.status === 'confirmed' ? { status: 'confirmed' as const } : {}),
-  };
-}
+import { migrate, registerFunctions } from './schema.js';
 
 /** What makes two imports the same document: its text and structure, not where the file lay. */
 export function contentHash(document: BilingualDocument): string {
@@ -64,7 +50,7 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The corpus store: one SQLite file (WAL) holding documents, their pairs and every edit.
- * Pairs are searchable in both languages through an FTS5 trigram index.
+ * Pairs are searchable in both languages through FTS5 indexes (see search.ts).
  */
 export class CorpusStore {
   private readonly db: Database.Database;
@@ -206,7 +192,7 @@ export class CorpusStore {
     const row = this.db.prepare('SELECT name FROM documents WHERE id = ?').get(id) as
       | { name: string }
       | undefined;
-    if (!row) throw new NotFoundError(`no document with id ${id}`);
+    if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
     return row.name;
   }
 
@@ -215,7 +201,7 @@ export class CorpusStore {
     const row = this.db.prepare('SELECT model FROM documents WHERE id = ?').get(id) as
       | { model: string }
       | undefined;
-    if (!row) throw new NotFoundError(`no document with id ${id}`);
+    if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
     const model = JSON.parse(row.model) as BilingualDocument;
     const pairs = (
       this.db.prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position').all(id) as StoredRow[]
@@ -234,51 +220,9 @@ export class CorpusStore {
     });
   }
 
-  /** The rows a query matches: trigram index from three characters, the character index for one or two Chinese ones, else a scan. */
-  private matchSource(query: string): string {
-    if (Array.from(query).length >= 3)
-      return 'pairs_text JOIN pairs p ON p.id = pairs_text.rowid AND pairs_text MATCH ?';
-    if (isShortChinese(query))
-      return 'pairs_chars JOIN pairs p ON p.id = pairs_chars.rowid AND pairs_chars MATCH ?';
-    return 'pairs p JOIN (SELECT ? AS q) ON instr(p.en, q) > 0 OR instr(p.zh, q) > 0';
-  }
-
-  private matchValues(query: string): string[] {
-    if (Array.from(query).length >= 3) return [phrase(query)];
-    if (isShortChinese(query)) return [phrase(cjkSpaced(query).trim())];
-    return [query];
-  }
-
-  /**
-   * Pairs whose English or Chinese text contains the query, in any document or the ones
-   * the filter names.
-   */
-  search(query: string, filter: SearchFilter = {}): { documentId: number; pair: Pair; status: string }[] {
-    const trimmed = query.trim();
-    if (trimmed === '') return [];
-    const conditions: string[] = [];
-    const values: (string | number)[] = [];
-    for (const [column, value] of [
-      ['p.document_id', filter.documentId],
-      ['p.role', filter.role],
-      ['p.status', filter.status],
-    ] as const) {
-      if (value === undefined) continue;
-      conditions.push(`${column} = ?`);
-      values.push(value);
-    }
-    const where = conditions.map((condition) => ` AND ${condition}`).join('');
-    const limit = filter.limit ?? 50;
-    const rows = this.db
-      .prepare(
-        `SELECT p.* FROM ${this.matchSource(trimmed)} WHERE 1${where} ORDER BY p.document_id, p.position LIMIT ?`,
-      )
-      .all(...this.matchValues(trimmed), ...values, limit);
-    return (rows as (StoredRow & { document_id: number })[]).map((row) => ({
-      documentId: row.document_id,
-      pair: pairOf(row),
-      status: row.status,
-    }));
+  /** One page of the pairs a query matches, with the total: see searchPairs. */
+  search(query: string, options: SearchOptions = {}): SearchPage {
+    return searchPairs(this.db, query, options);
   }
 }
 
@@ -309,18 +253,4 @@ function openChecked(path: string): Database.Database {
       { cause: error },
     );
   }
-}
-
-/** Phrase syntax for FTS5: the text quoted, quotes doubled. */
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-const isShortChinese = (query: string) => Array.from(query).length < 3 && /^[\p{Script=Han}]+$/u.test(query);
-
-export interface SearchFilter {
-  limit?: number;
-  documentId?: number;
-  role?: string;
-  status?: 'auto' | 'confirmed';
 }

@@ -32,6 +32,22 @@ export interface StoredDocument {
   warnings: number;
 }
 
+/** The pair a stored row holds. */
+export function pairOf(row: StoredRow): Pair {
+  return {
+    id: row.pair_key,
+    article: row.article,
+    role: row.role,
+    en: row.en,
+    zh: row.zh,
+    enIds: JSON.parse(row.en_ids) as string[],
+    zhIds: JSON.parse(row.zh_ids) as string[],
+    score: row.score,
+    flags: JSON.parse(row.flags) as Pair['flags'],
+    ...(row.status === 'confirmed' ? { status: 'confirmed' as const } : {}),
+  };
+}
+
 /** The columns of a row the review needs, in the order a ReviewTuple holds them. */
 export const REVIEW_COLUMNS = [
   'id',

@@ -178,6 +178,28 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE documents ADD COLUMN content_hash TEXT;
   CREATE INDEX documents_by_hash ON documents(content_hash);
   `,
+  `
+  -- English by whole words, case-blind and without diacritics (pairs_words), and by Porter
+  -- stem (pairs_stems), so that search finds "of" but not "often", and "right" in "rights".
+  CREATE VIRTUAL TABLE pairs_words USING fts5(en, content='', tokenize='unicode61 remove_diacritics 2');
+  CREATE VIRTUAL TABLE pairs_stems USING fts5(en, content='', tokenize='porter unicode61 remove_diacritics 2');
+  INSERT INTO pairs_words(rowid, en) SELECT id, en FROM pairs;
+  INSERT INTO pairs_stems(rowid, en) SELECT id, en FROM pairs;
+  CREATE TRIGGER pairs_words_insert AFTER INSERT ON pairs BEGIN
+    INSERT INTO pairs_words(rowid, en) VALUES (new.id, new.en);
+    INSERT INTO pairs_stems(rowid, en) VALUES (new.id, new.en);
+  END;
+  CREATE TRIGGER pairs_words_delete AFTER DELETE ON pairs BEGIN
+    INSERT INTO pairs_words(pairs_words, rowid, en) VALUES ('delete', old.id, old.en);
+    INSERT INTO pairs_stems(pairs_stems, rowid, en) VALUES ('delete', old.id, old.en);
+  END;
+  CREATE TRIGGER pairs_words_update AFTER UPDATE OF en ON pairs BEGIN
+    INSERT INTO pairs_words(pairs_words, rowid, en) VALUES ('delete', old.id, old.en);
+    INSERT INTO pairs_stems(pairs_stems, rowid, en) VALUES ('delete', old.id, old.en);
+    INSERT INTO pairs_words(rowid, en) VALUES (new.id, new.en);
+    INSERT INTO pairs_stems(rowid, en) VALUES (new.id, new.en);
+  END;
+  `,
 ];
 
 /** Han characters and CJK punctuation, each made a token of its own. */

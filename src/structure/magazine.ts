@@ -109,11 +109,11 @@ function readTitledSections(article: Article, blocks: readonly TaggedBlock[]): T
   let rest = blocks;
   while (rest.length > 0) {
     const titleCount = leadingCount(rest, (block) => block.markup === 'heading');
-    readTitle(article, rest.slice(0, titleCount));
-    rest = rest.slice(titleCount);
-    const headerCount = headerZoneLength(rest, article);
-    readHeaderFields(article, rest.slice(0, headerCount));
-    rest = rest.slice(headerCount);
+    const deck = readTitle(article, rest.slice(0, titleCount));
+    const zone = [...deck, ...rest.slice(titleCount)];
+    const headerCount = Math.max(deck.length, headerZoneLength(zone, article));
+    readHeaderFields(article, zone.slice(0, headerCount));
+    rest = zone.slice(headerCount);
     const bodyCount = leadingCount(rest, (block) => block.markup !== 'heading');
     body.push(...rest.slice(0, bodyCount));
     rest = rest.slice(bodyCount);
@@ -126,16 +126,42 @@ function leadingCount<T>(items: readonly T[], test: (item: T) => boolean): numbe
   return count < 0 ? items.length : count;
 }
 
-/** Reads a run of headings into the title; a title set over two heading lines in a row is joined. */
-function readTitle(article: Article, headings: readonly TaggedBlock[]): void {
+/**
+ * Reads a run of headings into the title: the first heading in each language, and the one
+ * after it when the title is set over two heading lines in a row (same language, same
+ * level). Returns the other headings in the run, which are header lines set large (a deck:
+ * subtitle, byline, date), whatever their language order; text in neither language is kept
+ * aside.
+ */
+function readTitle(article: Article, headings: readonly TaggedBlock[]): TaggedBlock[] {
+  const deck: TaggedBlock[] = [];
+  const titleLevel: Partial<Record<Lang, number>> = {};
   headings.forEach((heading, i) => {
     const lang = heading.lang;
-    const title = lang ? article.title[lang] : undefined;
-    if (lang && title === null) article.title[lang] = cleanParagraph(heading.text);
-    else if (lang && title && headings[i - 1]?.lang === lang)
+    if (!lang) {
+      article.warnings.push(unplacedText(heading.text, heading.lines));
+      return;
+    }
+    const title = article.title[lang];
+    const byForm = looksLikeHeaderField(heading.text);
+    if (title === null && !byForm) {
+      article.title[lang] = cleanParagraph(heading.text);
+      titleLevel[lang] = heading.level;
+    } else if (title && !byForm && deck.length === 0 && continuesTitle(heading, headings[i - 1], titleLevel))
       article.title[lang] = cleanParagraph(joinPieces(title, heading.text));
-    else article.warnings.push(unplacedText(heading.text, heading.lines));
+    else deck.push(heading);
   });
+  return deck;
+}
+
+/** A title's second line: a heading right after the title's first, in its language and at its level. */
+function continuesTitle(
+  heading: TaggedBlock,
+  previous: TaggedBlock | undefined,
+  titleLevel: Partial<Record<Lang, number>>,
+): boolean {
+  const lang = heading.lang as Lang;
+  return previous?.lang === lang && previous.level === heading.level && titleLevel[lang] === heading.level;
 }
 
 /**
@@ -149,7 +175,7 @@ function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): num
   for (const block of blocks) {
     if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang] || !mayBeHeaderField(block.text))
       break;
-    const marked = block.markup === 'bold' || isDateLine(block.text);
+    const marked = block.markup !== 'plain' || isDateLine(block.text);
     const counterpart: boolean =
       (unpairedLang !== null && block.lang !== unpairedLang) || awaited[block.lang] > 0;
     if (!marked && !counterpart) break;

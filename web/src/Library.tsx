@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type DocumentSummary } from './api';
+import { ExportLink } from './ExportLink';
 
 /** Documents with counts and review progress; upload a new one. */
 export function Library() {
@@ -44,9 +45,9 @@ export function Library() {
       <p className="corpus-export">
         Export the whole corpus:{' '}
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
-          <a key={format} className="export" href={api.corpusExportUrl(format)}>
+          <ExportLink key={format} href={api.corpusExportUrl(format)} onError={setStatus}>
             {format.toUpperCase()}
-          </a>
+          </ExportLink>
         ))}
       </p>
       <table className="library">

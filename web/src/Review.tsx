@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { api, type PairRow, type ReviewDocument } from './api';
+import { ExportLink } from './ExportLink';
 import { rowBeside } from './reviewRows';
 import { SentenceEditor } from './SentenceEditor';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
@@ -201,9 +202,9 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       <div className="toolbar">
         <h1>{document?.name ?? `Document ${documentId}`}</h1>
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
-          <a key={format} className="export" href={api.exportUrl(documentId, format)}>
+          <ExportLink key={format} href={api.exportUrl(documentId, format)} onError={setMessage}>
             {format.toUpperCase()}
-          </a>
+          </ExportLink>
         ))}
       </div>
       <p className="keys">{KEYS}</p>

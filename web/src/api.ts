@@ -1,4 +1,4 @@
-/** The studio API, as the web app uses it. Every failure becomes an ApiError with the server's message and status. */
+/** The studio API, as the web app uses it. Every failure becomes an ApiError with the server's message. */
 
 import {
   type StoredDocument as DocumentSummary,
@@ -10,12 +10,26 @@ import {
 
 export type { DocumentSummary, EditHistory, EditOutcome, PairRow };
 
+/** Where a match or a spotted translation stands in a text: [start, end) in UTF-16 units. */
+export type Span = [number, number];
+
 export interface SearchHit {
   documentId: number;
+  documentName: string;
+  rowId: number;
   pair: { id: string; role: string; en: string; zh: string; score: number };
+  matches: { en: Span[]; zh: Span[] };
+  /** The other side's words the dictionary links to the query. */
+  spotted: { en: Span[]; zh: Span[] };
 }
 
-/** A failed request: the server's message, and its status (404 not found, 409 changed since). */
+export interface SearchPage {
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+}
+
+/** An answer the server refused, with its status: 401 asks for the sign-in, 404 is "not found". */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -25,15 +39,24 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
-  const body = (await response.json()) as T & { error?: string };
-  if (!response.ok)
-    throw new ApiError(body.error ?? `${response.status} ${response.statusText}`, response.status);
-  return body;
+/** Told when the server asks for the token: the app shows its sign-in screen. */
+export const SIGN_IN_NEEDED = 'bitext:sign-in-needed';
+
+/** The error a refused answer stands for, with the server's message when it sent one. */
+async function failure(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  const message = body.error ?? `${response.status} ${response.statusText}`;
+  if (response.status === 401) window.dispatchEvent(new Event(SIGN_IN_NEEDED));
+  return new ApiError(response.status === 404 ? `Not found: ${message}` : message, response.status);
 }
 
-function send<T>(method: 'POST' | 'PUT', url: string, payload: unknown = {}): Promise<T> {
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
+function send<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, payload: unknown = {}): Promise<T> {
   return request<T>(url, {
     method,
     headers: { 'content-type': 'application/json' },
@@ -41,7 +64,17 @@ function send<T>(method: 'POST' | 'PUT', url: string, payload: unknown = {}): Pr
   });
 }
 
-const post = <T>(url: string, payload?: unknown) => send<T>('POST', url, payload);
+function post<T>(url: string, payload: unknown = {}): Promise<T> {
+  return send<T>('POST', url, payload);
+}
+
+/** The file name a download's Content-Disposition gives, in any script (RFC 6266 `filename*`). */
+function downloadName(header: string | null, fallback: string): string {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (extended) return decodeURIComponent(extended);
+  return /filename="?([^";]+)"?/i.exec(header ?? '')?.[1] ?? fallback;
+}
+
 const seen = (row: PairRow) => ({ id: row.id, version: row.version });
 
 /** A document as the review opens it: rows, the PDF page of each sentence, the undo/redo history. */
@@ -62,7 +95,23 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
+/** Hits shown on one page of search results. */
+export const SEARCH_PAGE_SIZE = 50;
+
 export const api = {
+  session: () => request<{ tokenRequired: boolean; signedIn: boolean }>('/api/session'),
+  signIn: (token: string) => post<{ signedIn: boolean }>('/api/session', { token }),
+  signOut: () => send<{ signedIn: boolean }>('DELETE', '/api/session'),
+  /** Fetches an export and saves it under its own name; a refusal is an error, not a page of JSON. */
+  download: async (url: string) => {
+    const response = await fetch(url);
+    if (!response.ok) throw await failure(response);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = downloadName(response.headers.get('content-disposition'), 'export');
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  },
   documents: () => request<DocumentSummary[]>('/api/documents'),
   upload: async (files: File[]) =>
     post<{ ids: number[]; existing: number[]; failures: string[] }>('/api/documents', {
@@ -109,10 +158,13 @@ export const api = {
   /** Undoes or redoes `edit`, the one the view knows comes next. */
   step: (documentId: number, direction: 'undo' | 'redo', edit: number) =>
     post<EditOutcome & { done: boolean }>(`/api/documents/${documentId}/${direction}`, { edit }),
-  search: (query: string, filter: { role?: string; status?: string; documentId?: string }) => {
-    const parameters = new URLSearchParams({ q: query, limit: '100' });
-    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, value);
-    return request<SearchHit[]>(`/api/search?${parameters}`);
+  search: (
+    query: string,
+    filter: { role?: string; status?: string; documentId?: string; stem?: boolean; offset?: number },
+  ) => {
+    const parameters = new URLSearchParams({ q: query, limit: String(SEARCH_PAGE_SIZE) });
+    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, String(value));
+    return request<SearchPage>(`/api/search?${parameters}`);
   },
   exportUrl: (id: number, format: string) => `/api/documents/${id}/export?to=${format}`,
   corpusExportUrl: (format: string) => `/api/export?to=${format}`,

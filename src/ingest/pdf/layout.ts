@@ -1,21 +1,7 @@
 import { median } from '../../quantile.js';
 import type { PdfPage, TextRun } from './extract.js';
 import { isPageNumber } from './furniture.js';
-
-/** Where a line sits on its page: in the left or right column of a two-column page, or across it. */
-export type ColumnSide = 'left' | 'right' | 'full';
-
-/** One line of text as read from a page, in points from the page's top left. */
-export interface TextLine {
-  page: number;
-  column: ColumnSide;
-  text: string;
-  x: number;
-  right: number;
-  baseline: number;
-  size: number;
-  bold: boolean;
-}
+import type { ColumnSide, TextLine } from './types.js';
 
 /** The narrowest gap between columns that counts as a gutter, in multiples of the text size. */
 const MIN_GUTTER = 0.8;

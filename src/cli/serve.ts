@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { BitextError } from '../errors.js';
+
+interface ServeOptions {
+  db: string;
+  port: string;
+  host: string;
+  tokenFile?: string;
+  token?: string;
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+
+/** The studio's token: from --token-file, else from BITEXT_TOKEN, never from the command line. */
+function readToken(options: ServeOptions): string | undefined {
+  if (options.tokenFile) {
+    let text: string;
+    try {
+      text = readFileSync(options.tokenFile, 'utf8');
+    } catch (error) {
+      throw new BitextError('the token file cannot be read', options.tokenFile, { cause: error });
+    }
+    const token = text.trim();
+    if (token === '') throw new BitextError('the token file is empty', options.tokenFile);
+    return token;
+  }
+  return process.env.BITEXT_TOKEN?.trim() || undefined;
+}
+
+export function serveCommand(databaseDefault: string): Command {
+  return new Command('serve')
+    .description('serve bitext studio (the web app and its API) over a corpus store')
+    .option('--db <file>', 'the corpus store', databaseDefault)
+    .option('--port <n>', 'port to listen on', '4173')
+    .option('--host <host>', 'address to bind; anything but loopback needs a token', '127.0.0.1')
+    .option('--token-file <file>', 'a file holding the token to sign in with (or set BITEXT_TOKEN)')
+    .addOption(new Option('--token <token>').hideHelp())
+    .action(async function (this: Command, options: ServeOptions) {
+      if (options.token !== undefined)
+        this.error(
+          'error: --token would show the secret to anyone who lists processes: set BITEXT_TOKEN or give --token-file FILE',
+          { exitCode: 2 },
+        );
+      const token = readToken(options);
+      if (!LOOPBACK_HOSTS.includes(options.host) && !token)
+        throw new BitextError(
+          `binding to ${options.host} exposes the corpus: set BITEXT_TOKEN or give --token-file FILE`,
+        );
+      const { CorpusStore } = await import('../store/index.js');
+      const { buildServer } = await import('../server/app.js');
+      const store = new CorpusStore(options.db);
+      const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+      const app = buildServer(store, {
+        host: options.host,
+        ...(token ? { token } : {}),
+        ...(existsSync(webRoot) ? { webRoot } : {}),
+      });
+      const address = await app.listen({ port: Number(options.port), host: options.host });
+      const signIn = token ? ' (sign in with the token)' : '';
+      process.stderr.write(`bitext: serving ${options.db} at ${address}${signIn}\n`);
+    });
+}
