@@ -169,7 +169,7 @@ describe('the store file', () => {
     expect(store.getDocument(1).articles[0]?.paragraphs.en[0]?.text).toBe(
       'The harbour is old. Boats come still.',
     );
-    expect(store.search('harbour').map(({ pair }) => pair.id)).toEqual(['a0.title', 'a0.body.0']);
+    expect(store.search('harbour').hits.map(({ pair }) => pair.id)).toEqual(['a0.title', 'a0.body.0']);
     store.close();
     const db = new Database(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
