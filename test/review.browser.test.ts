@@ -41,7 +41,7 @@ describe.runIf(runnable)('the review view as rows change', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let loads = 0;
     page.on('request', (request) => {
-      if (request.url().endsWith(`/api/documents/${documentId}`)) loads++;
+      if (new URL(request.url()).pathname === `/api/documents/${documentId}`) loads++;
     });
     await page.goto(`${base}/#/documents/${documentId}`);
     await page.waitForSelector('.pair.body');

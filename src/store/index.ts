@@ -86,12 +86,23 @@ export class CorpusStore {
   }
 
   /** A document's rows as the review shows them, each an array in the order of REVIEW_COLUMNS: compact to send. */
-  reviewRows(documentId: number): ReviewTuple[] {
+  reviewRows(documentId: number, limit = -1): ReviewTuple[] {
     this.documentName(documentId);
     return this.db
-      .prepare(`SELECT ${REVIEW_COLUMNS.join(', ')} FROM pairs WHERE document_id = ? ORDER BY position`)
+      .prepare(
+        `SELECT ${REVIEW_COLUMNS.join(', ')} FROM pairs WHERE document_id = ? ORDER BY position LIMIT ?`,
+      )
       .raw()
-      .all(documentId) as ReviewTuple[];
+      .all(documentId, limit) as ReviewTuple[];
+  }
+
+  /** How many pairs a document has. */
+  pairCount(documentId: number): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM pairs WHERE document_id = ?').get(documentId) as {
+        n: number;
+      }
+    ).n;
   }
 
   /** The PDF page of each sentence read from a PDF, by sentence id. */

@@ -82,7 +82,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   });
 
   useEffect(() => {
-    if (!document || focused.current) return;
+    if (!document?.complete || focused.current) return;
     focused.current = true;
     const at = focus ? document.rows.findIndex((row) => row.pair_key === focus) : -1;
     if (at >= 0) setCurrent(at);
