@@ -139,12 +139,21 @@ async function main(): Promise<void> {
     page.on('request', (request) => {
       if (request.url().endsWith(`/api/documents/${imported.id}`)) documentLoads.push(request.url());
     });
+    // The page notes when it first draws a row, however busy it is afterwards.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.pair')) return;
+        (window as unknown as { firstRowsAt: number }).firstRowsAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     const started = performance.now();
     await page.goto(`${base}/#/documents/${imported.id}`);
     await page.waitForSelector('.pair');
     const openMs = performance.now() - started;
+    // As the page counts it: from the start of navigation to the first row in the page.
+    const pageOpenMs = await page.evaluate(() => (window as unknown as { firstRowsAt: number }).firstRowsAt);
     const rowsInPage = await page.locator('.pair').count();
-    await page.locator('.pair.body').first().click();
     const confirm = await editToScreen(page, 'c', { before: 'j' });
     const merge = await editToScreen(page, 'm', { before: 'j' });
     // Each undo takes back the merge made on the pair before the last one undone.
@@ -173,7 +182,10 @@ async function main(): Promise<void> {
     row('import again (recognised by content hash)', `${imported.reimportS.toFixed(1)} s`);
     row('reopen the store (integrity check, migrations)', `${imported.reopenMs.toFixed(0)} ms`);
     row('document as sent to open the review', `${(openBytes / 1e6).toFixed(1)} MB`);
-    row('open to first rows', `${openMs.toFixed(0)} ms`);
+    row(
+      'open to first rows (as the page counts / as playwright sees it)',
+      `${pageOpenMs.toFixed(0)} / ${openMs.toFixed(0)} ms`,
+    );
     row('rows in the page', String(rowsInPage));
     row(
       `c (confirm) to screen, median / max of ${EDITS}`,

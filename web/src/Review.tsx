@@ -246,7 +246,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
                 tabIndex={-1}
                 aria-selected={item.index === current}
                 onClick={() => setCurrent(item.index)}
-                onKeyDown={() => setCurrent(item.index)}
+                onKeyDown={(event) => event.key === 'Enter' && setCurrent(item.index)}
               >
                 <span
                   className="score"

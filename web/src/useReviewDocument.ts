@@ -7,6 +7,10 @@ export type LoadState = 'loading' | 'ready' | 'missing' | 'failed';
 /** Rows shown before the rest of a long document arrives: a few screens' worth. */
 const FIRST_ROWS = 200;
 
+/** Resolves once the browser has drawn what is pending (two frames: the list measures, then draws). */
+const afterPaint = () =>
+  new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+
 /** Makes an edit's request from the document as the previous edit left it; undefined to do nothing. */
 export type EditRequest = (document: ReviewDocument) => Promise<EditOutcome> | undefined;
 
@@ -34,6 +38,7 @@ export function useReviewDocument(documentId: number) {
       const first = await api.document(documentId, FIRST_ROWS);
       show(first);
       if (first.complete) return first;
+      await afterPaint();
       const loaded = await api.document(documentId);
       show(loaded);
       return loaded;
