@@ -4,7 +4,7 @@
  * stem, common and rare), a phrase and two words (target ≤ 200 ms each).
  * The pairs are made from the bundled example's sentences, shuffled into new combinations.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AlignedDocument, Pair } from '../src/model/document.js';
@@ -29,9 +29,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** BENCH_DB names a store to keep and reuse (built when missing); otherwise a temporary one. */
+const kept = process.env.BENCH_DB;
 const dir = mkdtempSync(join(tmpdir(), 'bitext-search-'));
+const path = kept ?? join(dir, 'corpus.db');
+const build = !existsSync(path);
 try {
-  const store = new CorpusStore(join(dir, 'corpus.db'));
+  const store = new CorpusStore(path);
   const { en, zh } = await sentences();
   const [template] = (await readDocuments([join(ROOT, 'examples/harbour-review.md')])).documents;
   let seed = 7;
@@ -40,7 +44,7 @@ try {
     return seed;
   };
   const started = performance.now();
-  for (let made = 0; made < PAIRS; made += PER_DOCUMENT) {
+  for (let made = 0; build && made < PAIRS; made += PER_DOCUMENT) {
     const pairs: Pair[] = Array.from({ length: PER_DOCUMENT }, (_, k) => ({
       id: `p${made + k}`,
       article: 0,
@@ -66,7 +70,8 @@ try {
     );
     return { ms, total };
   };
-  console.log(`| store of ${PAIRS.toLocaleString('en')} pairs | built in ${buildSeconds.toFixed(0)} s |`);
+  const built = build ? `built in ${buildSeconds.toFixed(0)} s` : `reused ${path}`;
+  console.log(`| store of ${PAIRS.toLocaleString('en')} pairs | ${built} |`);
   console.log('| query | hits | median ms (a page of 50 and the total) |');
   console.log('| --- | --- | --- |');
   const queries: [string, SearchOptions][] = [

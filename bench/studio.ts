@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { loadLexicon } from '../src/align/index.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { storeFiles } from '../src/pipeline/store.js';
 import { median } from '../src/quantile.js';
 import { readDocuments } from '../src/read.js';

@@ -1,10 +1,11 @@
 /**
  * Builds web pages from a bilingual fixture read by bitext itself, in the layouts users
- * hold: one bilingual page (each article in English, then in Chinese) and a pair of
+ * hold: one bilingual page (contents; each article's header lines in both languages, line
+ * by line, then its English and its Chinese text) and a pair of
  * monolingual pages. Navigation and footers are added, for the reader to drop.
  */
 import type { Article, BilingualDocument, Lang } from '../src/model/document.js';
-import { articleUnits, tocUnits, type Unit } from './fixture-units.js';
+import { articleUnits, sharedHeaderUnits, tocUnits, type Unit } from './fixture-units.js';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -35,11 +36,17 @@ function contentsHtml(document: BilingualDocument): string[] {
   return ['<ul class="contents">', ...items, '</ul>'];
 }
 
-/** One page holding both languages: the contents, then article by article. */
+/**
+ * One page holding both languages: the contents, then article by article, each under a
+ * header zone whose English and Chinese lines alternate, then the English and the Chinese text.
+ */
 export function bilingualPage(document: BilingualDocument): string {
   return page('bilingual', [
     ...contentsHtml(document),
-    ...document.articles.flatMap((article) => [...articleHtml(article, 'en'), ...articleHtml(article, 'zh')]),
+    ...document.articles.flatMap((article) => {
+      const { header, en, zh } = sharedHeaderUnits(article);
+      return [...header, ...en, ...zh].map(unitHtml);
+    }),
   ]);
 }
 

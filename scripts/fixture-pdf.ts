@@ -21,6 +21,7 @@ import {
   articleUnits,
   interleavedUnits,
   type PageOf,
+  sharedHeaderUnits,
   tocUnits,
   type Unit,
   type UnitKind,
@@ -168,14 +169,14 @@ function typeset(unit: Unit, width: number, measure: Measure, first: boolean): L
   const style = styleOf(unit.kind, unit.lang);
   const fits = (text: string) => measure(text, style);
   const breaker = unit.lang === 'zh' ? breakChinese : breakEnglish;
-  const hyphenate = unit.kind === 'body';
+  const hyphenate = unit.kind === 'body' || unit.kind === 'note';
   const lines = breaker(unit.text, (i) => (i === 0 ? width - style.indent : width), fits, hyphenate);
   return lines.map((text, i) => ({
     text: text.trim(),
     style,
     indent: i === 0 ? style.indent : 0,
     before: i === 0 && !first ? style.before : 0,
-    justify: unit.kind === 'body' && i < lines.length - 1,
+    justify: hyphenate && i < lines.length - 1,
   }));
 }
 
@@ -253,22 +254,9 @@ function twoColumnPages(
  * lines set as a deck; then the English pages and the Chinese pages.
  */
 function sharedHeaderPages(article: BilingualDocument['articles'][number], measure: Measure): PagePlan[] {
-  const [enHeader, enBody] = splitHeader(articleUnits(article, 'en'));
-  const [zhHeader, zhBody] = splitHeader(articleUnits(article, 'zh'));
-  return [
-    ...singleColumnPages([...alternate(enHeader, zhHeader), ...enBody], 'both', measure),
-    ...singleColumnPages(zhBody, 'zh', measure),
-  ];
-}
-
-/** An article's units before its first body paragraph (title and header lines), and the rest. */
-function splitHeader(units: Unit[]): [Unit[], Unit[]] {
-  const firstBody = units.findIndex((unit) => unit.kind === 'body');
-  const cut = firstBody < 0 ? units.length : firstBody;
-  const header = units
-    .slice(0, cut)
-    .map((unit) => (unit.kind === 'header' ? { ...unit, kind: 'deck' as const } : unit));
-  return [header, units.slice(cut)];
+  const { header, en, zh } = sharedHeaderUnits(article);
+  const deck = header.map((unit) => (unit.kind === 'header' ? { ...unit, kind: 'deck' as const } : unit));
+  return [...singleColumnPages([...deck, ...en], 'both', measure), ...singleColumnPages(zh, 'zh', measure)];
 }
 
 function articlePages(

@@ -1,8 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './cli-run.js';
+
+/** Every folder a test makes is inside this one, removed after the file's tests. */
+const TEMPORARY = temporaryFolder('cli');
 
 /** Runs the built CLI as a user does (`npm run build` first; `npm test` does it). */
 function bitext(...args: string[]) {
@@ -64,7 +67,7 @@ const FLOOD = [
 ];
 
 describe('bitext align-sents', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
+  const dir = mkdtempSync(join(TEMPORARY, 'bitext-cli-'));
 
   it('writes .align lines for a pair of sentence files', () => {
     const { stdout, status } = bitext(
@@ -111,6 +114,12 @@ describe('bitext align-sents', () => {
     expect(status).toBe(1);
     expect(stderr).toContain('002.zh: has no counterpart 002.en');
     expect(readFileSync(join(dir, 'out', '001.align'), 'utf8')).toContain('[11]:[11,12]');
+    const args = ['align-sents', input, '--src-lang', 'zh', '--tgt-lang', 'en', '-o'];
+    bitext(...args, join(dir, 'one-job'), '--jobs', '1');
+    bitext(...args, join(dir, 'two-jobs'), '--jobs', '2');
+    expect(readFileSync(join(dir, 'two-jobs', '001.align'), 'utf8')).toBe(
+      readFileSync(join(dir, 'one-job', '001.align'), 'utf8'),
+    );
   });
 
   it('refuses an output that exists before it reads or aligns anything', () => {
@@ -168,7 +177,7 @@ describe('bitext align-sents', () => {
 
 describe('bitext eval', () => {
   it('prints precision, recall and F1 per file and over all', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bitext-eval-'));
+    const dir = mkdtempSync(join(TEMPORARY, 'bitext-eval-'));
     mkdirSync(join(dir, 'gold'));
     mkdirSync(join(dir, 'auto'));
     writeFileSync(join(dir, 'gold', 'a.align'), '[0]:[0]\n[1,2]:[1]\n[3]:[]\n[4]:[2,3]\n');

@@ -105,6 +105,12 @@ describe('paragraph break rules, each on its own', () => {
       false,
     ],
     [
+      'an indented line under a Chinese subtitle',
+      indentedFirstLine,
+      breakContext(line('——在论坛上的讲话', 100), line('编者按：', 114, { x: 70 })),
+      true,
+    ],
+    [
       'one indented Chinese line under another',
       oneLineParagraphAbove,
       breakContext(line('欢迎大家。', 100, { x: 70 }), line('第一，推进', 114, { x: 70 }), {
@@ -169,6 +175,14 @@ describe('finding the gutter of a two-column page', () => {
       run('and the port will be ready by', 50, 100 + i * LEADING),
     );
     const chinese = column(230, ['到2027年，每个泊位', '都将提供岸电。']);
+    expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
+  });
+
+  it('finds it beside a full page when the other column holds two short lines, the end of a paragraph and a source line', () => {
+    const english = Array.from({ length: 34 }, (_, i) =>
+      run('and the port will be ready by', 50, 100 + i * LEADING),
+    );
+    const chinese = [run('健康发展做出贡献。', 230, 100), run('（来源：外交部）', 250, 100 + LEADING)];
     expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
   });
 

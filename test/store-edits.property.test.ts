@@ -8,7 +8,7 @@ import { loadLexicon } from '../src/align/index.js';
 import { BitextError } from '../src/errors.js';
 import { renderDocument } from '../src/export/index.js';
 import type { AlignedDocument } from '../src/model/document.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 import { CorpusStore, NotFoundError, StaleEditError, type StoredRow } from '../src/store/index.js';
 

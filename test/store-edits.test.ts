@@ -9,7 +9,7 @@ import { loadLexicon, scoreTranslation } from '../src/align/index.js';
 import { BitextError } from '../src/errors.js';
 import { renderDocument } from '../src/export/index.js';
 import type { AlignedDocument, BilingualDocument, Paragraph } from '../src/model/document.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { storeFiles } from '../src/pipeline/store.js';
 import { readDocuments } from '../src/read.js';
 import { CorpusStore, type StoredRow } from '../src/store/index.js';

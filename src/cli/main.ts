@@ -1,12 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
-import { BitextError } from '../errors.js';
+import { BitextError, UsageError } from '../errors.js';
 import { FORMAT_NAMES, type Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import type { AlignCommandOptions } from './align.js';
 import type { AlignSentsOptions } from './align-sents.js';
+import { parseCount, parsePositiveInt, parseRoles, parseScore } from './options.js';
 import type { SearchCommandOptions } from './search.js';
 import { serveCommand } from './serve.js';
 
@@ -18,6 +19,10 @@ import { serveCommand } from './serve.js';
 const SENTENCE_FORMATS = ['align', 'tsv', 'jsonl'] as const;
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
+/** More worker threads than this only add memory. */
+const MAX_JOBS = 64;
+/** The most pairs one page of search results holds. */
+const MAX_SEARCH_LIMIT = 10_000;
 
 /** Exit codes: 0 all went well, 1 some input failed, 2 the command line is wrong, 70 a bug. */
 const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 70 } as const;
@@ -65,6 +70,12 @@ function alignSentsCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(SENTENCE_FORMATS).default('align'))
     .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
     .option('--force', 'replace output files that exist')
+    .option(
+      '--jobs <n>',
+      'file pairs of a folder aligned in parallel, in worker threads',
+      parsePositiveInt(MAX_JOBS),
+      availableParallelism(),
+    )
     .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
       const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
@@ -72,7 +83,7 @@ function alignSentsCommand(): Command {
         throw new BitextError('needs a target file, or is not a folder to align', source);
       }
       const { written, failures } = await alignSentenceFolder(source, options);
-      reportFailures(failures);
+      for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
       process.stderr.write(
         `bitext: aligned ${written.length} file pairs into ${options.output}${failures.length ? `, ${failures.length} failed` : ''}\n`,
       );
@@ -86,12 +97,17 @@ function alignCommand(): Command {
     .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
     .option('-o, --output <path>', 'output folder (or file, for one document)', 'bitext-out')
     .addOption(new Option('--to <format>', 'output format').choices(FORMAT_NAMES).default('jsonl'))
-    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
-    .option('--roles <roles>', `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`)
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)', parseScore)
+    .option(
+      '--roles <roles>',
+      `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`,
+      parseRoles,
+    )
     .option(
       '--jobs <n>',
       'documents aligned in parallel, in worker threads',
-      String(Math.max(1, Math.min(4, availableParallelism()))),
+      parsePositiveInt(MAX_JOBS),
+      Math.max(1, Math.min(4, availableParallelism())),
     )
     .option('--force', 'replace output files that exist')
     .addOption(readerOption())
@@ -137,7 +153,7 @@ function exportCommand(): Command {
       'bitext-out',
     )
     .option('--document <names...>', 'only these documents (name or id)')
-    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)', parseScore)
     .option('--force', 'replace output files that exist')
     .addOption(
       new Option('--src-lang <lang>', 'source language of translation units (TMX, XLIFF)')
@@ -150,22 +166,24 @@ function exportCommand(): Command {
         to?: Format;
         output: string;
         document?: string[];
-        minScore?: string;
+        minScore?: number;
         force?: boolean;
         srcLang: Lang;
       }) => {
         const { exportDocuments } = await import('./store.js');
-        const written = exportDocuments({
+        const { written, failures } = exportDocuments({
           database: options.db,
           ...(options.to ? { format: options.to } : {}),
           output: options.output,
           force: options.force ?? false,
           sourceLang: options.srcLang,
           ...(options.document ? { documents: options.document } : {}),
-          ...(options.minScore !== undefined ? { minScore: Number(options.minScore) } : {}),
+          ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
         });
+        for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
         const files = written.length === 1 ? '1 file' : `${written.length} files`;
         process.stderr.write(`bitext: wrote ${files} to ${options.output}\n`);
+        if (failures.length > 0) process.exitCode = EXIT.inputFailed;
       },
     );
 }
@@ -178,12 +196,23 @@ function searchCommand(): Command {
     .option('--stem', 'match English words by stem: right finds rights')
     .option('--document <name>', 'only this document (name or id)')
     .addOption(new Option('--role <role>', 'only pairs with this role').choices(PAIR_ROLES))
-    .option('--offset <n>', 'pairs to skip, for the next page', '0')
-    .option('--limit <n>', 'the most pairs to print', '50')
+    .option('--offset <n>', 'pairs to skip, for the next page', parseCount, 0)
+    .option('--limit <n>', 'the most pairs to print', parsePositiveInt(MAX_SEARCH_LIMIT), 50)
     .option('--json', 'print the page as JSON, with the spans of matches and spotted translations')
     .action(async (query: string, options: SearchCommandOptions) => {
       const { runSearchCommand } = await import('./search.js');
       await runSearchCommand(query, options);
+    });
+}
+
+function realignCommand(): Command {
+  return new Command('realign')
+    .description('align a stored document again around its confirmed pairs, as one undoable edit')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .requiredOption('--document <name>', 'the document (name or id)')
+    .action(async (options: { db: string; document: string }) => {
+      const { runRealignCommand } = await import('./realign.js');
+      process.stderr.write(await runRealignCommand(options));
     });
 }
 
@@ -197,7 +226,7 @@ function evalCommand(): Command {
     .action(async (options: { gold: string; auto: string; verse?: string[]; json?: boolean }) => {
       const { runEval } = await import('./eval.js');
       if (options.verse && options.verse.length !== 2)
-        throw new BitextError('--verse takes two files: SRC_VERSE TGT_VERSE');
+        throw new UsageError('--verse takes two files: SRC_VERSE TGT_VERSE');
       const verse = options.verse ? (options.verse as [string, string]) : undefined;
       runEval({
         gold: options.gold,
@@ -208,26 +237,52 @@ function evalCommand(): Command {
     });
 }
 
+/** Commander's messages go to stderr; its errors read like bitext's own (`bitext: option …`). */
+const OUTPUT = {
+  writeErr: (text: string) => process.stderr.write(text),
+  outputError: (text: string, write: (text: string) => void) =>
+    write(`bitext: ${text.replace(/^error: /, '')}`),
+};
+
 export function buildProgram(): Command {
   const program = new Command('bitext')
     .description('Turn bilingual Chinese–English documents into clean, aligned parallel text.')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput(OUTPUT);
   for (const command of [
     inspectCommand(),
     alignCommand(),
     importCommand(),
     exportCommand(),
     searchCommand(),
+    realignCommand(),
     serveCommand(DEFAULT_DATABASE),
     alignSentsCommand(),
     evalCommand(),
   ]) {
-    program.addCommand(
-      command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }),
-    );
+    program.addCommand(command.exitOverride().configureOutput(OUTPUT));
   }
   return program;
+}
+
+/**
+ * A reader that stops reading (`bitext search x | head`) ends the output quietly, with
+ * the command's own exit code; output that cannot be written (`> /dev/full`) is one line
+ * and exit 1. Without this, Node reports an unhandled 'error' event with a stack trace.
+ */
+function guardStandardOutput(): void {
+  if (process.stdout.listeners('error').includes(onOutputError)) return;
+  process.stdout.on('error', onOutputError);
+}
+
+let outputFailed = false;
+
+function onOutputError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || outputFailed) return;
+  outputFailed = true;
+  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+  process.stderr.write(`bitext: the output cannot be written: ${reason}\n`);
+  process.exitCode = EXIT.inputFailed;
 }
 
 /** A bug, not bad input: one line for the user, the whole stack with BITEXT_DEBUG=1. */
@@ -242,6 +297,7 @@ function reportInternalError(error: unknown): void {
 
 /** Runs the CLI; every expected failure ends as one line on stderr and an exit code. */
 export async function main(argv: readonly string[]): Promise<void> {
+  guardStandardOutput();
   try {
     await buildProgram().parseAsync(argv as string[]);
   } catch (error) {
@@ -251,7 +307,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     if (error instanceof BitextError) {
       process.stderr.write(`bitext: ${error.oneLine}\n`);
-      process.exitCode = EXIT.inputFailed;
+      process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.inputFailed;
       return;
     }
     reportInternalError(error);

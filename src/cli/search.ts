@@ -1,17 +1,15 @@
-import { existsSync } from 'node:fs';
-import { BitextError } from '../errors.js';
 import type { PairRole } from '../model/document.js';
-import { CorpusStore, type SearchOptions, type SearchPage, type Span } from '../store/index.js';
+import type { CorpusStore, SearchOptions, SearchPage, Span } from '../store/index.js';
 import { spotTranslations } from '../store/spotting.js';
-import { parseNumber } from './align.js';
+import { openStore } from './store.js';
 
 export interface SearchCommandOptions {
   db: string;
   stem?: boolean;
   document?: string;
   role?: PairRole;
-  offset: string;
-  limit: string;
+  offset: number;
+  limit: number;
   json?: boolean;
 }
 
@@ -37,8 +35,8 @@ function marked(text: string, kinds: readonly { spans: Span[]; marks: readonly [
 function searchOptions(store: CorpusStore, options: SearchCommandOptions): SearchOptions {
   const documentId = options.document ? store.documentIds([options.document])[0] : undefined;
   return {
-    offset: parseNumber('--offset', options.offset, 0, Number.MAX_SAFE_INTEGER) ?? 0,
-    limit: parseNumber('--limit', options.limit, 1, 10_000) ?? 50,
+    offset: options.offset,
+    limit: options.limit,
     ...(options.stem ? { stem: true } : {}),
     ...(documentId !== undefined ? { documentId } : {}),
     ...(options.role ? { role: options.role } : {}),
@@ -47,7 +45,8 @@ function searchOptions(store: CorpusStore, options: SearchCommandOptions): Searc
 
 function pageLine(page: SearchPage): string {
   if (page.total === 0) return 'bitext: no pairs match\n';
-  return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${page.total}\n`;
+  const total = `${page.more ? 'more than ' : ''}${page.total}`;
+  return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${total}\n`;
 }
 
 /**
@@ -55,9 +54,7 @@ function pageLine(page: SearchPage): string {
  * Chinese, tab-separated); on a terminal the matches bold and their translations underlined.
  */
 export async function runSearchCommand(query: string, options: SearchCommandOptions): Promise<void> {
-  if (!existsSync(options.db))
-    throw new BitextError('no such corpus store (bitext import creates it)', options.db);
-  const store = new CorpusStore(options.db);
+  const store = openStore(options.db, { mustExist: true });
   try {
     const page = store.search(query, searchOptions(store, options));
     if (options.json) {

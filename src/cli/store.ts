@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { BitextError } from '../errors.js';
 import {
   type ExportOptions,
@@ -8,13 +9,41 @@ import {
   renderDocument,
   renderDocuments,
 } from '../export/index.js';
-import { documentName } from '../export/shared.js';
 import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
+import { distinctNames } from '../model/names.js';
 import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';
+
+/**
+ * Opens the corpus store, after checking, read-only, that a file already there is a sound
+ * SQLite database: a damaged file, or one that is not a database at all, is named in one
+ * line and never written into. `mustExist` for commands that only read the store.
+ */
+export function openStore(path: string, options: { mustExist?: boolean } = {}): CorpusStore {
+  if (!existsSync(path)) {
+    if (options.mustExist) throw new BitextError('no such corpus store (bitext import creates it)', path);
+    return new CorpusStore(path);
+  }
+  if (statSync(path).isDirectory()) throw new BitextError('is a folder, not a corpus store', path);
+  let problem: string | null;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const result = db.pragma('quick_check', { simple: true });
+      problem = result === 'ok' ? null : String(result);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  if (problem) throw new BitextError(`is not a sound corpus store (${problem}): it was left untouched`, path);
+  return new CorpusStore(path);
+}
 
 /** `bitext import`: runs the pipeline and stores each document; returns the failures, one line each. */
 export async function importDocuments(
@@ -22,8 +51,8 @@ export async function importDocuments(
   database: string,
   reader: ReaderChoice,
 ): Promise<string[]> {
+  const store = openStore(database);
   const { files, failures } = expandInputs(inputs);
-  const store = new CorpusStore(database);
   try {
     for (const task of planTasks(files)) {
       const { stored, failures: failed } = await storeFiles(store, task, reader);
@@ -65,28 +94,46 @@ function exportTarget(output: string, asked: Format | undefined): ExportTarget {
   return { file: output, format: named };
 }
 
-/** `bitext export`: writes stored documents, as edited, into one file or a folder of a file each. */
-export function exportDocuments(options: ExportFromStoreOptions): string[] {
-  if (!existsSync(options.database))
-    throw new BitextError('no such corpus store (bitext import creates it)', options.database);
+export interface ExportResult {
+  written: string[];
+  /** One line per document that could not be written, naming its file. */
+  failures: string[];
+}
+
+/**
+ * `bitext export`: writes stored documents, as edited, into one file or a folder of a file
+ * each, every document under a name of its own (documents that share one are told apart
+ * as by `bitext align`). A document that cannot be written is reported and the others are.
+ */
+export function exportDocuments(options: ExportFromStoreOptions): ExportResult {
   const target = exportTarget(options.output, options.format);
-  const store = new CorpusStore(options.database);
+  const store = openStore(options.database, { mustExist: true });
+  const result: ExportResult = { written: [], failures: [] };
   try {
     const documents = store.documentIds(options.documents).map((id) => store.getDocument(id));
     if ('file' in target) {
       const [file] = renderDocuments(documents, target.format, options);
       writeFileAtomic(target.file, file?.text ?? '', { force: options.force });
-      return [target.file];
+      result.written.push(target.file);
+      return result;
     }
-    mkdirSync(target.folder, { recursive: true });
-    return documents.flatMap((document) =>
-      renderDocument(document, target.format, options).map((file) => {
-        const path = join(target.folder, `${documentName(document)}${file.suffix}`);
-        writeFileAtomic(path, file.text, { force: options.force });
-        return path;
-      }),
-    );
+    makeFolders(target.folder);
+    const names = distinctNames(documents.map((document) => document.source.files[0] ?? 'document'));
+    documents.forEach((document, i) => {
+      const files = renderDocument(document, target.format, options).map((file) => ({
+        path: join(target.folder, `${names[i]}${file.suffix}`),
+        text: file.text,
+      }));
+      try {
+        writeFilesAtomic(files, { force: options.force });
+        result.written.push(...files.map((file) => file.path));
+      } catch (error) {
+        if (!(error instanceof BitextError)) throw error;
+        result.failures.push(error.oneLine);
+      }
+    });
   } finally {
     store.close();
   }
+  return result;
 }

@@ -105,10 +105,6 @@ const INLINE = new Set(
 );
 const BOLD = new Set(['b', 'strong']);
 
-export function looksLikeHtml(path: string, text: string): boolean {
-  return /\.x?html?$/i.test(path) || /^\s*(?:<!doctype html|<html[\s>])/i.test(text);
-}
-
 /** A stretch of inline content being gathered into one block: its lines, and how much of it is bold. */
 interface Gathered {
   lines: string[];

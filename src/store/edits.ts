@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { scoreTranslation } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import type { Lang, Paragraph } from '../model/document.js';
-import { flagsOf } from '../pipeline/flags.js';
+import { flagsOf } from '../pairs/flags.js';
+import { joinSentences } from '../text/join.js';
 import { NotFoundError, StaleEditError } from './errors.js';
 import { withSentenceText } from './paragraphs.js';
 import type { EditHistory, EditOutcome, Seen, StoredRow } from './rows.js';
@@ -10,7 +11,13 @@ import type { EditHistory, EditOutcome, Seen, StoredRow } from './rows.js';
 export { NotFoundError, StaleEditError } from './errors.js';
 export type { EditHistory, EditOutcome, Seen, StoredRow } from './rows.js';
 
-export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text';
+export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text' | 'realign';
+
+/** The sentences of one new pair, by id. */
+export interface SentenceGroup {
+  en: string[];
+  zh: string[];
+}
 
 interface SentenceChange {
   id: string;
@@ -36,11 +43,13 @@ interface Draft {
 /** Room left between neighbouring positions, so that most edits renumber nothing. */
 export const POSITION_GAP = 1024;
 
-const SEPARATOR: Record<Lang, string> = { en: ' ', zh: '' };
 const idsOf = (row: StoredRow, lang: Lang): string[] => JSON.parse(row[`${lang}_ids`]) as string[];
 const isTruncated = (row: StoredRow) => (JSON.parse(row.flags) as string[]).includes('truncated');
 const joinTexts = (texts: readonly string[], lang: Lang) =>
-  texts.filter((text) => text !== '').join(SEPARATOR[lang]);
+  joinSentences(
+    texts.filter((text) => text !== ''),
+    lang,
+  );
 
 /** The key a pipeline gave a pair (`a0.body.5`, `a0.title`, `toc.3`), under which a split names its parts. */
 const PIPELINE_KEY = /^(?:toc\.\d+|a\d+\.body\.\d+|a\d+\.[a-z]+)/;
@@ -62,14 +71,17 @@ export class PairEditor {
 
   /** Marks a pair as checked by a person; it keeps its id. */
   async confirm(seen: Seen, who: string): Promise<EditOutcome> {
+    return this.setStatus(seen, 'confirmed', who);
+  }
+
+  /** Takes back a confirmation: the pair is again the aligner's, which re-alignment may change. */
+  async unconfirm(seen: Seen, who: string): Promise<EditOutcome> {
+    return this.setStatus(seen, 'auto', who);
+  }
+
+  private async setStatus(seen: Seen, status: StoredRow['status'], who: string): Promise<EditOutcome> {
     const row = this.current(seen);
-    return this.apply(
-      row.document_id,
-      'confirm',
-      who,
-      [row],
-      [{ ...this.draftOf(row), status: 'confirmed' }],
-    );
+    return this.apply(row.document_id, 'confirm', who, [row], [{ ...this.draftOf(row), status }]);
   }
 
   /** Merges a pair with the one after it in the same article and role. */
@@ -214,6 +226,45 @@ export class PairEditor {
     };
   }
 
+  /**
+   * Re-alignment: in a run of neighbouring rows, each stretch (its rows keyed by the id of
+   * the first) is replaced by new pairs of the given sentences, under the stretch's keys and
+   * new ones after them; the other rows stay as they are. One edit, undone at once.
+   */
+  async realign(
+    run: readonly StoredRow[],
+    stretches: ReadonlyMap<number, { rows: readonly StoredRow[]; groups: readonly SentenceGroup[] }>,
+    who: string,
+  ): Promise<EditOutcome> {
+    const first = run[0];
+    if (!first) throw new BitextError('nothing to realign');
+    const replaced = new Set([...stretches.values()].flatMap((stretch) => stretch.rows.map((row) => row.id)));
+    const keys = new Set(
+      this.db
+        .prepare('SELECT pair_key FROM pairs WHERE document_id = ?')
+        .pluck()
+        .all(first.document_id) as string[],
+    );
+    const drafts = run.flatMap((row) => {
+      const stretch = stretches.get(row.id);
+      if (!stretch) return replaced.has(row.id) ? [] : [this.draftOf(row)];
+      return stretch.groups.map((group, k) => {
+        const key = stretch.rows[k]?.pair_key ?? this.freeKey(row, keys);
+        return this.withSentences(row, key, group.en, group.zh, stretch.rows);
+      });
+    });
+    return this.apply(first.document_id, 'realign', who, [...run], drafts);
+  }
+
+  /** A key under a row's pipeline key that no pair of its document has (`a0.body.5.2`); taken once given. */
+  private freeKey(row: StoredRow, taken: Set<string>): string {
+    const root = PIPELINE_KEY.exec(row.pair_key)?.[0] ?? row.pair_key;
+    let n = 1;
+    while (taken.has(`${root}.${n}`)) n++;
+    taken.add(`${root}.${n}`);
+    return `${root}.${n}`;
+  }
+
   private current(seen: Seen): StoredRow {
     const row = this.db.prepare('SELECT * FROM pairs WHERE id = ?').get(seen.id) as StoredRow | undefined;
     if (!row) throw new NotFoundError(`no pair with id ${seen.id}: it was merged, split or undone; reload`);
@@ -335,9 +386,14 @@ export class PairEditor {
     drafts: Draft[],
     sentences: SentenceChange[] = [],
   ): Promise<EditOutcome> {
-    const rescore = kind !== 'confirm';
+    // A confirmed pair keeps its score, as does a pair a re-alignment leaves as it was.
+    const kept = new Map(removed.map((row) => [row.id, row.score]));
     const scores = await Promise.all(
-      drafts.map((draft, k) => (rescore ? scoreOf(draft.en, draft.zh) : (removed[k] as StoredRow).score)),
+      drafts.map((draft, k) => {
+        if (kind === 'confirm') return (removed[k] as StoredRow).score;
+        const unchanged = kind === 'realign' && draft.id !== undefined ? kept.get(draft.id) : undefined;
+        return unchanged ?? scoreOf(draft.en, draft.zh);
+      }),
     );
     return this.db
       .transaction(() => {

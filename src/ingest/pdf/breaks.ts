@@ -22,9 +22,12 @@ export const FULL_LINE = 1.5;
 /** A contents entry: a title, leader dots and a page number. */
 const CONTENTS_ENTRY = /(?:\.\s?){3,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$/u;
 
-/** List items, whose lines after the first hang indented under the item's text. */
+/**
+ * List items, whose lines after the first hang indented under the item's text. A doubled
+ * dash opens a Chinese subtitle (——在…上的讲话), not a list item.
+ */
 const LIST_ITEM =
-  /^(?:[•·▪◦‣●*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\)|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)/u;
+  /^(?:[•·▪◦‣●*]|[–—-](?![–—-])|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\)|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)/u;
 
 /** A line, the lines above it in its column, and what the page tells about them. */
 export interface BreakContext {

@@ -8,7 +8,7 @@ const MIN_GUTTER = 0.8;
 /** A gutter lies in the middle part of the text's width. */
 const GUTTER_ZONE = [0.25, 0.75] as const;
 /** Each column holds at least this share of the page's characters, on at least two lines. */
-const MIN_COLUMN_SHARE = 0.02;
+const MIN_COLUMN_SHARE = 0.01;
 const MIN_COLUMN_LINES = 2;
 /** At most this share of runs may cross a gutter (titles and running heads that span both columns), or this many. */
 const MAX_CROSSING_SHARE = 0.1;

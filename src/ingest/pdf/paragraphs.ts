@@ -3,7 +3,7 @@ import { quantile } from '../../quantile.js';
 import { joinLines } from '../../text/join.js';
 import { languageOf } from '../../text/language.js';
 import type { Block } from '../blocks.js';
-import { type BreakContext, FULL_LINE, INDENT, PARAGRAPH_END, paragraphBreak } from './breaks.js';
+import { type BreakContext, FULL_LINE, INDENT, paragraphBreak } from './breaks.js';
 import { HEADING_SIZE, roundSize, SMALL_PRINT } from './sizes.js';
 import type { TextLine } from './types.js';
 
@@ -77,13 +77,16 @@ interface OpenBlock {
   lang: Lang | null;
 }
 
-/** A block whose last line runs to the column's edge without ending a sentence goes on in the next column. */
+/**
+ * A block whose last line runs to the column's edge goes on in the next column, even when
+ * that line ends a sentence: a paragraph's last line is seldom full, while lines inside one
+ * often end a sentence. The next column's first line joins it only if it is not indented.
+ */
 function runsOn(block: OpenBlock, edges: Edges, layout: Layout): boolean {
   const last = block.lines.at(-1) as TextLine;
   return (
     roundSize(last.size) === bodySizeFor(layout.bodySizes, block.lang) &&
-    edges.right - last.right <= last.size * FULL_LINE &&
-    !PARAGRAPH_END.test(last.text)
+    edges.right - last.right <= last.size * FULL_LINE
   );
 }
 

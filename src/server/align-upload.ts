@@ -31,11 +31,10 @@ function writeUploads(dir: string, files: readonly UploadedFile[]): string[] {
 }
 
 /**
- * The entry point of the studio's upload thread: decodes, reads and aligns uploaded files
- * (any format bitext reads: one bilingual file, or an English and a Chinese file), away
- * from the thread that answers requests, under its memory and time limits.
+ * Decodes, reads and aligns uploaded files (any format bitext reads: one bilingual file,
+ * or an English and a Chinese file). The studio runs it in a process of its own.
  */
-export default async function alignUpload(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+export async function alignUpload(files: readonly UploadedFile[]): Promise<AlignedUpload> {
   const dir = mkdtempSync(join(tmpdir(), 'bitext-upload-'));
   try {
     const { documents, failures } = await alignFiles(writeUploads(dir, files));
