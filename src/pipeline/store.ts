@@ -41,18 +41,36 @@ export function storeDocuments(
     const name = documentName(document);
     const existing = keepDuplicates ? undefined : store.findSameDocument(document);
     if (existing !== undefined)
-      return { id: existing, name, pairs: store.rows(existing).length, existing: true };
+      return { id: existing, name, pairs: store.pairCount(existing), existing: true };
     return { id: store.addDocument(document), name, pairs: document.pairs.length, existing: false };
   });
 }
 
-/** Reads and aligns the documents of some input files and adds them to a corpus store. */
+/**
+ * Reads the documents of some input files and adds them to a corpus store, aligning only
+ * those it does not hold yet: a document imported again costs its reading, not its alignment.
+ */
 export async function storeFiles(
   store: CorpusStore,
   files: readonly string[],
   reader: ReaderChoice = 'auto',
   keepDuplicates = false,
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
-  const { documents, failures } = await alignFiles(files, reader);
-  return { stored: storeDocuments(store, documents, keepDuplicates), failures };
+  const { documents, failures } = await readDocuments(files, reader);
+  const stored: StoredDocumentReport[] = [];
+  for (const document of documents) {
+    const existing = keepDuplicates ? undefined : store.findSameDocument(document);
+    if (existing !== undefined) {
+      stored.push({
+        id: existing,
+        name: store.documentName(existing),
+        pairs: store.pairCount(existing),
+        existing: true,
+      });
+      continue;
+    }
+    const aligned = await pairDocument(document, await loadLexicon());
+    stored.push(...storeDocuments(store, [aligned], keepDuplicates));
+  }
+  return { stored, failures };
 }

@@ -134,15 +134,21 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     properties: { id: { type: 'integer', minimum: 1 } },
   } as const;
 
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { limit?: number } }>(
     '/api/documents/:id',
-    { schema: { params: idParam } },
+    {
+      schema: {
+        params: idParam,
+        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } },
+      },
+    },
     async (request) => {
       const id = request.params.id;
       return {
         name: store.documentName(id),
+        total: store.pairCount(id),
         columns: REVIEW_COLUMNS,
-        rows: store.reviewRows(id),
+        rows: store.reviewRows(id, request.query.limit),
         pages: store.sentencePages(id),
         history: store.editor().history(id),
       };

@@ -395,29 +395,31 @@ export class PairEditor {
         return unchanged ?? scoreOf(draft.en, draft.zh);
       }),
     );
-    return this.db.transaction(() => {
-      for (const row of removed) this.current(row);
-      for (const change of sentences) this.expectSentence(documentId, change.id, change.before);
-      const rows = drafts.map((draft, k) => this.rowOf(documentId, draft, scores[k] ?? 0));
-      const added = this.replaceRun(documentId, removed, rows);
-      for (const change of sentences) this.setSentence(documentId, change.id, change.after);
-      this.db
-        .prepare(
-          'INSERT INTO edits (document_id, at, who, kind, removed, added, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          documentId,
-          new Date().toISOString(),
-          who,
-          kind,
-          JSON.stringify(removed),
-          JSON.stringify(added),
-          JSON.stringify(sentences),
-        );
-      // A new edit ends the chain that redo could follow.
-      this.db.prepare('DELETE FROM edits WHERE document_id = ? AND undone = 1').run(documentId);
-      return { removed: removed.map((row) => row.id), rows: added, history: this.history(documentId) };
-    })();
+    return this.db
+      .transaction(() => {
+        for (const row of removed) this.current(row);
+        for (const change of sentences) this.expectSentence(documentId, change.id, change.before);
+        const rows = drafts.map((draft, k) => this.rowOf(documentId, draft, scores[k] ?? 0));
+        const added = this.replaceRun(documentId, removed, rows);
+        for (const change of sentences) this.setSentence(documentId, change.id, change.after);
+        this.db
+          .prepare(
+            'INSERT INTO edits (document_id, at, who, kind, removed, added, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            documentId,
+            new Date().toISOString(),
+            who,
+            kind,
+            JSON.stringify(removed),
+            JSON.stringify(added),
+            JSON.stringify(sentences),
+          );
+        // A new edit ends the chain that redo could follow.
+        this.db.prepare('DELETE FROM edits WHERE document_id = ? AND undone = 1').run(documentId);
+        return { removed: removed.map((row) => row.id), rows: added, history: this.history(documentId) };
+      })
+      .immediate();
   }
 
   private rowOf(documentId: number, draft: Draft, score: number): Omit<StoredRow, 'position'> {
@@ -522,46 +524,48 @@ export class PairEditor {
     direction: 'undo' | 'redo',
     expected?: number,
   ): EditOutcome & { done: boolean } {
-    return this.db.transaction(() => {
-      const history = this.history(documentId);
-      const next = history[direction];
-      if (expected !== undefined && expected !== next) {
-        throw new StaleEditError(
-          `the document's history has changed (the next ${direction} is ${next ?? 'none'}, not ${expected}): reload and try again`,
-        );
-      }
-      if (next === null) return { done: false, removed: [], rows: [], history };
-      const edit = this.db.prepare('SELECT * FROM edits WHERE id = ?').get(next) as {
-        removed: string;
-        added: string;
-        sentences: string;
-      };
-      const undoing = direction === 'undo';
-      const [goneJson, backJson] = undoing ? [edit.added, edit.removed] : [edit.removed, edit.added];
-      const gone = (JSON.parse(goneJson) as StoredRow[]).map((row) => this.dependedOn(row, direction));
-      const changes = JSON.parse(edit.sentences) as SentenceChange[];
-      for (const change of changes)
-        this.expectSentence(documentId, change.id, undoing ? change.after : change.before);
-      // Versions only grow, so that a view holding a row's older state never matches it again.
-      const newest = Math.max(...gone.map((row) => row.version));
-      const back = (JSON.parse(backJson) as StoredRow[]).map(({ position: _, ...row }) => ({
-        ...row,
-        version: Math.max(newest, row.version) + 1,
-      }));
-      const restored = this.replaceRun(documentId, gone, back);
-      for (const change of changes)
-        this.setSentence(documentId, change.id, undoing ? change.before : change.after);
-      this.renameVersions(documentId, JSON.parse(backJson) as StoredRow[], restored);
-      this.db
-        .prepare(`UPDATE edits SET undone = ?, ${undoing ? 'removed' : 'added'} = ? WHERE id = ?`)
-        .run(undoing ? 1 : 0, JSON.stringify(restored), next);
-      return {
-        done: true,
-        removed: gone.map((row) => row.id),
-        rows: restored,
-        history: this.history(documentId),
-      };
-    })();
+    return this.db
+      .transaction(() => {
+        const history = this.history(documentId);
+        const next = history[direction];
+        if (expected !== undefined && expected !== next) {
+          throw new StaleEditError(
+            `the document's history has changed (the next ${direction} is ${next ?? 'none'}, not ${expected}): reload and try again`,
+          );
+        }
+        if (next === null) return { done: false, removed: [], rows: [], history };
+        const edit = this.db.prepare('SELECT * FROM edits WHERE id = ?').get(next) as {
+          removed: string;
+          added: string;
+          sentences: string;
+        };
+        const undoing = direction === 'undo';
+        const [goneJson, backJson] = undoing ? [edit.added, edit.removed] : [edit.removed, edit.added];
+        const gone = (JSON.parse(goneJson) as StoredRow[]).map((row) => this.dependedOn(row, direction));
+        const changes = JSON.parse(edit.sentences) as SentenceChange[];
+        for (const change of changes)
+          this.expectSentence(documentId, change.id, undoing ? change.after : change.before);
+        // Versions only grow, so that a view holding a row's older state never matches it again.
+        const newest = Math.max(...gone.map((row) => row.version));
+        const back = (JSON.parse(backJson) as StoredRow[]).map(({ position: _, ...row }) => ({
+          ...row,
+          version: Math.max(newest, row.version) + 1,
+        }));
+        const restored = this.replaceRun(documentId, gone, back);
+        for (const change of changes)
+          this.setSentence(documentId, change.id, undoing ? change.before : change.after);
+        this.renameVersions(documentId, JSON.parse(backJson) as StoredRow[], restored);
+        this.db
+          .prepare(`UPDATE edits SET undone = ?, ${undoing ? 'removed' : 'added'} = ? WHERE id = ?`)
+          .run(undoing ? 1 : 0, JSON.stringify(restored), next);
+        return {
+          done: true,
+          removed: gone.map((row) => row.id),
+          rows: restored,
+          history: this.history(documentId),
+        };
+      })
+      .immediate();
   }
 
   /**

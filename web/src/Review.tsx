@@ -95,7 +95,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   });
 
   useEffect(() => {
-    if (!document || focused.current) return;
+    if (!document?.complete || focused.current) return;
     focused.current = true;
     const at = focus ? document.rows.findIndex((row) => row.pair_key === focus) : -1;
     if (at >= 0) setCurrent(at);
@@ -359,7 +359,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
                 tabIndex={-1}
                 aria-selected={item.index === current}
                 onClick={() => setCurrent(item.index)}
-                onKeyDown={() => setCurrent(item.index)}
+                onKeyDown={(event) => event.key === 'Enter' && setCurrent(item.index)}
                 onContextMenu={(event) => {
                   event.preventDefault();
                   setCurrent(item.index);

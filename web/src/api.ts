@@ -74,6 +74,8 @@ const seen = (row: PairRow) => ({ id: row.id, version: row.version });
 export interface ReviewDocument {
   name: string;
   rows: PairRow[];
+  /** False while only the first rows are loaded. */
+  complete: boolean;
   pages: ReadonlyMap<string, number>;
   history: EditHistory;
 }
@@ -108,16 +110,18 @@ export const api = {
       files: await Promise.all(files.map(async (file) => ({ name: file.name, data: await base64Of(file) }))),
     }),
   /** A document's rows, sent as arrays of values (the server names the columns once). */
-  document: (id: number) =>
+  document: (id: number, limit?: number) =>
     request<{
       name: string;
+      total: number;
       columns: string[];
       rows: unknown[][];
       pages: Record<string, number>;
       history: EditHistory;
-    }>(`/api/documents/${id}`).then(
+    }>(`/api/documents/${id}${limit ? `?limit=${limit}` : ''}`).then(
       (body): ReviewDocument => ({
         name: body.name,
+        complete: body.rows.length === body.total,
         rows: body.rows.map(reviewRowOf),
         pages: new Map(Object.entries(body.pages)),
         history: body.history,
