@@ -1,7 +1,8 @@
 /**
  * Builds Word files from a bilingual fixture in the layouts translators and publishers
  * use, with a running header and a page-number footer for the reader to leave out:
- * - `paragraphs`: each article in English, then in Chinese, with heading styles;
+ * - `paragraphs`: the contents with page numbers, then each article in English, then in
+ *   Chinese, with heading styles;
  * - `table`: a two-column table, English left and Chinese right, one row per unit;
  * - `pair`: one Word file per language.
  */
@@ -14,6 +15,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -76,8 +78,15 @@ function docx(children: (Paragraph | Table)[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ ...furniture(), children }] }));
 }
 
-function contents(document: BilingualDocument): Paragraph[] {
-  return tocUnits(document).map(unitParagraph);
+/** The contents: in the `paragraphs` layout each title is followed by a tab and a page number, as Word's own contents are. */
+function contents(document: BilingualDocument, layout: DocxLayout): Paragraph[] {
+  if (layout !== 'paragraphs') return tocUnits(document).map(unitParagraph);
+  return tocUnits(document).map(
+    (unit, i) =>
+      new Paragraph({
+        children: [new TextRun({ text: unit.text }), new TextRun({ children: [new Tab(), String(2 + i)] })],
+      }),
+  );
 }
 
 /** The Word file (or, for `pair`, the English and Chinese files) of a document in one layout. */
@@ -100,5 +109,5 @@ export async function buildDocx(
       ? [articleTable(article)]
       : [...articleUnits(article, 'en'), ...articleUnits(article, 'zh')].map(unitParagraph),
   );
-  return { both: await docx([...contents(document), ...articles]) };
+  return { both: await docx([...contents(document, layout), ...articles]) };
 }

@@ -2,9 +2,12 @@
  * Typesets a bilingual fixture as PDFs in the layouts bilingual publications use, with
  * running headers and page-number footers for the reader to drop:
  * - `alternating-pages`: an English page, then its Chinese page, article by article;
+ * - `shared-header`: alternating pages under a header zone in both languages, each English
+ *   title and header line followed by its Chinese one, header lines set large (a deck);
  * - `two-columns`: English on the left, Chinese on the right (`two-columns-reversed`: the other way);
  * - `alternating-paragraphs`: one column, each English paragraph followed by its Chinese one;
  * - `pair`: one PDF per language.
+ * A contents page comes first: with leader dots and page numbers, or (in a pair) titles only.
  * Lines are broken here (English words hyphenated at line ends, Chinese broken between
  * characters without starting a line with closing punctuation) and justified, so the
  * reader meets what typeset PDFs hold. Fonts: the PDF standard fonts for English,
@@ -14,10 +17,19 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { BilingualDocument, Lang } from '../src/model/document.js';
 import { alternate } from '../src/structure/shared.js';
-import { articleUnits, interleavedUnits, tocUnits, type Unit, type UnitKind } from './fixture-units.js';
+import {
+  articleUnits,
+  interleavedUnits,
+  type PageOf,
+  sharedHeaderUnits,
+  tocUnits,
+  type Unit,
+  type UnitKind,
+} from './fixture-units.js';
 
 export const PDF_LAYOUTS = [
   'alternating-pages',
+  'shared-header',
   'two-columns',
   'two-columns-reversed',
   'alternating-paragraphs',
@@ -61,6 +73,8 @@ function styleOf(kind: UnitKind, lang: Lang): Style {
   const leading = zh ? 1.75 : 1.35;
   if (kind === 'title')
     return { font: zh ? 'zh-bold' : 'Helvetica-Bold', size: 15, before: 14, indent: 0, leading: 1.3 };
+  if (kind === 'deck')
+    return { font: zh ? 'zh' : 'Times-Roman', size: zh ? 12 : 12.5, before: 6, indent: 0, leading };
   if (kind === 'header')
     return { font: zh ? 'zh' : 'Times-Bold', size: zh ? 10 : 10.5, before: 7, indent: 0, leading };
   return zh
@@ -155,14 +169,14 @@ function typeset(unit: Unit, width: number, measure: Measure, first: boolean): L
   const style = styleOf(unit.kind, unit.lang);
   const fits = (text: string) => measure(text, style);
   const breaker = unit.lang === 'zh' ? breakChinese : breakEnglish;
-  const hyphenate = unit.kind === 'body';
+  const hyphenate = unit.kind === 'body' || unit.kind === 'note';
   const lines = breaker(unit.text, (i) => (i === 0 ? width - style.indent : width), fits, hyphenate);
   return lines.map((text, i) => ({
     text: text.trim(),
     style,
     indent: i === 0 ? style.indent : 0,
     before: i === 0 && !first ? style.before : 0,
-    justify: unit.kind === 'body' && i < lines.length - 1,
+    justify: hyphenate && i < lines.length - 1,
   }));
 }
 
@@ -235,19 +249,42 @@ function twoColumnPages(
   }));
 }
 
+/**
+ * The titles and header lines, each English one followed by its Chinese one, the header
+ * lines set as a deck; then the English pages and the Chinese pages.
+ */
+function sharedHeaderPages(article: BilingualDocument['articles'][number], measure: Measure): PagePlan[] {
+  const { header, en, zh } = sharedHeaderUnits(article);
+  const deck = header.map((unit) => (unit.kind === 'header' ? { ...unit, kind: 'deck' as const } : unit));
+  return [...singleColumnPages([...deck, ...en], 'both', measure), ...singleColumnPages(zh, 'zh', measure)];
+}
+
+function articlePages(
+  article: BilingualDocument['articles'][number],
+  layout: Exclude<PdfLayout, 'pair'>,
+  measure: Measure,
+): PagePlan[] {
+  if (layout === 'alternating-pages')
+    return alternate(
+      singleColumnPages(articleUnits(article, 'en'), 'en', measure),
+      singleColumnPages(articleUnits(article, 'zh'), 'zh', measure),
+    );
+  if (layout === 'shared-header') return sharedHeaderPages(article, measure);
+  if (layout === 'alternating-paragraphs')
+    return singleColumnPages(interleavedUnits(article), 'both', measure);
+  return twoColumnPages(article, layout === 'two-columns' ? 'en' : 'zh', measure);
+}
+
+/** A contents page (entries with leader dots and page numbers), then the articles' pages. */
 function plan(document: BilingualDocument, layout: Exclude<PdfLayout, 'pair'>, measure: Measure): PagePlan[] {
-  const contents = document.toc.length > 0 ? singleColumnPages(tocUnits(document), 'both', measure) : [];
-  const articles = document.articles.flatMap((article) => {
-    if (layout === 'alternating-pages')
-      return alternate(
-        singleColumnPages(articleUnits(article, 'en'), 'en', measure),
-        singleColumnPages(articleUnits(article, 'zh'), 'zh', measure),
-      );
-    if (layout === 'alternating-paragraphs')
-      return singleColumnPages(interleavedUnits(article), 'both', measure);
-    return twoColumnPages(article, layout === 'two-columns' ? 'en' : 'zh', measure);
-  });
-  return [...contents, ...articles];
+  const articles = document.articles.map((article) => articlePages(article, layout, measure));
+  const contentsPages = document.toc.length > 0 ? 1 : 0;
+  const firstPages = articles.map((_, k) => contentsPages + 1 + articles.slice(0, k).flat().length);
+  const afterLast = contentsPages + articles.flat().length + 1;
+  const pageOf: PageOf = (article) => (article === null ? afterLast : (firstPages[article] ?? afterLast));
+  const contents =
+    contentsPages > 0 ? singleColumnPages(tocUnits(document, undefined, pageOf), 'both', measure) : [];
+  return [...contents, ...articles.flat()];
 }
 
 function newPdf(): PDFKit.PDFDocument {

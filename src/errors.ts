@@ -59,3 +59,8 @@ export class ForbiddenError extends BitextError {
   override readonly name = 'ForbiddenError';
   override readonly status = 403;
 }
+
+/** A command line that cannot work as given (a file where a folder is needed, two options at odds): exit 2. */
+export class UsageError extends BitextError {
+  override readonly name = 'UsageError';
+}

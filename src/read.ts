@@ -1,5 +1,6 @@
 import { BitextError } from './errors.js';
 import { type GroupedInputs, groupInputs, type InputGroup, type ReaderChoice } from './ingest/inputs.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './ingest/limits.js';
 import type { BilingualDocument } from './model/document.js';
 import { segmentDocument } from './segment/index.js';
 import { structureDocument } from './structure/index.js';
@@ -21,13 +22,15 @@ export interface ReadResult {
 
 /**
  * Reads input files into bilingual documents, choosing each file's reader unless one
- * is forced. A file that cannot be read is reported in `failures`; the others are read.
+ * is forced. A file that cannot be read, or is beyond the limits, is reported in
+ * `failures`; the others are read.
  */
 export async function readDocuments(
   paths: readonly string[],
   reader: ReaderChoice = 'auto',
+  limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<ReadResult> {
-  const { groups, failures }: GroupedInputs = await groupInputs(paths, reader);
+  const { groups, failures }: GroupedInputs = await groupInputs(paths, reader, limits);
   const documents: BilingualDocument[] = [];
   for (const group of groups) {
     try {

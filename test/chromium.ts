@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { unavailable } from './requirements.js';
 
 /** Debian's Chromium, which the browser tests drive through playwright-core. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -16,6 +17,9 @@ export const CHROMIUM_FLAGS = [
 
 /**
  * Browser tests skip without Chromium or the built web app on a developer's laptop only:
- * with CI set they run, and fail when either is missing.
+ * with CI set they fail, naming what is missing.
  */
-export const browserTestsSkip = !process.env.CI && (!existsSync(CHROMIUM) || !existsSync(WEB_ROOT));
+export const browserTestsSkip = unavailable({
+  Chromium: existsSync(CHROMIUM),
+  'the built web app (npm run build)': existsSync(WEB_ROOT),
+});

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './cli-run.js';
+
+/** Every folder a test makes is inside this one, removed after the file's tests. */
+const TEMPORARY = temporaryFolder('align');
 
 function bitext(...args: string[]) {
   const run = spawnSync('node', ['bin/bitext.js', ...args], { encoding: 'utf8' });
@@ -11,7 +14,7 @@ function bitext(...args: string[]) {
 }
 
 const MAGAZINE = 'examples/harbour-review.md';
-const fresh = () => mkdtempSync(join(tmpdir(), 'bitext-align-'));
+const fresh = () => mkdtempSync(join(TEMPORARY, 'bitext-align-'));
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
 describe('bitext align, format by format', () => {

@@ -1,8 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from './cli-run.js';
+
+/** Every folder a test makes is inside this one, removed after the file's tests. */
+const TEMPORARY = temporaryFolder('cli');
 
 /** Runs the built CLI as a user does (`npm run build` first; `npm test` does it). */
 function bitext(...args: string[]) {
@@ -64,7 +67,7 @@ const FLOOD = [
 ];
 
 describe('bitext align-sents', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-cli-'));
+  const dir = mkdtempSync(join(TEMPORARY, 'bitext-cli-'));
 
   it('writes .align lines for a pair of sentence files', () => {
     const { stdout, status } = bitext(
@@ -113,6 +116,34 @@ describe('bitext align-sents', () => {
     expect(readFileSync(join(dir, 'out', '001.align'), 'utf8')).toContain('[11]:[11,12]');
   });
 
+  it('refuses an output that exists before it reads or aligns anything', () => {
+    const output = join(dir, 'slow.align');
+    writeFileSync(output, 'keep me');
+    // Long enough to take minutes to align, and in the wrong language: reading it would fail too.
+    const slow = join(dir, 'slow.zh');
+    writeFileSync(slow, 'The river rose in the night and the village woke to water.\n'.repeat(40_000));
+    const run = spawnSync(
+      'node',
+      [
+        'bin/bitext.js',
+        'align-sents',
+        slow,
+        'test/fixtures/presplit/flood.en',
+        '--src-lang',
+        'zh',
+        '--tgt-lang',
+        'en',
+        '-o',
+        output,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`bitext: ${output}: already exists (use --force to replace it)\n`);
+    expect(readFileSync(output, 'utf8')).toBe('keep me');
+  });
+
   it('refuses to overwrite without --force, and a file in the wrong language', () => {
     const output = join(dir, 'one.align');
     writeFileSync(output, 'keep me');
@@ -140,7 +171,7 @@ describe('bitext align-sents', () => {
 
 describe('bitext eval', () => {
   it('prints precision, recall and F1 per file and over all', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bitext-eval-'));
+    const dir = mkdtempSync(join(TEMPORARY, 'bitext-eval-'));
     mkdirSync(join(dir, 'gold'));
     mkdirSync(join(dir, 'auto'));
     writeFileSync(join(dir, 'gold', 'a.align'), '[0]:[0]\n[1,2]:[1]\n[3]:[]\n[4]:[2,3]\n');

@@ -1,10 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../src/ingest/decode.js';
 import { readDocuments } from '../src/read.js';
+import { temporaryFolder } from './cli-run.js';
+
+/** Every folder a test makes is inside this one, removed after the file's tests. */
+const TEMPORARY = temporaryFolder('ingest');
 
 const SIMPLIFIED = '保护和促进人权是全人类的共同事业。我们要坚持人民至上。';
 const TRADITIONAL = '保護和促進人權是全人類的共同事業。我們要堅持人民至上。';
@@ -46,7 +49,7 @@ describe('decoding the encodings users have', () => {
 });
 
 function tempFiles(files: Record<string, string | Buffer>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-ingest-'));
+  const dir = mkdtempSync(join(TEMPORARY, 'bitext-ingest-'));
   return Object.entries(files).map(([name, content]) => {
     const path = join(dir, name);
     writeFileSync(path, content);

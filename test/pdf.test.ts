@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import {
+  afterContentsEntry,
+  type BreakContext,
+  type BreakRule,
+  indentedFirstLine,
+  languageChanges,
+  oneLineParagraphAbove,
+  PARAGRAPH_BREAK_RULES,
+  paragraphBreak,
+  shortLineEndsSentence,
+  sizeChanges,
+  weightChanges,
+  widerGap,
+} from '../src/ingest/pdf/breaks.js';
 import type { TextRun } from '../src/ingest/pdf/extract.js';
 import { dropFurniture, isPageNumber } from '../src/ingest/pdf/furniture.js';
-import { findGutter, pageLines, type TextLine } from '../src/ingest/pdf/layout.js';
+import { findGutter, pageLines } from '../src/ingest/pdf/layout.js';
 import { linesToBlocks } from '../src/ingest/pdf/paragraphs.js';
+import type { TextLine } from '../src/ingest/pdf/types.js';
 import { checkTextLayer } from '../src/ingest/pdf.js';
+import { languageOf } from '../src/text/language.js';
 
 const SIZE = 10;
 const LEADING = 14;
@@ -18,6 +34,120 @@ function line(text: string, baseline: number, options: Partial<TextLine> = {}): 
   const right = options.right ?? 350;
   return { page: 1, column: 'full', text, x, right, baseline, size: SIZE, bold: false, ...options };
 }
+
+/** A line under another, in a column whose text starts at x = 50, lines 14 points apart (1.4 sizes). */
+function breakContext(above: TextLine, below: TextLine, options: Partial<BreakContext> = {}): BreakContext {
+  return {
+    line: below,
+    above,
+    beforeAbove: undefined,
+    lineLang: languageOf(below.text),
+    aboveLang: languageOf(above.text),
+    aboveOpensBlock: false,
+    columnLeft: 50,
+    lineSpacings: { en: LEADING / SIZE, zh: LEADING / SIZE },
+    ...options,
+  };
+}
+
+describe('paragraph break rules, each on its own', () => {
+  const cases: [string, BreakRule, BreakContext, boolean][] = [
+    ['a larger size', sizeChanges, breakContext(line('We met', 100), line('Ports', 114, { size: 12 })), true],
+    [
+      'half a point larger',
+      sizeChanges,
+      breakContext(line('We met', 100), line('in', 114, { size: 10.5 })),
+      false,
+    ],
+    [
+      'bold after plain',
+      weightChanges,
+      breakContext(line('We met.', 100), line('Q: Why?', 114, { bold: true })),
+      true,
+    ],
+    [
+      'bold after bold',
+      weightChanges,
+      breakContext(line('By', 100, { bold: true }), line('Lin', 114, { bold: true })),
+      false,
+    ],
+    [
+      'Chinese after English',
+      languageChanges,
+      breakContext(line('We met.', 100), line('我们相聚。', 114)),
+      true,
+    ],
+    [
+      'a number after English',
+      languageChanges,
+      breakContext(line('We met in', 100), line('2025', 114)),
+      false,
+    ],
+    ['a gap of 1.5 lines', widerGap, breakContext(line('We met.', 100), line('It rained.', 121)), true],
+    ['the usual spacing', widerGap, breakContext(line('We met', 100), line('in May.', 114)), false],
+    [
+      'under leader dots and a page',
+      afterContentsEntry,
+      breakContext(line('Ports ........ 3', 100), line('Notes', 114)),
+      true,
+    ],
+    ['under a title', afterContentsEntry, breakContext(line('Ports That', 100), line('Breathe', 114)), false],
+    [
+      'an indented line',
+      indentedFirstLine,
+      breakContext(line('We met.', 100), line('It rained.', 114, { x: 70 })),
+      true,
+    ],
+    [
+      "a list item's hanging line",
+      indentedFirstLine,
+      breakContext(line('1. We met', 100), line('in May.', 114, { x: 62 })),
+      false,
+    ],
+    [
+      'an indented line under a Chinese subtitle',
+      indentedFirstLine,
+      breakContext(line('——在论坛上的讲话', 100), line('编者按：', 114, { x: 70 })),
+      true,
+    ],
+    [
+      'one indented Chinese line under another',
+      oneLineParagraphAbove,
+      breakContext(line('欢迎大家。', 100, { x: 70 }), line('第一，推进', 114, { x: 70 }), {
+        aboveOpensBlock: true,
+      }),
+      true,
+    ],
+    [
+      "an indented line under a paragraph's second line",
+      oneLineParagraphAbove,
+      breakContext(line('欢迎大家。', 100, { x: 70 }), line('第一，推进', 114, { x: 70 })),
+      false,
+    ],
+    [
+      'under a short line ending a sentence',
+      shortLineEndsSentence,
+      breakContext(line('It rained.', 100, { right: 250 }), line('We met', 114)),
+      true,
+    ],
+    [
+      'under a full line',
+      shortLineEndsSentence,
+      breakContext(line('It rained.', 100, { right: 345 }), line('We met', 114)),
+      false,
+    ],
+  ];
+  it.each(cases)('%s', (_, rule, context, breaks) => {
+    expect(rule(context) !== null).toBe(breaks);
+  });
+
+  it('gives the reason of the first rule that applies, in order', () => {
+    const context = breakContext(line('We met.', 100), line('我们相聚。', 130, { size: 12 }));
+    expect(paragraphBreak(context)).toBe('the print size changes');
+    expect(paragraphBreak(context, PARAGRAPH_BREAK_RULES.slice(1))).toBe('the language changes');
+    expect(paragraphBreak(breakContext(line('We met', 100), line('in May.', 114)))).toBeNull();
+  });
+});
 
 describe('page numbers', () => {
   it.each(['7', '- 7 -', '— 12 —', 'Page 3', '3 of 20', '第5页', 'xii'])('%s is one', (text) => {
@@ -45,6 +175,14 @@ describe('finding the gutter of a two-column page', () => {
       run('and the port will be ready by', 50, 100 + i * LEADING),
     );
     const chinese = column(230, ['到2027年，每个泊位', '都将提供岸电。']);
+    expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
+  });
+
+  it('finds it beside a full page when the other column holds two short lines, the end of a paragraph and a source line', () => {
+    const english = Array.from({ length: 34 }, (_, i) =>
+      run('and the port will be ready by', 50, 100 + i * LEADING),
+    );
+    const chinese = [run('健康发展做出贡献。', 230, 100), run('（来源：外交部）', 250, 100 + LEADING)];
     expect(findGutter([...english, ...chinese])).toBeGreaterThan(200);
   });
 

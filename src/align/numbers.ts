@@ -18,15 +18,19 @@ const CHINESE_DIGITS: Record<string, number> = {
   九: 9,
 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const CHINESE_MYRIADS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** The value of a Chinese numeral such as 二十一, 三千五百, 两万, or 一九八四 (read digit by digit). */
+/**
+ * The value of a Chinese numeral such as 二十一, 三千五百, 两万, 三亿五千万, or 一九八四
+ * (read digit by digit). A numeral is read in sections: 万 multiplies the section
+ * before it, 亿 everything before it (三亿五千万 = 3 × 10⁸ + 5000 × 10⁴).
+ */
 export function chineseNumeralValue(numeral: string): number | null {
   const chars = Array.from(numeral);
   if (chars.length > 1 && chars.every((char) => char in CHINESE_DIGITS)) {
     return Number(chars.map((char) => CHINESE_DIGITS[char]).join(''));
   }
   let total = 0;
+  let myriads = 0;
   let section = 0;
   let digit: number | null = null;
   for (const char of chars) {
@@ -34,13 +38,18 @@ export function chineseNumeralValue(numeral: string): number | null {
     else if (char in CHINESE_UNITS) {
       section += (digit ?? 1) * (CHINESE_UNITS[char] ?? 1);
       digit = null;
-    } else if (char in CHINESE_MYRIADS) {
-      total = (total + section + (digit ?? 0)) * (CHINESE_MYRIADS[char] ?? 1);
+    } else if (char === '万') {
+      myriads += (section + (digit ?? 0)) * 1e4;
+      section = 0;
+      digit = null;
+    } else if (char === '亿') {
+      total = (total + myriads + section + (digit ?? 0)) * 1e8;
+      myriads = 0;
       section = 0;
       digit = null;
     } else return null;
   }
-  return total + section + (digit ?? 0);
+  return total + myriads + section + (digit ?? 0);
 }
 
 const ENGLISH_UNITS: Record<string, number> = Object.fromEntries(
@@ -99,39 +108,71 @@ const ENGLISH_SCALES: Record<string, number> = {
 /** Small numbers that are mostly articles or pronouns ("a", "one of them", 一个): too common to be evidence. */
 const UNINFORMATIVE = new Set([0, 1]);
 
-function keep(values: number[]): string[] {
-  return values
-    .filter((value) => Number.isFinite(value) && !UNINFORMATIVE.has(value))
-    .map((value) => `#${value}`);
+/**
+ * A number as written: its value, and how far a rounded translation of it may be off,
+ * half a unit of its last written digit (2.01 million: ±5,000; 201万: ±5,000; 30,000: ±0.5).
+ * Numbers in words are exact.
+ */
+export interface Amount {
+  value: number;
+  tolerance: number;
 }
 
-function parseDigits(text: string): number {
-  return Number(text.replace(/,/g, ''));
+/** Whether two written numbers can be the same amount, each as precise as it was written. */
+export function sameAmount(a: Amount, b: Amount): boolean {
+  return Math.abs(a.value - b.value) <= Math.max(a.tolerance, b.tolerance);
 }
 
-/** The numbers in English text: digits, number words, ordinals and scales ("1.4 billion", "twenty-one"). */
-export function englishNumbers(text: string): string[] {
-  const values: number[] = [];
+/** Values are compared to 12 significant digits: 2.01 × 10⁶ is 2,010,000, not 2,009,999.9999999998. */
+const SIGNIFICANT_DIGITS = 12;
+
+function informative(amounts: Amount[]): Amount[] {
+  return amounts
+    .filter((amount) => Number.isFinite(amount.value) && !UNINFORMATIVE.has(amount.value))
+    .map((amount) => ({ ...amount, value: Number(amount.value.toPrecision(SIGNIFICANT_DIGITS)) }));
+}
+
+function tokens(amounts: Amount[]): string[] {
+  return amounts.map((amount) => `#${amount.value}`);
+}
+
+/** Digits as written (`2.01`, `30,000`): the value, and the place of the last digit. */
+function parseDigits(text: string): { value: number; unit: number } {
+  const [whole = '', fraction = ''] = text.replace(/,/g, '').split('.');
+  return { value: Number(`${whole}.${fraction}`), unit: 10 ** -fraction.length };
+}
+
+/** The numbers in English text with their precision: digits, number words, ordinals and scales. */
+export function englishAmounts(text: string): Amount[] {
+  const amounts: Amount[] = [];
   let total = 0;
   let current: number | null = null;
+  /** The place of the last digit written in figures; 0 for words, which are exact. */
+  let unit = 0;
   const flush = () => {
-    if (current !== null) values.push(total + current);
+    if (current !== null) amounts.push({ value: total + current, tolerance: unit / 2 });
     total = 0;
     current = null;
+    unit = 0;
   };
   for (const word of text.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[a-z]+/g) ?? []) {
     const ordinal =
       ENGLISH_ORDINALS[word] ?? (/^\d+(?:st|nd|rd|th)$/.test(word) ? Number.parseInt(word, 10) : undefined);
-    const unit = /^\d/.test(word) ? parseDigits(word) : (ENGLISH_UNITS[word] ?? ENGLISH_TENS[word]);
+    const digits = /^\d/.test(word) ? parseDigits(word) : undefined;
+    const unitWord = digits ? undefined : (ENGLISH_UNITS[word] ?? ENGLISH_TENS[word]);
     const scale = ENGLISH_SCALES[word];
     const month = ENGLISH_MONTHS[word];
     if (ordinal !== undefined || month !== undefined) {
       flush();
-      values.push(ordinal ?? month ?? 0);
-    } else if (unit !== undefined) {
-      if (/^\d/.test(word)) flush();
-      current = (current ?? 0) + unit;
+      amounts.push({ value: ordinal ?? month ?? 0, tolerance: 0 });
+    } else if (digits) {
+      flush();
+      current = digits.value;
+      unit = digits.unit;
+    } else if (unitWord !== undefined) {
+      current = (current ?? 0) + unitWord;
     } else if (scale !== undefined) {
+      unit *= scale;
       if (scale === 100 || scale === 12) current = (current ?? 1) * scale;
       else {
         total += (current ?? 1) * scale;
@@ -140,24 +181,37 @@ export function englishNumbers(text: string): string[] {
     } else if (word !== 'and') flush();
   }
   flush();
-  return keep(values);
+  return informative(amounts);
+}
+
+/** The numbers in English text: digits, number words, ordinals and scales ("1.4 billion", "twenty-one"). */
+export function englishNumbers(text: string): string[] {
+  return tokens(englishAmounts(text));
 }
 
 const CHINESE_NUMBER = /(\d[\d,]*(?:\.\d+)?)([万亿])?|([零〇一二两三四五六七八九十百千万亿]+)/gu;
+const MYRIAD_SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** The numbers in Chinese text: digits (with 万/亿), Chinese numerals, and 第 ordinals. */
-export function chineseNumbers(text: string): string[] {
-  const values: number[] = [];
+/** The numbers in Chinese text with their precision: digits (with 万/亿), Chinese numerals, and 第 ordinals. */
+export function chineseAmounts(text: string): Amount[] {
+  const amounts: Amount[] = [];
   for (const match of text.matchAll(CHINESE_NUMBER)) {
     if (match[1] !== undefined) {
-      values.push(parseDigits(match[1]) * (match[2] === '万' ? 1e4 : match[2] === '亿' ? 1e8 : 1));
+      const { value, unit } = parseDigits(match[1]);
+      const scale = MYRIAD_SCALE[match[2] ?? ''] ?? 1;
+      amounts.push({ value: value * scale, tolerance: (unit * scale) / 2 });
       continue;
     }
     const numeral = match[3] ?? '';
     // A lone 一 or 两 inside words (一起, 两边) is seldom a number the translation spells out.
     if (numeral.length === 1 && !/[二三四五六七八九十百千万亿]/u.test(numeral)) continue;
     const value = chineseNumeralValue(numeral);
-    if (value !== null) values.push(value);
+    if (value !== null) amounts.push({ value, tolerance: 0 });
   }
-  return keep(values);
+  return informative(amounts);
+}
+
+/** The numbers in Chinese text: digits (with 万/亿), Chinese numerals, and 第 ordinals. */
+export function chineseNumbers(text: string): string[] {
+  return tokens(chineseAmounts(text));
 }

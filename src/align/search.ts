@@ -7,7 +7,11 @@ export interface Band {
   high: Int32Array;
 }
 
-/** The quality in [0, 1] of a bead of source [i, i+a) and target [j, j+b), both sides non-empty; -Infinity rules it out. */
+/**
+ * The quality in [0, 1] of a bead of source [i, i+a) and target [j, j+b), both sides
+ * non-empty; -Infinity rules it out. The search relies on the upper bound of 1 (see
+ * `maxQuality`) to skip beads that cannot win.
+ */
 export type BeadScorer = (i: number, a: number, j: number, b: number) => number;
 
 export interface SearchOptions {
@@ -15,13 +19,35 @@ export interface SearchOptions {
   omissionScore?: number;
   /** Told when no later bead can start before source sentence `i`, so caches may shrink. */
   passedSource?: (i: number) => void;
+  /** The highest quality the scorer gives (default 1): a bead that could not win even so is not scored. */
+  maxQuality?: number;
+}
+
+/** Rows of best totals the search keeps: a bead reaches back at most MAX_BEAD_SIDE rows. */
+const KEPT_ROWS = MAX_BEAD_SIDE + 1;
+
+/**
+ * The shapes in the order they are tried: 1-1 and the omissions first, as they are cheap
+ * and usually win, so that the bound rules out most larger beads before they are scored.
+ * Ties still go to the shape earlier in `beadShapes`, as if all were tried in that order.
+ */
+function searchOrder(shapes: readonly [number, number][]): number[] {
+  const first = (shape: [number, number]) => shape[0] + shape[1] <= 2;
+  const order = shapes.map((_, s) => s);
+  return [
+    ...order.filter((s) => first(shapes[s] as [number, number])),
+    ...order.filter((s) => !first(shapes[s] as [number, number])),
+  ];
 }
 
 /**
  * Finds the sequence of beads with the highest total (quality less a cost per bead, or the
- * score of a sentence without counterpart) by dynamic programming over
- * the positions (i source and j target sentences consumed) that the band allows. Time and
- * memory grow with the band's area, which the anchors keep linear in the length.
+ * score of a sentence without counterpart) by dynamic programming over the positions
+ * (i source and j target sentences consumed) that the band allows. Time grows with the
+ * band's area, which the anchors keep linear in the length; memory holds one byte per
+ * position (the choice, for the trace back) and the totals of the last few rows only.
+ * A bead is scored only if its quality could lift its total above the best found so far
+ * for its position, which leaves the result exactly that of scoring every bead.
  */
 export function searchBeads(
   sourceCount: number,
@@ -31,50 +57,74 @@ export function searchBeads(
   options: SearchOptions = {},
 ): Bead[] {
   const omissionScore = options.omissionScore ?? NULL_BEAD_SCORE;
+  const maxQuality = options.maxQuality ?? 1;
   const passedSource = options.passedSource ?? (() => {});
   const shapes = beadShapes(MAX_BEAD_SIDE, MAX_BEAD_SENTENCES);
-  const best: Float64Array[] = [];
-  const choice: Uint8Array[] = [];
+  const order = searchOrder(shapes);
+  const shapeSource = Int32Array.from(order, (s) => shapes[s]?.[0] ?? 0);
+  const shapeTarget = Int32Array.from(order, (s) => shapes[s]?.[1] ?? 0);
+  const rowStart = new Float64Array(sourceCount + 2);
+  let widest = 0;
+  for (let i = 0; i <= sourceCount; i++) {
+    const width = Math.max(0, (band.high[i] ?? -1) - (band.low[i] ?? 0) + 1);
+    widest = Math.max(widest, width);
+    rowStart[i + 1] = (rowStart[i] ?? 0) + width;
+  }
+  const choice = new Uint8Array(rowStart[sourceCount + 1] ?? 0);
+  const rows = Array.from({ length: KEPT_ROWS }, () => new Float64Array(widest));
   const at = (i: number, j: number): number => {
-    const low = band.low[i] ?? 0;
-    const row = best[i];
-    if (!row || j < low || j > (band.high[i] ?? -1)) return Number.NEGATIVE_INFINITY;
-    return row[j - low] ?? Number.NEGATIVE_INFINITY;
+    const low = band.low[i] as number;
+    if (j < low || j > (band.high[i] as number)) return Number.NEGATIVE_INFINITY;
+    return (rows[i % KEPT_ROWS] as Float64Array)[j - low] as number;
   };
   for (let i = 0; i <= sourceCount; i++) {
     passedSource(i - MAX_BEAD_SIDE);
     const low = band.low[i] ?? 0;
-    const width = (band.high[i] ?? 0) - low + 1;
-    const rowBest = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
-    const rowChoice = new Uint8Array(width);
-    best.push(rowBest);
-    choice.push(rowChoice);
-    for (let j = low; j < low + width; j++) {
-      if (i === 0 && j === 0) {
-        rowBest[0] = 0;
-        continue;
-      }
-      shapes.forEach(([a, b], s) => {
-        if (a > i || b > j) return;
+    const high = band.high[i] ?? -1;
+    const row = rows[i % KEPT_ROWS] as Float64Array;
+    const start = rowStart[i] as number;
+    for (let j = low; j <= high; j++) {
+      let best = i === 0 && j === 0 ? 0 : Number.NEGATIVE_INFINITY;
+      let chosen = 0;
+      for (let k = 0; k < order.length && !(i === 0 && j === 0); k++) {
+        const a = shapeSource[k] as number;
+        const b = shapeTarget[k] as number;
+        if (a > i || b > j) continue;
         const previous = at(i - a, j - b);
-        if (previous === Number.NEGATIVE_INFINITY) return;
-        const total =
-          previous + (a === 0 || b === 0 ? omissionScore : scoreBead(i - a, a, j - b, b) - BEAD_COST);
-        if (total > (rowBest[j - low] ?? Number.NEGATIVE_INFINITY)) {
-          rowBest[j - low] = total;
-          rowChoice[j - low] = s;
+        if (previous === Number.NEGATIVE_INFINITY) continue;
+        const s = order[k] as number;
+        let total: number;
+        if (a === 0 || b === 0) total = previous + omissionScore;
+        else {
+          // The same sum as a scored bead's total, so that rounding cannot put the bound below it.
+          const bound = previous + (maxQuality - BEAD_COST);
+          if (bound < best || (bound === best && s > chosen)) continue;
+          total = previous + (scoreBead(i - a, a, j - b, b) - BEAD_COST);
         }
-      });
+        if (total > best || (total === best && s < chosen && best !== Number.NEGATIVE_INFINITY)) {
+          best = total;
+          chosen = s;
+        }
+      }
+      row[j - low] = best;
+      choice[start + j - low] = chosen;
     }
   }
-  return traceBack(sourceCount, targetCount, band, choice, shapes, scoreBead);
+  return traceBack(
+    sourceCount,
+    targetCount,
+    band,
+    (i, j) => choice[(rowStart[i] as number) + j - (band.low[i] as number)] ?? 0,
+    shapes,
+    scoreBead,
+  );
 }
 
 function traceBack(
   sourceCount: number,
   targetCount: number,
   band: Band,
-  choice: Uint8Array[],
+  choiceAt: (i: number, j: number) => number,
   shapes: [number, number][],
   scoreBead: BeadScorer,
 ): Bead[] {
@@ -82,7 +132,8 @@ function traceBack(
   let i = sourceCount;
   let j = targetCount;
   while (i > 0 || j > 0) {
-    const [a, b] = shapes[choice[i]?.[j - (band.low[i] ?? 0)] ?? 0] ?? [1, 0];
+    const inBand = j >= (band.low[i] ?? 0) && j <= (band.high[i] ?? -1);
+    const [a, b] = shapes[inBand ? choiceAt(i, j) : 0] ?? [1, 0];
     i -= a;
     j -= b;
     beads.push(makeBead(i, a, j, b, a === 0 || b === 0 ? 0 : scoreBead(i, a, j, b)));

@@ -1,16 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { align, type Bead, loadLexicon } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
-import { BitextError } from '../errors.js';
+import { BitextError, UsageError } from '../errors.js';
 import { formatBead } from '../eval/index.js';
 import { readTextFile } from '../ingest/decode.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
 import type { Lang } from '../model/document.js';
+import { joinSentences } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 
-export const SENTENCE_FORMATS = ['align', 'tsv', 'jsonl'] as const;
-export type SentenceFormat = (typeof SENTENCE_FORMATS)[number];
+export type SentenceFormat = 'align' | 'tsv' | 'jsonl';
 
 export interface AlignSentsOptions {
   srcLang: Lang;
@@ -34,8 +35,9 @@ export function readSentenceFile(path: string, lang: Lang): string[] {
   return lines;
 }
 
-function joinSentences(sentences: readonly string[], lang: Lang): string {
-  return sentences.join(lang === 'zh' ? '' : ' ').replace(/[\t\n]/g, ' ');
+/** One side of a bead on one line of the output. */
+function oneLineSide(sentences: readonly string[], lang: Lang): string {
+  return joinSentences(sentences, lang).replace(/[\t\n]/g, ' ');
 }
 
 /** Beads in the chosen format, one line each. */
@@ -46,11 +48,11 @@ export function formatBeads(
   options: AlignSentsOptions,
 ): string {
   const lines = beads.map((bead) => {
-    const sourceText = joinSentences(
+    const sourceText = oneLineSide(
       bead.source.map((i) => source[i] ?? ''),
       options.srcLang,
     );
-    const targetText = joinSentences(
+    const targetText = oneLineSide(
       bead.target.map((j) => target[j] ?? ''),
       options.tgtLang,
     );
@@ -71,10 +73,16 @@ export function formatBeads(
 
 function checkLanguages(options: AlignSentsOptions): void {
   if (options.srcLang === options.tgtLang) {
-    throw new BitextError(
+    throw new UsageError(
       `--src-lang and --tgt-lang are both ${options.srcLang}: bitext aligns Chinese with English`,
     );
   }
+}
+
+/** An output that exists is refused before any work, unless --force says to replace it. */
+function refuseExisting(path: string, options: AlignSentsOptions): void {
+  if (!options.force && existsSync(path))
+    throw new BitextError('already exists (use --force to replace it)', path);
 }
 
 async function alignFiles(
@@ -100,6 +108,7 @@ export async function alignSentencePair(
   options: AlignSentsOptions,
 ): Promise<void> {
   checkLanguages(options);
+  if (options.output) refuseExisting(options.output, options);
   const text = await alignFiles(sourcePath, targetPath, options, await loadLexicon());
   if (options.output) writeFileAtomic(options.output, text, { force: options.force ?? false });
   else process.stdout.write(text);
@@ -117,7 +126,7 @@ export async function alignSentenceFolder(folder: string, options: AlignSentsOpt
   const outputFolder = options.output;
   if (existsSync(outputFolder) && !statSync(outputFolder).isDirectory())
     throw new BitextError('is not a folder', outputFolder);
-  mkdirSync(outputFolder, { recursive: true });
+  makeFolders(outputFolder);
   const ids = readdirSync(folder)
     .filter((name) => name.endsWith(`.${options.srcLang}`))
     .map((name) => basename(name, `.${options.srcLang}`))
@@ -129,6 +138,7 @@ export async function alignSentenceFolder(folder: string, options: AlignSentsOpt
     const targetPath = join(folder, `${id}.${options.tgtLang}`);
     const outputPath = join(outputFolder, `${id}.${options.format === 'align' ? 'align' : options.format}`);
     try {
+      refuseExisting(outputPath, options);
       if (!existsSync(targetPath))
         throw new BitextError(
           `has no counterpart ${id}.${options.tgtLang}`,

@@ -1,37 +1,17 @@
-import { BitextError } from '../errors.js';
-import { FORMAT_NAMES, type Format } from '../export/index.js';
+import type { Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { type Lang, PAIR_ROLES, type PairRole } from '../model/document.js';
+import type { Lang, PairRole } from '../model/document.js';
 import { type BatchSummary, runBatch } from '../pipeline/batch.js';
 
 export interface AlignCommandOptions {
   output: string;
   to: Format;
-  minScore?: string;
-  roles?: string;
-  jobs: string;
+  minScore?: number;
+  roles?: PairRole[];
+  jobs: number;
   force?: boolean;
   reader: ReaderChoice;
   srcLang: Lang;
-}
-
-export const ALIGN_FORMATS = FORMAT_NAMES;
-
-function parseRoles(list: string | undefined): PairRole[] | undefined {
-  if (list === undefined) return undefined;
-  const roles = list.split(',').map((role) => role.trim());
-  const unknown = roles.filter((role) => !(PAIR_ROLES as readonly string[]).includes(role));
-  if (unknown.length > 0)
-    throw new BitextError(`--roles: unknown role ${unknown.join(', ')} (roles: ${PAIR_ROLES.join(', ')})`);
-  return roles as PairRole[];
-}
-
-function parseNumber(name: string, value: string | undefined, low: number, high: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < low || number > high)
-    throw new BitextError(`${name} takes a number from ${low} to ${high}, not ${value}`);
-  return number;
 }
 
 /** A progress bar on a terminal; nothing when stderr is piped. */
@@ -63,9 +43,7 @@ export function summaryLine(summary: BatchSummary, output: string): string {
 
 /** `bitext align`: the whole pipeline, from documents to bitext files. Returns whether everything succeeded. */
 export async function runAlignCommand(inputs: string[], options: AlignCommandOptions): Promise<boolean> {
-  const jobs = parseNumber('--jobs', options.jobs, 1, 64) ?? 1;
-  const minScore = parseNumber('--min-score', options.minScore, 0, 1);
-  const roles = parseRoles(options.roles);
+  const { jobs, minScore, roles } = options;
   const progress = progressBar();
   const summary = await runBatch(inputs, {
     format: options.to,

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { UsageError } from '../errors.js';
 import { type Evaluation, evaluateFolders, readVerses, type Scores } from '../eval/index.js';
 
 export interface EvalOptions {
@@ -22,8 +24,17 @@ export function evaluationReport(evaluation: Evaluation): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `--gold` and `--auto` name folders: a file or a missing path there is a usage error. */
+function checkFolder(option: string, path: string): void {
+  if (!existsSync(path)) throw new UsageError(`${option} ${path}: no such folder`);
+  if (!statSync(path).isDirectory())
+    throw new UsageError(`${option} ${path}: is a file, but ${option} takes a folder of ID.align files`);
+}
+
 /** `bitext eval`: strict bead precision, recall and F1, over all files and per file. */
 export function runEval(options: EvalOptions): void {
+  checkFolder('--gold', options.gold);
+  checkFolder('--auto', options.auto);
   const verses = options.verse
     ? { source: readVerses(options.verse[0]), target: readVerses(options.verse[1]) }
     : undefined;

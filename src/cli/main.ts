@@ -1,24 +1,28 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
-import { BitextError } from '../errors.js';
-import type { Format } from '../export/index.js';
+import { BitextError, UsageError } from '../errors.js';
+import { FORMAT_NAMES, type Format } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
-import { readDocuments } from '../read.js';
-import { ALIGN_FORMATS, type AlignCommandOptions, runAlignCommand } from './align.js';
-import {
-  type AlignSentsOptions,
-  alignSentenceFolder,
-  alignSentencePair,
-  SENTENCE_FORMATS,
-} from './align-sents.js';
-import { runEval } from './eval.js';
-import { inspectReport } from './inspect.js';
+import type { AlignCommandOptions } from './align.js';
+import type { AlignSentsOptions } from './align-sents.js';
+import { parseCount, parsePositiveInt, parseRoles, parseScore } from './options.js';
+import type { SearchCommandOptions } from './search.js';
 import { serveCommand } from './serve.js';
-import { exportDocuments, importDocuments, searchStore } from './store.js';
+
+/*
+ * Each command imports what it runs when it runs: `bitext align-sents` never loads the
+ * PDF reader, the web server or SQLite, and starts in a fraction of the time.
+ */
+
+const SENTENCE_FORMATS = ['align', 'tsv', 'jsonl'] as const;
 
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
+/** More worker threads than this only add memory. */
+const MAX_JOBS = 64;
+/** The most pairs one page of search results holds. */
+const MAX_SEARCH_LIMIT = 10_000;
 
 /** Exit codes: 0 all went well, 1 some input failed, 2 the command line is wrong, 70 a bug. */
 const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 70 } as const;
@@ -40,6 +44,8 @@ function inspectCommand(): Command {
     .option('--json', 'print the document model as JSON')
     .addOption(readerOption())
     .action(async (files: string[], options: { json?: boolean; reader: ReaderChoice }) => {
+      const { readDocuments } = await import('../read.js');
+      const { inspectReport } = await import('./inspect.js');
       const { documents, failures } = await readDocuments(files, options.reader);
       if (options.json) {
         const json = documents.length === 1 ? documents[0] : documents;
@@ -65,6 +71,7 @@ function alignSentsCommand(): Command {
     .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
     .option('--force', 'replace output files that exist')
     .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
+      const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
       if (!existsSync(source) || !statSync(source).isDirectory()) {
         throw new BitextError('needs a target file, or is not a folder to align', source);
@@ -83,13 +90,18 @@ function alignCommand(): Command {
     .description('read documents, recover their structure and align them into bitext files')
     .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
     .option('-o, --output <path>', 'output folder (or file, for one document)', 'bitext-out')
-    .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('jsonl'))
-    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
-    .option('--roles <roles>', `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`)
+    .addOption(new Option('--to <format>', 'output format').choices(FORMAT_NAMES).default('jsonl'))
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)', parseScore)
+    .option(
+      '--roles <roles>',
+      `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`,
+      parseRoles,
+    )
     .option(
       '--jobs <n>',
       'documents aligned in parallel, in worker threads',
-      String(Math.max(1, Math.min(4, availableParallelism()))),
+      parsePositiveInt(MAX_JOBS),
+      Math.max(1, Math.min(4, availableParallelism())),
     )
     .option('--force', 'replace output files that exist')
     .addOption(readerOption())
@@ -99,6 +111,7 @@ function alignCommand(): Command {
         .default('zh'),
     )
     .action(async (inputs: string[], options: AlignCommandOptions) => {
+      const { runAlignCommand } = await import('./align.js');
       if (!(await runAlignCommand(inputs, options))) process.exitCode = EXIT.inputFailed;
     });
 }
@@ -112,6 +125,7 @@ function importCommand(): Command {
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
     .addOption(readerOption())
     .action(async (inputs: string[], options: { db: string; reader: ReaderChoice }) => {
+      const { importDocuments } = await import('./store.js');
       const failures = await importDocuments(inputs, options.db, options.reader);
       for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
       if (failures.length > 0) process.exitCode = EXIT.inputFailed;
@@ -122,10 +136,18 @@ function exportCommand(): Command {
   return new Command('export')
     .description('write documents of the corpus store, as reviewed, in any format')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .addOption(new Option('--to <format>', 'output format').choices(ALIGN_FORMATS).default('tmx'))
-    .option('-o, --output <folder>', 'output folder', 'bitext-out')
+    .addOption(
+      new Option('--to <format>', "output format (default: the output file's extension, or tmx)").choices(
+        FORMAT_NAMES,
+      ),
+    )
+    .option(
+      '-o, --output <path>',
+      'one file for every document (corpus.tmx, .tsv, .jsonl, .xlf), or a folder of a file each',
+      'bitext-out',
+    )
     .option('--document <names...>', 'only these documents (name or id)')
-    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)')
+    .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)', parseScore)
     .option('--force', 'replace output files that exist')
     .addOption(
       new Option('--src-lang <lang>', 'source language of translation units (TMX, XLIFF)')
@@ -133,39 +155,47 @@ function exportCommand(): Command {
         .default('zh'),
     )
     .action(
-      (options: {
+      async (options: {
         db: string;
-        to: Format;
+        to?: Format;
         output: string;
         document?: string[];
-        minScore?: string;
+        minScore?: number;
         force?: boolean;
         srcLang: Lang;
       }) => {
-        const written = exportDocuments({
+        const { exportDocuments } = await import('./store.js');
+        const { written, failures } = exportDocuments({
           database: options.db,
-          format: options.to,
+          ...(options.to ? { format: options.to } : {}),
           output: options.output,
           force: options.force ?? false,
           sourceLang: options.srcLang,
           ...(options.document ? { documents: options.document } : {}),
-          ...(options.minScore !== undefined ? { minScore: Number(options.minScore) } : {}),
+          ...(options.minScore !== undefined ? { minScore: options.minScore } : {}),
         });
-        process.stderr.write(`bitext: wrote ${written.length} files to ${options.output}\n`);
+        for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
+        const files = written.length === 1 ? '1 file' : `${written.length} files`;
+        process.stderr.write(`bitext: wrote ${files} to ${options.output}\n`);
+        if (failures.length > 0) process.exitCode = EXIT.inputFailed;
       },
     );
 }
 
 function searchCommand(): Command {
   return new Command('search')
-    .description('find pairs whose English or Chinese contains a word or phrase')
-    .argument('<query>', 'a word or phrase, in English or Chinese')
+    .description('find pairs by English words (whole words, any case), "quoted phrases" or Chinese text')
+    .argument('<query>', 'words and "phrases" in English or Chinese; a pair must hold every one')
     .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
-    .option('--limit <n>', 'the most pairs to print', '50')
-    .action((query: string, options: { db: string; limit: string }) => {
-      if (!existsSync(options.db))
-        throw new BitextError('no such corpus store (bitext import creates it)', options.db);
-      process.stdout.write(searchStore(options.db, query, Math.max(1, Number(options.limit) || 50)));
+    .option('--stem', 'match English words by stem: right finds rights')
+    .option('--document <name>', 'only this document (name or id)')
+    .addOption(new Option('--role <role>', 'only pairs with this role').choices(PAIR_ROLES))
+    .option('--offset <n>', 'pairs to skip, for the next page', parseCount, 0)
+    .option('--limit <n>', 'the most pairs to print', parsePositiveInt(MAX_SEARCH_LIMIT), 50)
+    .option('--json', 'print the page as JSON, with the spans of matches and spotted translations')
+    .action(async (query: string, options: SearchCommandOptions) => {
+      const { runSearchCommand } = await import('./search.js');
+      await runSearchCommand(query, options);
     });
 }
 
@@ -176,9 +206,10 @@ function evalCommand(): Command {
     .requiredOption('--auto <dir>', 'folder of ID.align files to score')
     .option('--verse <files...>', 'source and target verse files: merge beads within one verse first')
     .option('--json', 'print the scores as JSON')
-    .action((options: { gold: string; auto: string; verse?: string[]; json?: boolean }) => {
+    .action(async (options: { gold: string; auto: string; verse?: string[]; json?: boolean }) => {
+      const { runEval } = await import('./eval.js');
       if (options.verse && options.verse.length !== 2)
-        throw new BitextError('--verse takes two files: SRC_VERSE TGT_VERSE');
+        throw new UsageError('--verse takes two files: SRC_VERSE TGT_VERSE');
       const verse = options.verse ? (options.verse as [string, string]) : undefined;
       runEval({
         gold: options.gold,
@@ -189,11 +220,18 @@ function evalCommand(): Command {
     });
 }
 
+/** Commander's messages go to stderr; its errors read like bitext's own (`bitext: option …`). */
+const OUTPUT = {
+  writeErr: (text: string) => process.stderr.write(text),
+  outputError: (text: string, write: (text: string) => void) =>
+    write(`bitext: ${text.replace(/^error: /, '')}`),
+};
+
 export function buildProgram(): Command {
   const program = new Command('bitext')
     .description('Turn bilingual Chinese–English documents into clean, aligned parallel text.')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput(OUTPUT);
   for (const command of [
     inspectCommand(),
     alignCommand(),
@@ -204,11 +242,29 @@ export function buildProgram(): Command {
     alignSentsCommand(),
     evalCommand(),
   ]) {
-    program.addCommand(
-      command.exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }),
-    );
+    program.addCommand(command.exitOverride().configureOutput(OUTPUT));
   }
   return program;
+}
+
+/**
+ * A reader that stops reading (`bitext search x | head`) ends the output quietly, with
+ * the command's own exit code; output that cannot be written (`> /dev/full`) is one line
+ * and exit 1. Without this, Node reports an unhandled 'error' event with a stack trace.
+ */
+function guardStandardOutput(): void {
+  if (process.stdout.listeners('error').includes(onOutputError)) return;
+  process.stdout.on('error', onOutputError);
+}
+
+let outputFailed = false;
+
+function onOutputError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || outputFailed) return;
+  outputFailed = true;
+  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+  process.stderr.write(`bitext: the output cannot be written: ${reason}\n`);
+  process.exitCode = EXIT.inputFailed;
 }
 
 /** A bug, not bad input: one line for the user, the whole stack with BITEXT_DEBUG=1. */
@@ -223,6 +279,7 @@ function reportInternalError(error: unknown): void {
 
 /** Runs the CLI; every expected failure ends as one line on stderr and an exit code. */
 export async function main(argv: readonly string[]): Promise<void> {
+  guardStandardOutput();
   try {
     await buildProgram().parseAsync(argv as string[]);
   } catch (error) {
@@ -232,7 +289,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     if (error instanceof BitextError) {
       process.stderr.write(`bitext: ${error.oneLine}\n`);
-      process.exitCode = EXIT.inputFailed;
+      process.exitCode = error instanceof UsageError ? EXIT.usage : EXIT.inputFailed;
       return;
     }
     reportInternalError(error);

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { BitextError } from '../errors.js';
-import { buildServer } from '../server/app.js';
-import { CorpusStore } from '../store/index.js';
+import { BitextError, UsageError } from '../errors.js';
+import type { buildServer } from '../server/app.js';
+import { parsePort } from './options.js';
 
 interface ServeOptions {
   db: string;
-  port: string;
+  port: number;
   host: string;
   tokenFile?: string;
   token?: string;
@@ -31,11 +31,25 @@ function readToken(options: ServeOptions): string | undefined {
   return process.env.BITEXT_TOKEN?.trim() || undefined;
 }
 
+/** Starts the server, turning a port in use or not allowed into one line. */
+async function listen(app: ReturnType<typeof buildServer>, port: number, host: string): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`--port ${port} is in use: choose another port`);
+    if (code === 'EACCES') throw new UsageError(`--port ${port} needs privileges: choose a port above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UsageError(`--host ${host} is not an address of this machine`);
+    throw error;
+  }
+}
+
 export function serveCommand(databaseDefault: string): Command {
   return new Command('serve')
     .description('serve bitext studio (the web app and its API) over a corpus store')
     .option('--db <file>', 'the corpus store', databaseDefault)
-    .option('--port <n>', 'port to listen on', '4173')
+    .option('--port <n>', 'port to listen on', parsePort, 4173)
     .option('--host <host>', 'address to bind; anything but loopback needs a token', '127.0.0.1')
     .option('--token-file <file>', 'a file holding the token to sign in with (or set BITEXT_TOKEN)')
     .addOption(new Option('--token <token>').hideHelp())
@@ -47,17 +61,22 @@ export function serveCommand(databaseDefault: string): Command {
         );
       const token = readToken(options);
       if (!LOOPBACK_HOSTS.includes(options.host) && !token)
-        throw new BitextError(
+        throw new UsageError(
           `binding to ${options.host} exposes the corpus: set BITEXT_TOKEN or give --token-file FILE`,
         );
-      const store = new CorpusStore(options.db);
+      const { buildServer } = await import('../server/app.js');
+      const { openStore } = await import('./store.js');
+      const store = openStore(options.db);
       const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
       const app = buildServer(store, {
         host: options.host,
         ...(token ? { token } : {}),
         ...(existsSync(webRoot) ? { webRoot } : {}),
       });
-      const address = await app.listen({ port: Number(options.port), host: options.host });
+      const address = await listen(app, options.port, options.host).catch((error: unknown) => {
+        store.close();
+        throw error;
+      });
       const signIn = token ? ' (sign in with the token)' : '';
       process.stderr.write(`bitext: serving ${options.db} at ${address}${signIn}\n`);
     });

@@ -12,15 +12,40 @@ function indices(list: string): number[] {
   return list.trim() === '' ? [] : list.split(',').map((index) => Number.parseInt(index.trim(), 10));
 }
 
-/** Reads `.align` text: one bead a line, `[i,j]:[k]`. Throws BitextError naming the line it cannot read. */
+/**
+ * Why a bead cannot follow the ones before it on one side, or null when it can: each
+ * sentence comes after the previous bead's, so beads are disjoint and in order and no
+ * sentence is counted twice.
+ */
+function outOfOrder(side: readonly number[], after: number, name: string): string | null {
+  let previous = after;
+  for (const index of side) {
+    if (!(index > previous))
+      return `${name} sentence ${index} is not after sentence ${previous}: beads must be disjoint and in order`;
+    previous = index;
+  }
+  return null;
+}
+
+/**
+ * Reads `.align` text: one bead a line, `[i,j]:[k]`, each side's sentences after the
+ * previous bead's. Throws BitextError naming the line it cannot read.
+ */
 export function parseAlignments(text: string, file = 'alignment'): AlignmentBead[] {
   const beads: AlignmentBead[] = [];
+  const last = { source: -1, target: -1 };
   text.split(/\r?\n/).forEach((line, n) => {
     if (line.trim() === '') return;
     const match = BEAD_LINE.exec(line);
     if (!match)
       throw new BitextError(`line ${n + 1} is not a bead like [0,1]:[2]: ${line.slice(0, 60)}`, file);
-    beads.push({ source: indices(match[1] ?? ''), target: indices(match[2] ?? '') });
+    const bead = { source: indices(match[1] ?? ''), target: indices(match[2] ?? '') };
+    const problem =
+      outOfOrder(bead.source, last.source, 'source') ?? outOfOrder(bead.target, last.target, 'target');
+    if (problem) throw new BitextError(`line ${n + 1} (${line.trim()}): ${problem}`, file);
+    last.source = bead.source.at(-1) ?? last.source;
+    last.target = bead.target.at(-1) ?? last.target;
+    beads.push(bead);
   });
   return beads;
 }
@@ -109,7 +134,10 @@ export function readVerses(path: string): string[] {
   return readLines(path);
 }
 
-/** Scores every `ID.align` in the gold folder against the same name in the auto folder. */
+/**
+ * Scores every `ID.align` in the gold folder against the same name in the auto folder,
+ * which must have one for each.
+ */
 export function evaluateFolders(goldDir: string, autoDir: string, verses?: Verses): Evaluation {
   for (const dir of [goldDir, autoDir]) if (!existsSync(dir)) throw new BitextError('no such folder', dir);
   const ids = readdirSync(goldDir)
@@ -117,13 +145,19 @@ export function evaluateFolders(goldDir: string, autoDir: string, verses?: Verse
     .sort()
     .map((name) => basename(name, '.align'));
   if (ids.length === 0) throw new BitextError('holds no .align files', goldDir);
+  const missing = ids.filter((id) => !existsSync(join(autoDir, `${id}.align`)));
+  if (missing.length > 0)
+    throw new BitextError(
+      `has no alignment for ${missing.length} gold file${missing.length === 1 ? '' : 's'}: ${missing.map((id) => `${id}.align`).join(', ')}`,
+      autoDir,
+    );
   const files = ids.map((id) => {
     const gold = parseAlignments(
       readFileSync(join(goldDir, `${id}.align`), 'utf8'),
       join(goldDir, `${id}.align`),
     );
     const autoPath = join(autoDir, `${id}.align`);
-    let auto = existsSync(autoPath) ? parseAlignments(readFileSync(autoPath, 'utf8'), autoPath) : [];
+    let auto = parseAlignments(readFileSync(autoPath, 'utf8'), autoPath);
     if (verses) auto = mergeWithinVerses(auto, verses.source, verses.target);
     return { id, scores: scoresOf(countMatches(gold, auto)) };
   });

@@ -1,8 +1,8 @@
 import type { AlignedDocument, Lang, Pair } from '../model/document.js';
+import { documentName } from '../model/names.js';
 import { renderHtml } from './html.js';
 import {
   bothSides,
-  documentName,
   type ExportFile,
   type ExportOptions,
   escapeXml,
@@ -41,6 +41,7 @@ function renderJsonl(documents: Documents, options: ExportOptions): ExportFile[]
         flags: pair.flags,
         enIds: pair.enIds,
         zhIds: pair.zhIds,
+        ...(pair.status ? { status: pair.status } : {}),
       }),
     );
   });
@@ -94,6 +95,7 @@ function tmxUnit(document: AlignedDocument, pair: Pair, sides: [Lang, Lang]): st
     prop('x-role', pair.role),
     prop('x-score', pair.score.toFixed(3)),
     ...(pair.flags.length ? [prop('x-flags', pair.flags.join(','))] : []),
+    ...(pair.status ? [prop('x-status', pair.status)] : []),
     ...sides.map(
       (lang) =>
         `      <tuv xml:lang="${languageCode(document, lang)}"><seg>${escapeXml(pair[lang])}</seg></tuv>`,
@@ -102,7 +104,7 @@ function tmxUnit(document: AlignedDocument, pair: Pair, sides: [Lang, Lang]): st
   ].join('\n');
 }
 
-/** TMX 1.4b, with document, article, role and score as props; only pairs with both sides. */
+/** TMX 1.4b, with document, article, role, score and (once confirmed) status as props; only pairs with both sides. */
 function renderTmx(documents: Documents, options: ExportOptions): ExportFile[] {
   const sides = sidesInOrder(options);
   const units = documents.flatMap((document) =>
@@ -131,10 +133,11 @@ function xliffFile(document: AlignedDocument, options: ExportOptions): string {
     .filter(bothSides)
     .map((pair) => {
       const note = `role: ${pair.role}; score: ${pair.score.toFixed(3)}${pair.flags.length ? `; flags: ${pair.flags.join(', ')}` : ''}`;
+      const confirmed = pair.status === 'confirmed';
       return [
-        `      <trans-unit id="${escapeXml(pair.id)}">`,
+        `      <trans-unit id="${escapeXml(pair.id)}"${confirmed ? ' approved="yes"' : ''}>`,
         `        <source>${escapeXml(pair[source])}</source>`,
-        `        <target state="translated">${escapeXml(pair[target])}</target>`,
+        `        <target state="${confirmed ? 'final' : 'needs-review-translation'}">${escapeXml(pair[target])}</target>`,
         `        <note from="bitext">${escapeXml(note)}</note>`,
         '      </trans-unit>',
       ].join('\n');
@@ -149,7 +152,11 @@ function xliffFile(document: AlignedDocument, options: ExportOptions): string {
   ].join('\n');
 }
 
-/** XLIFF 1.2, a file element per document, a trans-unit per pair with both sides; role, score and flags in a note. */
+/**
+ * XLIFF 1.2, a file element per document, a trans-unit per pair with both sides; role, score
+ * and flags in a note. A pair a person confirmed is `approved` and its target `final`; any
+ * other `needs-review-translation`.
+ */
 function renderXliff(documents: Documents, options: ExportOptions): ExportFile[] {
   const text = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -173,6 +180,23 @@ export const FORMATS = {
 
 export type Format = keyof typeof FORMATS;
 export const FORMAT_NAMES = Object.keys(FORMATS) as Format[];
+
+/** The single-file formats by the extensions their files go by (Moses writes two files, so has none). */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.tsv': 'tsv',
+  '.tmx': 'tmx',
+  '.xlf': 'xliff',
+  '.xliff': 'xliff',
+  '.html': 'html',
+};
+
+/** The format a file name's extension names (`corpus.tmx` → tmx), if it names one. */
+export function formatOfFileName(name: string): Format | undefined {
+  const extension = /\.[a-z]+$/i.exec(name)?.[0].toLowerCase();
+  return extension ? FORMAT_OF_EXTENSION[extension] : undefined;
+}
 
 /** Renders a document in a format: the files to write, each with its suffix. */
 export function renderDocument(

@@ -1,2 +1,8 @@
-export { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from './formats.js';
+export {
+  FORMAT_NAMES,
+  type Format,
+  formatOfFileName,
+  renderDocument,
+  renderDocuments,
+} from './formats.js';
 export type { ExportFile, ExportOptions } from './shared.js';

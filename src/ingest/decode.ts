@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { BitextError } from '../errors.js';
+import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.js';
 
 export interface DecodedText {
   text: string;
@@ -16,18 +17,46 @@ const BINARY_CONTROL_SHARE = 0.01;
 /** Above this share of undecodable characters a file is not in a known encoding. */
 const UNDECODABLE_SHARE = 0.001;
 
-/** Reads a file's bytes. Throws BitextError naming the file when it cannot be read or is empty. */
-export function readFileBytes(path: string): Buffer {
+/** What a path that is not a regular file is, for the error that refuses it. */
+function notAFile(stats: Stats): string | null {
+  if (stats.isFile()) return null;
+  if (stats.isDirectory()) return 'is a folder, not a file';
+  if (stats.isFIFO()) return 'is a pipe (FIFO), not a file: only regular files are read';
+  if (stats.isCharacterDevice() || stats.isBlockDevice())
+    return 'is a device, not a file: only regular files are read';
+  return 'is not a regular file: only regular files are read';
+}
+
+function unreadable(error: unknown, path: string): BitextError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
+  return new BitextError(reason, path, { cause: error });
+}
+
+/**
+ * Reads a file's bytes. Only regular files no larger than the limit are read: a device
+ * (`/dev/zero`), a pipe or a huge file is refused before a byte is read. Throws
+ * BitextError naming the file when it cannot be read or is empty.
+ */
+export function readFileBytes(path: string, limits: Pick<ReadLimits, 'inputBytes'> = DEFAULT_LIMITS): Buffer {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw unreadable(error, path);
+  }
+  const refusal = notAFile(stats);
+  if (refusal) throw new BitextError(refusal, path);
+  if (stats.size > limits.inputBytes)
+    throw new BitextError(
+      `is ${formatBytes(stats.size)}, more than the ${formatBytes(limits.inputBytes)} an input may be`,
+      path,
+    );
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new BitextError('is a folder, not a file', path);
     bytes = readFileSync(path);
   } catch (error) {
-    if (error instanceof BitextError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
-    throw new BitextError(reason, path, { cause: error });
+    throw unreadable(error, path);
   }
   if (bytes.length === 0) throw new BitextError('the file is empty', path);
   return bytes;
@@ -108,6 +137,7 @@ function tryStrictUtf8(bytes: Uint8Array): string | null {
  */
 function decodeLegacy(bytes: Uint8Array, name: string): DecodedText {
   const guess = chardet.detect(bytes)?.toLowerCase();
+  refuseJapaneseOrKorean(bytes, guess, name);
   let best: { decoded: DecodedText; score: number } | null = null;
   for (const encoding of LEGACY_CHINESE_ENCODINGS) {
     const decoded = decodeWith(bytes, encoding);
@@ -117,6 +147,36 @@ function decodeLegacy(bytes: Uint8Array, name: string): DecodedText {
   }
   if (!best) throw new BitextError('cannot be decoded: not UTF-8, UTF-16, GB18030/GBK or Big5 text', name);
   return best.decoded;
+}
+
+/** Legacy Japanese and Korean encodings, which GB18030 would decode into nonsense Chinese. */
+const OTHER_CJK_ENCODINGS: Record<string, string> = {
+  shift_jis: 'Japanese (kana)',
+  'euc-jp': 'Japanese (kana)',
+  'iso-2022-jp': 'Japanese (kana)',
+  'euc-kr': 'Korean (hangul)',
+  'iso-2022-kr': 'Korean (hangul)',
+};
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** A reading in a Japanese or Korean encoding is right when this share of its East Asian characters are kana or hangul. */
+const KANA_OR_HANGUL_SHARE = 0.2;
+
+/**
+ * Checked before GB18030, which decodes almost any bytes: when chardet takes the bytes
+ * for a Japanese or Korean encoding and they read cleanly so, with kana or hangul,
+ * the file is refused by its language.
+ */
+function refuseJapaneseOrKorean(bytes: Uint8Array, guess: string | undefined, name: string): void {
+  const language = guess ? OTHER_CJK_ENCODINGS[guess] : undefined;
+  if (!guess || !language) return;
+  const { text } = decodeWith(bytes, guess);
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const kanaOrHangul = text.match(KANA_OR_HANGUL)?.length ?? 0;
+  if (
+    undecodableShare(text) <= UNDECODABLE_SHARE &&
+    kanaOrHangul >= (kanaOrHangul + han) * KANA_OR_HANGUL_SHARE
+  )
+    throw new BitextError(`is ${language} text (${guess}): bitext aligns English with Chinese only`, name);
 }
 
 /** The most frequent characters of Chinese prose, in both scripts. */

@@ -2,6 +2,8 @@ import mammoth from 'mammoth';
 import { BitextError } from '../errors.js';
 import type { Block } from './blocks.js';
 import { htmlBlocks } from './html.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { checkZipLimits } from './zip.js';
 
 /**
  * Word's title styles, which mammoth's default style map leaves as plain paragraphs, and
@@ -22,7 +24,12 @@ const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
  * gives one English and one Chinese block a row). Page headers, footers and footnotes
  * are left out. Lines in the blocks' places count paragraphs.
  */
-export async function docxBlocks(bytes: Buffer, path: string): Promise<Block[]> {
+export async function docxBlocks(
+  bytes: Buffer,
+  path: string,
+  limits: Pick<ReadLimits, 'wordEntries' | 'wordExpandedBytes' | 'htmlDepth'> = DEFAULT_LIMITS,
+): Promise<Block[]> {
+  await checkZipLimits(bytes, path, limits);
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml(
@@ -34,7 +41,7 @@ export async function docxBlocks(bytes: Buffer, path: string): Promise<Block[]> 
       cause: error,
     });
   }
-  return htmlBlocks(html, path).map((block, i) => ({
+  return htmlBlocks(html, path, limits).map((block, i) => ({
     ...block,
     lines: { file: path, firstLine: i + 1, lastLine: i + 1 },
   }));

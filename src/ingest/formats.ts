@@ -3,6 +3,7 @@ import type { InputFormat } from '../model/document.js';
 import { type Block, splitBlocks } from './blocks.js';
 import { decodeTextFile, readFileBytes } from './decode.js';
 import { htmlBlocks, looksLikeHtml } from './html.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 
 /** What a file holds once read, whatever its format. */
 export interface FileContent {
@@ -33,20 +34,24 @@ export function looksLikeWord(bytes: Buffer): boolean {
  * Reads a file of any supported format into blocks, recognising the format by its bytes.
  * The PDF and Word readers are loaded only for such files: pdf.js alone is a large module.
  */
-export async function readFileContent(path: string): Promise<FileContent> {
-  const bytes = readFileBytes(path);
+export async function readFileContent(
+  path: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<FileContent> {
+  const bytes = readFileBytes(path, limits);
   if (startsWith(bytes, OLE_MAGIC))
     throw new BitextError('is an old-style Office file (a .doc, say): save it as .docx and try again', path);
   if (looksLikePdf(bytes)) {
     const { pdfBlocks } = await import('./pdf.js');
-    return binaryContent('pdf', await pdfBlocks(bytes, path));
+    return binaryContent('pdf', await pdfBlocks(bytes, path, limits));
   }
   if (looksLikeWord(bytes)) {
     const { docxBlocks } = await import('./docx.js');
-    return binaryContent('docx', await docxBlocks(bytes, path));
+    return binaryContent('docx', await docxBlocks(bytes, path, limits));
   }
   const { text, encoding } = decodeTextFile(bytes, path);
-  if (looksLikeHtml(path, text)) return { format: 'html', encoding, text, blocks: htmlBlocks(text, path) };
+  if (looksLikeHtml(path, text))
+    return { format: 'html', encoding, text, blocks: htmlBlocks(text, path, limits) };
   return { format: 'text', encoding, text, blocks: splitBlocks(text, path) };
 }
 

@@ -1,9 +1,13 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { BitextError } from '../errors.js';
 import type { Lang } from '../model/document.js';
 import { joinLines } from '../text/join.js';
 import { languageOf, languageRuns } from '../text/language.js';
 import type { Block } from './blocks.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+
+const isElement = (node: AnyNode): node is Element => node.type === 'tag';
 
 /** Page furniture that is never part of the text: navigation, headers, footers, scripts. */
 const BOILERPLATE =
@@ -37,13 +41,20 @@ function dropFurniture($: CheerioAPI): void {
 /** A column is in one language when this share of its cells is. */
 const COLUMN_LANGUAGE_SHARE = 0.6;
 
-/** The rows of a table, not of the tables inside it, as lists of cells. */
-function tableRows($: CheerioAPI, table: Element): Element[][] {
-  return $(table)
-    .find('tr')
-    .filter((_, row) => $(row).closest('table')[0] === table)
-    .toArray()
-    .map((row) => $(row).children('td, th').toArray());
+const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
+
+/**
+ * The rows of a table, not of the tables inside it, as lists of cells: the table's own
+ * rows and those of its row groups, found among children only, so nested tables cost
+ * no more than their size.
+ */
+function tableRows(table: Element): Element[][] {
+  const children = (node: Element) => node.children.filter(isElement);
+  const rowsIn = (node: Element) => children(node).filter((child) => child.tagName === 'tr');
+  const rows = children(table).flatMap((child) =>
+    ROW_GROUPS.has(child.tagName) ? rowsIn(child) : child.tagName === 'tr' ? [child] : [],
+  );
+  return rows.map((row) => children(row).filter((cell) => cell.tagName === 'td' || cell.tagName === 'th'));
 }
 
 /** The language most of a column's cells are in, if most are in one. */
@@ -62,7 +73,7 @@ function columnLanguage($: CheerioAPI, cells: Element[]): Lang | null {
  */
 function keepBilingualColumns($: CheerioAPI): void {
   $('table').each((_, table) => {
-    const rows = tableRows($, table);
+    const rows = tableRows(table);
     const width = Math.max(0, ...rows.map((row) => row.length));
     if (width <= 2) return;
     const columns = Array.from({ length: width }, (_, c) => rows.flatMap((row) => (row[c] ? [row[c]] : [])));
@@ -108,8 +119,6 @@ interface Gathered {
   lastLine: number;
 }
 
-const isElement = (node: AnyNode): node is Element => node.type === 'tag';
-
 /** Gathers inline text into blocks: a block ends where a block element starts or ends, or at a blank line. */
 class BlockCollector {
   readonly blocks: Block[] = [];
@@ -153,6 +162,20 @@ class BlockCollector {
   }
 }
 
+/**
+ * Whether any node lies more than `limit` levels down. Checked, without recursion, before
+ * anything else walks the page: the walks below recurse, safely within this depth.
+ */
+function nestedDeeperThan(root: AnyNode, limit: number): boolean {
+  const stack: { node: AnyNode; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.depth > limit) return true;
+    if ('children' in next.node)
+      for (const child of next.node.children) stack.push({ node: child, depth: next.depth + 1 });
+  }
+  return false;
+}
+
 /** Walks the page in reading order; a heading's level and bold type pass down to the text inside. */
 function walk(node: AnyNode, collector: BlockCollector, bold: boolean, level: number): void {
   if (node.type === 'text') {
@@ -180,12 +203,22 @@ function walk(node: AnyNode, collector: BlockCollector, bold: boolean, level: nu
  * (`<br><br>`) separates paragraphs as pages without `<p>` do. Navigation, page headers
  * and footers are dropped.
  */
-export function htmlBlocks(html: string, file: string): Block[] {
+export function htmlBlocks(
+  html: string,
+  file: string,
+  limits: Pick<ReadLimits, 'htmlDepth'> = DEFAULT_LIMITS,
+): Block[] {
   const $ = load(html, { sourceCodeLocationInfo: true });
+  const root = $.root()[0];
+  if (root && nestedDeeperThan(root, limits.htmlDepth))
+    throw new BitextError(
+      `nests elements more than ${limits.htmlDepth} deep, deeper than a readable page does`,
+      file,
+    );
   dropFurniture($);
   keepBilingualColumns($);
   const collector = new BlockCollector(file);
-  for (const child of $.root()[0]?.children ?? []) walk(child, collector, false, 0);
+  for (const child of root?.children ?? []) walk(child, collector, false, 0);
   collector.flush();
   return collector.blocks;
 }

@@ -5,6 +5,7 @@ import { median } from '../quantile.js';
 import { countScripts, languageOf } from '../text/language.js';
 import { type Block, lineBlocks } from './blocks.js';
 import { readFileContent } from './formats.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 
 export type ReaderChoice = 'auto' | ReaderKind;
 
@@ -29,9 +30,10 @@ export type InputGroup =
 const MIN_LANGUAGE_SHARE = 0.1;
 const HAN_WEIGHT = 3;
 
-export async function loadInputFile(path: string): Promise<InputFile> {
-  const { format, text, encoding, blocks } = await readFileContent(path);
+export async function loadInputFile(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<InputFile> {
+  const { format, text, encoding, blocks } = await readFileContent(path, limits);
   const visible = blocks.map((block) => block.text).join('\n');
+  refuseOtherCjk(visible, path);
   const lang = languageOf(visible);
   if (lang === null) throw new BitextError('has no English or Chinese text', path);
   const { han, latin } = countScripts(visible);
@@ -43,6 +45,26 @@ export async function loadInputFile(path: string): Promise<InputFile> {
 }
 
 const NAMED_LANG = /(?:^|[._-])(en|eng|english|zh|zho|chi|cn|chinese|tw|hk)(?=$|[._-])/i;
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HANGUL = /\p{Script=Hangul}/gu;
+/** Japanese and Korean are told from Chinese by kana and hangul: this many of them… */
+const MIN_OTHER_CJK = 10;
+/** …making at least this share of the East Asian characters. */
+const OTHER_CJK_SHARE = 0.2;
+
+/** Japanese or Korean text is refused by name, rather than aligned as if it were Chinese. */
+function refuseOtherCjk(text: string, path: string): void {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  for (const [pattern, language] of [
+    [KANA, 'Japanese (kana)'],
+    [HANGUL, 'Korean (hangul)'],
+  ] as const) {
+    const count = text.match(pattern)?.length ?? 0;
+    if (count >= MIN_OTHER_CJK && count >= (count + han) * OTHER_CJK_SHARE)
+      throw new BitextError(`is ${language} text: bitext aligns English with Chinese only`, path);
+  }
+}
 
 /** The language a file's name claims (`x.en.txt`, `001.zh`, `report_cn.txt`), if any. */
 export function languageInName(path: string): Lang | null {
@@ -134,12 +156,13 @@ export interface GroupedInputs {
 export async function groupInputs(
   paths: readonly string[],
   reader: ReaderChoice = 'auto',
+  limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<GroupedInputs> {
   const failures: BitextError[] = [];
   const files: InputFile[] = [];
   for (const path of paths) {
     try {
-      files.push(await loadInputFile(path));
+      files.push(await loadInputFile(path, limits));
     } catch (error) {
       if (!(error instanceof BitextError)) throw error;
       failures.push(error);
@@ -174,15 +197,28 @@ function pairByName(
     tryPair(leftover[0] as InputFile, leftover[1] as InputFile, reader, groups, failures);
     leftover = [];
   }
-  for (const file of leftover) {
-    const language = file.lang === 'en' ? 'English' : 'Chinese';
-    failures.push(
-      new BitextError(
-        `has only ${language} text and no counterpart file (name them x.en.txt and x.zh.txt)`,
-        file.path,
-      ),
-    );
-  }
+  for (const file of leftover) failures.push(new BitextError(unpairedMessage(file), file.path));
+}
+
+/** Fewer words of the other language than this, and a file holds too little of it to pair. */
+const FEW_WORDS = 50;
+
+/** Why a monolingual file cannot be aligned: no other language at all, or too little of it. */
+function unpairedMessage(file: InputFile): string {
+  const [language, other] = file.lang === 'en' ? ['English', 'Chinese'] : ['Chinese', 'English'];
+  const otherText = file.blocks
+    .map((block) => block.text)
+    .filter((text) => languageOf(text) !== file.lang)
+    .join(' ');
+  const otherWords =
+    file.lang === 'en'
+      ? (otherText.match(/\p{Script=Han}/gu)?.length ?? 0)
+      : (otherText.match(/\p{Script=Latin}+/gu)?.length ?? 0);
+  const counterpart = 'and no counterpart file (name them x.en.txt and x.zh.txt)';
+  if (otherWords === 0) return `has only ${language} text ${counterpart}`;
+  const unit = file.lang === 'en' ? 'characters' : 'words';
+  const amount = otherWords < FEW_WORDS ? `${otherWords} ${other} ${unit}` : `a little ${other}`;
+  return `is mixed: mostly ${language}, with little ${other} (${amount}), too little to align, ${counterpart}`;
 }
 
 function tryPair(

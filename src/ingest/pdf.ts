@@ -1,5 +1,6 @@
 import { BitextError } from '../errors.js';
 import type { Block } from './blocks.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { extractPages } from './pdf/extract.js';
 import { dropFurniture } from './pdf/furniture.js';
 import { pageLines } from './pdf/layout.js';
@@ -33,8 +34,12 @@ export function checkTextLayer(text: string, pages: number, path: string): void 
  * column by column, running heads, feet and page numbers removed, lines joined into
  * paragraphs by geometry, headings found by size and bold lines by font.
  */
-export async function pdfBlocks(bytes: Uint8Array, path: string): Promise<Block[]> {
-  const pages = await extractPages(bytes, path);
+export async function pdfBlocks(
+  bytes: Uint8Array,
+  path: string,
+  limits: Pick<ReadLimits, 'pdfPages'> = DEFAULT_LIMITS,
+): Promise<Block[]> {
+  const pages = await extractPages(bytes, path, limits.pdfPages);
   const lines = pages.map(pageLines);
   checkTextLayer(
     lines

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { Piscina } from 'piscina';
-import { BitextError } from '../errors.js';
 import type { ExportOptions, Format } from '../export/index.js';
-import { distinctNames, documentNameOf } from '../export/shared.js';
+import { expandInputs } from '../ingest/folders.js';
 import { languageInName, pairStem, type ReaderChoice } from '../ingest/inputs.js';
+import { distinctNames, documentNameOf } from '../model/names.js';
 import { runTask, type Task, type TaskOutcome } from './task.js';
 
 export interface BatchOptions {
@@ -21,27 +20,6 @@ export interface BatchOptions {
 
 export interface BatchSummary extends TaskOutcome {
   seconds: number;
-}
-
-const DOCUMENT_FILE = /\.(?:txt|md|markdown|text|en|zh|html?|xhtml|pdf|docx)$/i;
-
-/** Files named on the command line, with folders expanded to the documents inside them. */
-export function expandInputs(inputs: readonly string[]): { files: string[]; failures: string[] } {
-  const files: string[] = [];
-  const failures: string[] = [];
-  for (const input of inputs) {
-    if (!existsSync(input)) failures.push(new BitextError('no such file', input).oneLine);
-    else if (statSync(input).isDirectory()) {
-      const inside = readdirSync(input, { recursive: true, encoding: 'utf8' })
-        .map((name) => join(input, name))
-        .filter((path) => DOCUMENT_FILE.test(path) && statSync(path).isFile())
-        .sort();
-      if (inside.length === 0)
-        failures.push(new BitextError('holds no text, HTML, PDF or Word files', input).oneLine);
-      files.push(...inside);
-    } else files.push(input);
-  }
-  return { files, failures };
 }
 
 /**

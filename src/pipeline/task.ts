@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
-import { distinctNames } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeFilesAtomic } from '../io/atomic.js';
+import { makeFolders } from '../io/folders.js';
+import { distinctNames } from '../model/names.js';
+import { pairDocument } from '../pairs/pairs.js';
 import { readDocuments } from '../read.js';
-import { pairDocument } from './pairs.js';
 
 /** One unit of a batch: the files of one or more documents, read, aligned and written together. */
 export interface Task {
@@ -46,14 +46,6 @@ function outputPath(task: Task, name: string, suffix: string): string {
   return join(task.output.folder, `${name}${suffix}`);
 }
 
-function makeFolderFor(path: string): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (error) {
-    throw new BitextError('its folder cannot be made', path, { cause: error });
-  }
-}
-
 /** Reads, aligns and writes the documents of one task; a failure is reported, never thrown. */
 export async function runTask(task: Task): Promise<TaskOutcome> {
   const outcome: TaskOutcome = {
@@ -76,17 +68,10 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
       const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>);
       const files = renderDocument(aligned, task.format, task.export);
       const name = task.name ?? (names[index] as string);
-      const paths = files.map((file) => outputPath(task, name, file.suffix));
-      for (const path of paths) {
-        if (existsSync(path) && !task.force)
-          throw new BitextError('already exists (use --force to replace it)', path);
-      }
-      files.forEach((file, k) => {
-        const path = paths[k] as string;
-        makeFolderFor(path);
-        writeFileAtomic(path, file.text, { force: true });
-        outcome.written.push(path);
-      });
+      const outputs = files.map((file) => ({ path: outputPath(task, name, file.suffix), text: file.text }));
+      for (const { path } of outputs) makeFolders(dirname(path));
+      writeFilesAtomic(outputs, { force: task.force, inputs: task.files });
+      outcome.written.push(...outputs.map((output) => output.path));
       const counts = outcome.counts;
       counts.documents += 1;
       counts.articles += aligned.articles.length;

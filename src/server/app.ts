@@ -3,9 +3,11 @@ import { create as contentDisposition } from 'content-disposition';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { BitextError, NotFoundError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
-import { documentName } from '../export/shared.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
-import type { CorpusStore, SearchFilter } from '../store/index.js';
+import { documentName } from '../model/names.js';
+import type { CorpusStore, SearchOptions } from '../store/index.js';
+import { REVIEW_COLUMNS } from '../store/rows.js';
+import { spotTranslations } from '../store/spotting.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
@@ -28,6 +30,13 @@ export interface ServerOptions {
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
 const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
+
+/** A row as the client saw it: its id and version. */
+const seenRow = {
+  type: 'object',
+  required: ['id', 'version'],
+  properties: { id: { type: 'integer', minimum: 1 }, version: { type: 'integer', minimum: 1 } },
+} as const;
 
 const versioned = {
   type: 'object',
@@ -127,17 +136,57 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     '/api/documents/:id',
     { schema: { params: idParam } },
     async (request) => {
-      const { pairs, ...document } = store.getDocument(request.params.id);
-      const name = store.documentName(request.params.id);
-      return { name, document, rows: store.rows(request.params.id), pairs: pairs.length };
+      const id = request.params.id;
+      return {
+        name: store.documentName(id),
+        columns: REVIEW_COLUMNS,
+        rows: store.reviewRows(id),
+        pages: store.sentencePages(id),
+        history: store.editor().history(id),
+      };
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
+  app.get<{ Params: { id: number } }>(
+    '/api/documents/:id/model',
+    { schema: { params: idParam } },
+    async (request) => {
+      const { pairs: _, ...model } = store.getDocument(request.params.id);
+      return model;
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/pairs/:id/sentences',
+    { schema: { params: idParam } },
+    async (request) => store.pairSentences(request.params.id),
+  );
+
+  const seen = (id: number, version: number) => ({ id, version });
+
+  app.post<{
+    Params: { id: number };
+    Body: { version: number; who?: string; next: { id: number; version: number } };
+  }>(
     '/api/pairs/:id/merge',
-    { schema: { params: idParam, body: versioned } },
+    {
+      schema: {
+        params: idParam,
+        body: {
+          ...versioned,
+          required: ['version', 'next'],
+          properties: { ...versioned.properties, next: seenRow },
+        },
+      },
+    },
     async (request) =>
-      store.editor().mergeWithNext(request.params.id, request.body.version, request.body.who ?? 'studio'),
+      store
+        .editor()
+        .mergeWithNext(
+          seen(request.params.id, request.body.version),
+          request.body.next,
+          request.body.who ?? 'studio',
+        ),
   );
 
   app.post<{ Params: { id: number }; Body: { version: number; who?: string; en: number; zh: number } }>(
@@ -160,8 +209,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       store
         .editor()
         .split(
-          request.params.id,
-          request.body.version,
+          seen(request.params.id, request.body.version),
           request.body.en,
           request.body.zh,
           request.body.who ?? 'studio',
@@ -172,21 +220,26 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     '/api/pairs/:id/confirm',
     { schema: { params: idParam, body: versioned } },
     async (request) =>
-      store.editor().confirm(request.params.id, request.body.version, request.body.who ?? 'studio'),
+      store.editor().confirm(seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
   );
 
   for (const step of ['undo', 'redo'] as const) {
-    app.post<{ Params: { id: number } }>(
+    app.post<{ Params: { id: number }; Body: { edit: number } }>(
       `/api/documents/:id/${step}`,
-      { schema: { params: idParam } },
+      {
+        schema: {
+          params: idParam,
+          body: { type: 'object', required: ['edit'], properties: { edit: { type: 'integer', minimum: 1 } } },
+        },
+      },
       async (request) => {
         store.documentName(request.params.id);
-        return { done: store.editor()[step](request.params.id) };
+        return store.editor()[step](request.params.id, request.body.edit);
       },
     );
   }
 
-  app.get<{ Querystring: { q: string } & SearchFilter }>(
+  app.get<{ Querystring: { q: string } & SearchOptions }>(
     '/api/search',
     {
       schema: {
@@ -195,6 +248,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           required: ['q'],
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
+            stem: { type: 'boolean' },
+            offset: { type: 'integer', minimum: 0 },
             limit: { type: 'integer', minimum: 1, maximum: 500 },
             documentId: { type: 'integer', minimum: 1 },
             role: { type: 'string', enum: [...PAIR_ROLES] },
@@ -204,14 +259,20 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     },
     async (request) => {
-      const { q, ...filter } = request.query;
-      return store.search(q, filter);
+      const { q, ...options } = request.query;
+      return spotTranslations(store.search(q, options), q);
     },
   );
 
   app.post<{
     Params: { id: number };
-    Body: { version: number; who?: string; lang: Lang; direction: 'previous' | 'next' };
+    Body: {
+      version: number;
+      who?: string;
+      lang: Lang;
+      direction: 'previous' | 'next';
+      neighbour: { id: number; version: number };
+    };
   }>(
     '/api/pairs/:id/move',
     {
@@ -219,22 +280,28 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         params: idParam,
         body: {
           ...versioned,
-          required: ['version', 'lang', 'direction'],
+          required: ['version', 'lang', 'direction', 'neighbour'],
           properties: {
             ...versioned.properties,
             lang: { type: 'string', enum: ['en', 'zh'] },
             direction: { type: 'string', enum: ['previous', 'next'] },
+            neighbour: seenRow,
           },
         },
       },
     },
     async (request) => {
-      const { version, lang, direction, who } = request.body;
-      return store.editor().moveSentence(request.params.id, version, lang, direction, who ?? 'studio');
+      const { version, lang, direction, neighbour, who } = request.body;
+      return store
+        .editor()
+        .moveSentence(seen(request.params.id, version), lang, direction, neighbour, who ?? 'studio');
     },
   );
 
-  app.put<{ Params: { id: number; sentence: string }; Body: { text: string; who?: string } }>(
+  app.put<{
+    Params: { id: number; sentence: string };
+    Body: { text: string; who?: string; pair: { id: number; version: number } };
+  }>(
     '/api/documents/:id/sentences/:sentence',
     {
       schema: {
@@ -245,10 +312,11 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         },
         body: {
           type: 'object',
-          required: ['text'],
+          required: ['text', 'pair'],
           properties: {
             text: { type: 'string', minLength: 1, maxLength: 100_000 },
             who: { type: 'string', maxLength: 100 },
+            pair: seenRow,
           },
         },
       },
@@ -261,6 +329,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           request.params.id,
           request.params.sentence,
           request.body.text,
+          request.body.pair,
           request.body.who ?? 'studio',
         );
     },

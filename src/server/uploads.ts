@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BitextError, TooLargeError, UnprocessableError } from '../errors.js';
-import { storeDocuments } from '../pipeline/store.js';
+import { type StoredDocumentReport, storeDocuments } from '../pipeline/store.js';
 import type { CorpusStore } from '../store/index.js';
 import type { AlignedUpload, UploadedFile } from './align-upload.js';
 
@@ -58,10 +58,12 @@ export class UploadRunner {
   async store(
     store: CorpusStore,
     files: readonly UploadedFile[],
-  ): Promise<{ ids: number[]; failures: string[] }> {
+  ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
     const { documents, failures } = await this.align(files);
     if (documents.length === 0) throw new BitextError(failures[0] ?? 'the upload holds no document');
-    return { ids: storeDocuments(store, documents).map((document) => document.id), failures };
+    const stored: StoredDocumentReport[] = storeDocuments(store, documents);
+    const existing = stored.filter((document) => document.existing).map((document) => document.id);
+    return { ids: stored.map((document) => document.id), existing, failures };
   }
 
   private align(files: readonly UploadedFile[]): Promise<AlignedUpload> {

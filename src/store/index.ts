@@ -1,44 +1,62 @@
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { BitextError, NotFoundError } from '../errors.js';
-import { documentName } from '../export/shared.js';
-import type { AlignedDocument, BilingualDocument, Pair } from '../model/document.js';
-import { PairEditor } from './edits.js';
-import type { StoredDocument, StoredRow } from './rows.js';
+import { type AlignedDocument, type BilingualDocument, LANGS } from '../model/document.js';
+import { documentName } from '../model/names.js';
+import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
+import { PairEditor, POSITION_GAP } from './edits.js';
+import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
+import { type SearchOptions, type SearchPage, searchPairs } from './search.js';
 
-export type { StoredDocument } from './rows.js';
+export { NotFoundError, StaleEditError } from './errors.js';
+export type {
+  EditHistory,
+  EditOutcome,
+  ReviewRow,
+  ReviewTuple,
+  Seen,
+  StoredDocument,
+  StoredRow,
+} from './rows.js';
+export type { SearchHit, SearchOptions, SearchPage, Span } from './search.js';
 
-import { cjkSpaced, migrate, registerFunctions } from './schema.js';
+import { migrate, registerFunctions } from './schema.js';
 
-function pairOf(row: StoredRow): Pair {
-  return {
-    id: row.pair_key,
-    article: row.article,
-    role: row.role,
-    en: row.en,
-    zh: row.zh,
-    enIds: JSON.parse(row.en_ids) as string[],
-    zhIds: JSON.parse(row.zh_ids) as string[],
-    score: row.score,
-    flags: JSON.parse(row.flags) as Pair['flags'],
-  };
+/** What makes two imports the same document: its text and structure, not where the file lay. */
+export function contentHash(document: BilingualDocument): string {
+  const { toc, articles, warnings } = document;
+  return createHash('sha256').update(JSON.stringify({ toc, articles, warnings })).digest('hex');
 }
+
+/** Each sentence of a document with the JSON path of its paragraph in the model, and its PDF page. */
+function sentenceRows(document: BilingualDocument) {
+  return document.articles.flatMap((article, a) =>
+    LANGS.flatMap((lang) =>
+      article.paragraphs[lang].flatMap((paragraph, p) =>
+        paragraph.sentences.map((sentence) => ({
+          id: sentence.id,
+          path: `$.articles[${a}].paragraphs.${lang}[${p}]`,
+          text: sentence.text,
+          page: paragraph.sources[0]?.page ?? null,
+        })),
+      ),
+    ),
+  );
+}
+
+/** How long a connection waits for another process's write to finish before it gives up. */
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The corpus store: one SQLite file (WAL) holding documents, their pairs and every edit.
- * Pairs are searchable in both languages through an FTS5 trigram index.
+ * Pairs are searchable in both languages through FTS5 indexes (see search.ts).
  */
 export class CorpusStore {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    try {
-      this.db = new Database(path);
-    } catch (error) {
-      throw new BitextError(`cannot be opened as a database: ${(error as Error).message}`, path, {
-        cause: error,
-      });
-    }
+    this.db = openChecked(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     registerFunctions(this.db);
@@ -61,30 +79,81 @@ export class CorpusStore {
 
   /** The stored rows of a document's pairs in order, with their ids and versions, as an editor needs them. */
   rows(documentId: number): StoredRow[] {
+    this.documentName(documentId);
     return this.db
       .prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position')
       .all(documentId) as StoredRow[];
   }
 
-  /** Stores an aligned document; returns its id. */
+  /** A document's rows as the review shows them, each an array in the order of REVIEW_COLUMNS: compact to send. */
+  reviewRows(documentId: number): ReviewTuple[] {
+    this.documentName(documentId);
+    return this.db
+      .prepare(`SELECT ${REVIEW_COLUMNS.join(', ')} FROM pairs WHERE document_id = ? ORDER BY position`)
+      .raw()
+      .all(documentId) as ReviewTuple[];
+  }
+
+  /** The PDF page of each sentence read from a PDF, by sentence id. */
+  sentencePages(documentId: number): Record<string, number> {
+    const rows = this.db
+      .prepare('SELECT sentence_id, page FROM sentences WHERE document_id = ? AND page IS NOT NULL')
+      .raw()
+      .all(documentId) as [string, number][];
+    return Object.fromEntries(rows);
+  }
+
+  /** The texts of a pair's sentences, in order, English first; the pair's document id. */
+  pairSentences(pairId: number): { documentId: number; sentences: { id: string; text: string }[] } {
+    const row = this.db.prepare('SELECT * FROM pairs WHERE id = ?').get(pairId) as StoredRow | undefined;
+    if (!row) throw new NotFoundError(`no pair with id ${pairId}`);
+    const select = this.db.prepare('SELECT text FROM sentences WHERE document_id = ? AND sentence_id = ?');
+    const ids = [...(JSON.parse(row.en_ids) as string[]), ...(JSON.parse(row.zh_ids) as string[])];
+    return {
+      documentId: row.document_id,
+      sentences: ids.map((id) => ({
+        id,
+        text: (select.get(row.document_id, id) as { text: string } | undefined)?.text ?? '',
+      })),
+    };
+  }
+
+  /** The document already stored with the same content, if any. */
+  findSameDocument(document: BilingualDocument): number | undefined {
+    const row = this.db
+      .prepare('SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1')
+      .get(contentHash(document)) as { id: number } | undefined;
+    return row?.id;
+  }
+
+  /** Stores an aligned document, in one transaction; returns its id. */
   addDocument(document: AlignedDocument): number {
     const { pairs, ...model } = document;
     const insertDocument = this.db.prepare(
-      'INSERT INTO documents (name, imported_at, model) VALUES (?, ?, ?)',
+      'INSERT INTO documents (name, imported_at, model, content_hash) VALUES (?, ?, ?, ?)',
     );
     const insertPair = this.db.prepare(
-      `INSERT INTO pairs (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pairs (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertSentence = this.db.prepare(
+      'INSERT INTO sentences (document_id, sentence_id, paragraph_path, text, page) VALUES (?, ?, ?, ?, ?)',
     );
     return this.db.transaction(() => {
       const id = Number(
-        insertDocument.run(documentName(document), new Date().toISOString(), JSON.stringify(model))
-          .lastInsertRowid,
+        insertDocument.run(
+          documentName(document),
+          new Date().toISOString(),
+          JSON.stringify(model),
+          contentHash(document),
+        ).lastInsertRowid,
       );
+      for (const sentence of sentenceRows(document))
+        insertSentence.run(id, sentence.id, sentence.path, sentence.text, sentence.page);
       pairs.forEach((pair, position) => {
         insertPair.run(
           id,
-          position,
+          position * POSITION_GAP,
           pair.id,
           pair.article,
           pair.role,
@@ -94,6 +163,7 @@ export class CorpusStore {
           JSON.stringify(pair.zhIds),
           pair.score,
           JSON.stringify(pair.flags),
+          pair.status ?? 'auto',
         );
       });
       return id;
@@ -105,7 +175,7 @@ export class CorpusStore {
       .prepare(
         `SELECT d.id, d.name, d.imported_at AS importedAt, COUNT(p.id) AS pairs,
                 COALESCE(SUM(p.status = 'confirmed'), 0) AS confirmed,
-                COALESCE(SUM(p.flags <> '[]' AND p.status = 'auto'), 0) AS doubtful,
+                COALESCE(SUM(${DOUBTFUL_SQL}), 0) AS doubtful,
                 (SELECT COUNT(*) FROM json_each(d.model, '$.warnings'))
                   + (SELECT COUNT(*) FROM json_each(d.model, '$.articles') AS article, json_each(article.value, '$.warnings'))
                   AS warnings
@@ -143,69 +213,34 @@ export class CorpusStore {
     if (!names || names.length === 0) return all.map((document) => document.id);
     return names.map((name) => {
       const found = all.find((document) => document.name === basename(name) || String(document.id) === name);
-      if (!found) throw new BitextError(`holds no document named ${name}`, this.path);
+      if (!found) throw new NotFoundError(`holds no document named ${name}`, this.path);
       return found.id;
     });
   }
 
-  /** The rows a query matches: trigram index from three characters, the character index for one or two Chinese ones, else a scan. */
-  private matchSource(query: string): string {
-    if (Array.from(query).length >= 3)
-      return 'pairs_text JOIN pairs p ON p.id = pairs_text.rowid AND pairs_text MATCH ?';
-    if (isShortChinese(query))
-      return 'pairs_chars JOIN pairs p ON p.id = pairs_chars.rowid AND pairs_chars MATCH ?';
-    return 'pairs p JOIN (SELECT ? AS q) ON instr(p.en, q) > 0 OR instr(p.zh, q) > 0';
-  }
-
-  private matchValues(query: string): string[] {
-    if (Array.from(query).length >= 3) return [phrase(query)];
-    if (isShortChinese(query)) return [phrase(cjkSpaced(query).trim())];
-    return [query];
-  }
-
-  /**
-   * Pairs whose English or Chinese text contains the query, in any document or the ones
-   * the filter names.
-   */
-  search(query: string, filter: SearchFilter = {}): { documentId: number; pair: Pair; status: string }[] {
-    const trimmed = query.trim();
-    if (trimmed === '') return [];
-    const conditions: string[] = [];
-    const values: (string | number)[] = [];
-    for (const [column, value] of [
-      ['p.document_id', filter.documentId],
-      ['p.role', filter.role],
-      ['p.status', filter.status],
-    ] as const) {
-      if (value === undefined) continue;
-      conditions.push(`${column} = ?`);
-      values.push(value);
-    }
-    const where = conditions.map((condition) => ` AND ${condition}`).join('');
-    const limit = filter.limit ?? 50;
-    const rows = this.db
-      .prepare(
-        `SELECT p.* FROM ${this.matchSource(trimmed)} WHERE 1${where} ORDER BY p.document_id, p.position LIMIT ?`,
-      )
-      .all(...this.matchValues(trimmed), ...values, limit);
-    return (rows as (StoredRow & { document_id: number })[]).map((row) => ({
-      documentId: row.document_id,
-      pair: pairOf(row),
-      status: row.status,
-    }));
+  /** One page of the pairs a query matches, with the total: see searchPairs. */
+  search(query: string, options: SearchOptions = {}): SearchPage {
+    return searchPairs(this.db, query, options);
   }
 }
 
-/** Phrase syntax for FTS5: the text quoted, quotes doubled. */
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-const isShortChinese = (query: string) => Array.from(query).length < 3 && /^[\p{Script=Han}]+$/u.test(query);
-
-export interface SearchFilter {
-  limit?: number;
-  documentId?: number;
-  role?: string;
-  status?: 'auto' | 'confirmed';
+/**
+ * Opens a database file after checking it is one and is whole (`PRAGMA quick_check`), so that
+ * nothing is ever written into a damaged file: a bad one is a one-line error naming it.
+ */
+function openChecked(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+    if (problems[0] !== 'ok') throw new Error(problems.slice(0, 3).join('; '));
+    return db;
+  } catch (error) {
+    db?.close();
+    throw new BitextError(
+      `is not a bitext database, or is damaged: ${(error as Error).message}; nothing was written to it`,
+      path,
+      { cause: error },
+    );
+  }
 }

@@ -31,3 +31,68 @@ export interface StoredDocument {
   /** Warnings the reader raised: truncated articles, text it could not place. */
   warnings: number;
 }
+
+/** The pair a stored row holds. */
+export function pairOf(row: StoredRow): Pair {
+  return {
+    id: row.pair_key,
+    article: row.article,
+    role: row.role,
+    en: row.en,
+    zh: row.zh,
+    enIds: JSON.parse(row.en_ids) as string[],
+    zhIds: JSON.parse(row.zh_ids) as string[],
+    score: row.score,
+    flags: JSON.parse(row.flags) as Pair['flags'],
+    ...(row.status === 'confirmed' ? { status: 'confirmed' as const } : {}),
+  };
+}
+
+/** The columns of a row the review needs, in the order a ReviewTuple holds them. */
+export const REVIEW_COLUMNS = [
+  'id',
+  'pair_key',
+  'article',
+  'role',
+  'en',
+  'zh',
+  'en_ids',
+  'zh_ids',
+  'score',
+  'flags',
+  'status',
+  'version',
+] as const;
+
+/** A row as the review shows it. */
+export type ReviewRow = Pick<StoredRow, (typeof REVIEW_COLUMNS)[number]>;
+
+/** A review row sent as an array, its values in the order of REVIEW_COLUMNS. */
+export type ReviewTuple = ReviewRow[(typeof REVIEW_COLUMNS)[number]][];
+
+/** A review row back from its tuple. */
+export function reviewRowOf(tuple: readonly unknown[]): ReviewRow {
+  return Object.fromEntries(REVIEW_COLUMNS.map((column, k) => [column, tuple[k]])) as unknown as ReviewRow;
+}
+
+/** A row as an editor saw it: an edit names every row it changes, with the version it read. */
+export interface Seen {
+  id: number;
+  version: number;
+}
+
+/** The edit `undo` and `redo` would apply next in a document, by id; null when there is none. */
+export interface EditHistory {
+  undo: number | null;
+  redo: number | null;
+}
+
+/**
+ * What an edit (or its undo) changed: the rows it took away, which stood next to each other,
+ * and the rows now in their place, in order. A view patches itself with these alone.
+ */
+export interface EditOutcome {
+  removed: number[];
+  rows: StoredRow[];
+  history: EditHistory;
+}

@@ -34,18 +34,43 @@ const BYLINE_MARK = /^(?:by\s|文\s*[/／|｜]|作者\s*[:：]|记者|記者)/iu
 
 export type HeaderFieldRole = 'subtitle' | 'byline' | 'date';
 
+/** A rule that gives a header pair its role by the form of either side, or null. */
+export type HeaderRoleRule = (sides: readonly string[]) => HeaderFieldRole | null;
+
+export const dateByForm: HeaderRoleRule = (sides) => (sides.some(isDateLine) ? 'date' : null);
+export const subtitleByDash: HeaderRoleRule = (sides) =>
+  sides.some((text) => SUBTITLE_MARK.test(text)) ? 'subtitle' : null;
+export const bylineByMark: HeaderRoleRule = (sides) =>
+  sides.some((text) => BYLINE_MARK.test(text)) ? 'byline' : null;
+
+/** The roles a header pair's form gives it, in order: a date before a dash, a dash before a byline mark. */
+export const HEADER_ROLE_RULES: readonly HeaderRoleRule[] = [dateByForm, subtitleByDash, bylineByMark];
+
+/** The role the first rule gives a pair by its form, or null when no rule does. */
+export function roleByForm(
+  pair: BilingualText,
+  rules: readonly HeaderRoleRule[] = HEADER_ROLE_RULES,
+): HeaderFieldRole | null {
+  const sides = [pair.en, pair.zh].filter((text): text is string => text !== null);
+  for (const rule of rules) {
+    const role = rule(sides);
+    if (role) return role;
+  }
+  return null;
+}
+
 /** Whether a line's form makes it a header field: a date, a subtitle's leading dash, a byline's "By"/"文/". */
 export function looksLikeHeaderField(text: string): boolean {
-  return isDateLine(text) || SUBTITLE_MARK.test(text.trim()) || BYLINE_MARK.test(text.trim());
+  return HEADER_ROLE_RULES.some((rule) => rule([text.trim()]) !== null);
 }
 
 /**
- * Gives each header pair under a title its role. Dates are recognised by form, a
- * subtitle by its leading dash (——在…上的讲话), a byline by "By"/"文/"; the rest
- * take, in order, whichever of subtitle and byline is still free.
+ * Gives each header pair under a title its role: by its form first (a date; a subtitle's
+ * leading dash, ——在…上的讲话; a byline's "By"/"文/"); the rest take, in order, whichever
+ * of subtitle and byline is still free.
  */
 export function assignHeaderRoles(pairs: readonly BilingualText[]): (HeaderFieldRole | null)[] {
-  const roles: (HeaderFieldRole | null)[] = pairs.map((pair) => markedRole(pair));
+  const roles: (HeaderFieldRole | null)[] = pairs.map((pair) => roleByForm(pair));
   const taken = new Set(roles.filter((role) => role !== null));
   for (let i = 0; i < roles.length; i++) {
     if (roles[i] !== null) continue;
@@ -57,20 +82,22 @@ export function assignHeaderRoles(pairs: readonly BilingualText[]): (HeaderField
   return roles;
 }
 
-function markedRole(pair: BilingualText): HeaderFieldRole | null {
-  const sides = [pair.en, pair.zh].filter((text): text is string => text !== null);
-  if (sides.some(isDateLine)) return 'date';
-  if (sides.some((text) => SUBTITLE_MARK.test(text))) return 'subtitle';
-  if (sides.some((text) => BYLINE_MARK.test(text))) return 'byline';
-  return null;
-}
-
 /** A sentence's end, or a salutation's comma or colon ("各位同事：", "Dear colleagues,"). Abbreviations (`Co., Ltd.`) are no ends. */
 const BODY_LINE_END = /(?:[。！？：，；!?:,;]|\b[a-z]{3,}\.)$/u;
 
 /** Whether a line ends as running text does (a sentence, a salutation): never a header field. */
 export function endsLikeBodyText(text: string): boolean {
   return BODY_LINE_END.test(text.trim());
+}
+
+const EDITORS_NOTE =
+  /^(?:editor['’]s\s+note|editorial\s+note|note\s+from\s+the\s+editor|编者按|編者按|编者的话|編者的話)\s*[:：]?/iu;
+/** An editor's note is a paragraph, but shorter than this. */
+const EDITORS_NOTE_MAX_LENGTH = 1000;
+
+/** Whether a paragraph is an editor's note ("Editor's note: …", "编者按：…"), which may stand among the header lines. */
+export function isEditorsNote(text: string): boolean {
+  return EDITORS_NOTE.test(text.trim()) && text.length <= EDITORS_NOTE_MAX_LENGTH;
 }
 
 const INTERVIEW_TURN = /^(?:Q|A|Question|Answer|问|答)\s*[:：]/iu;

@@ -3,23 +3,17 @@ import type { Article, BilingualText, Diagnostic, Lang, Paragraph, TocEntry } fr
 import { joinPieces } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 import { cleanParagraph, hasEndMark } from './cleanup.js';
+import { headerZone } from './header-zone.js';
 import {
   assignHeaderRoles,
-  endsLikeBodyText,
-  HEADER_MAX_LENGTH,
   isCaption,
-  isDateLine,
-  isInterviewTurn,
+  isEditorsNote,
   isSourceLine,
   looksLikeHeaderField,
 } from './headers.js';
 import { endsCompletely } from './sentence-end.js';
-import { emptyArticle, languageName, placeOf, quote, unplacedText } from './shared.js';
+import { emptyArticle, languageName, placeOf, quote, type TaggedBlock, unplacedText } from './shared.js';
 import { matchToc, withoutPageNumbers } from './toc.js';
-
-interface TaggedBlock extends Block {
-  lang: Lang | null;
-}
 
 export interface MagazineStructure {
   toc: TocEntry[];
@@ -52,7 +46,8 @@ function articleStarts(blocks: readonly TaggedBlock[]): number[] {
   const starts: number[] = [];
   let titled = new Set<Lang | null>();
   blocks.forEach((block, i) => {
-    if (block.markup !== 'heading') return;
+    // A date or byline set as a heading is a header line, not a title.
+    if (block.markup !== 'heading' || looksLikeHeaderField(block.text)) return;
     const followsHeading = i > 0 && blocks[i - 1]?.markup === 'heading';
     // An article printed in one language, then the other, has its second title further down.
     const secondLanguageTitle = starts.length > 0 && block.lang !== null && !titled.has(block.lang);
@@ -109,11 +104,15 @@ function readTitledSections(article: Article, blocks: readonly TaggedBlock[]): T
   let rest = blocks;
   while (rest.length > 0) {
     const titleCount = leadingCount(rest, (block) => block.markup === 'heading');
-    readTitle(article, rest.slice(0, titleCount));
+    const titleBefore = { ...article.title };
+    const deck = readTitle(article, rest.slice(0, titleCount));
     rest = rest.slice(titleCount);
-    const headerCount = headerZoneLength(rest, article);
-    readHeaderFields(article, rest.slice(0, headerCount));
-    rest = rest.slice(headerCount);
+    if (article.title.en !== titleBefore.en || article.title.zh !== titleBefore.zh) {
+      const zone = [...deck, ...rest];
+      const headerCount = headerZone(zone, article)?.length ?? 0;
+      readHeaderFields(article, zone.slice(0, headerCount));
+      rest = zone.slice(headerCount);
+    } else body.push(...deck); // headings in the text, under no new title: section headings
     const bodyCount = leadingCount(rest, (block) => block.markup !== 'heading');
     body.push(...rest.slice(0, bodyCount));
     rest = rest.slice(bodyCount);
@@ -126,72 +125,52 @@ function leadingCount<T>(items: readonly T[], test: (item: T) => boolean): numbe
   return count < 0 ? items.length : count;
 }
 
-/** Reads a run of headings into the title; a title set over two heading lines in a row is joined. */
-function readTitle(article: Article, headings: readonly TaggedBlock[]): void {
+/**
+ * Reads a run of headings into the title: the first heading in each language, and the one
+ * after it when the title is set over two heading lines in a row (same language, same
+ * level). Returns the other headings in the run, which are header lines set large (a deck:
+ * subtitle, byline, date), whatever their language order; text in neither language is kept
+ * aside.
+ */
+function readTitle(article: Article, headings: readonly TaggedBlock[]): TaggedBlock[] {
+  const deck: TaggedBlock[] = [];
+  const titleLevel: Partial<Record<Lang, number>> = {};
   headings.forEach((heading, i) => {
     const lang = heading.lang;
-    const title = lang ? article.title[lang] : undefined;
-    if (lang && title === null) article.title[lang] = cleanParagraph(heading.text);
-    else if (lang && title && headings[i - 1]?.lang === lang)
+    if (!lang) {
+      article.warnings.push(unplacedText(heading.text, heading.lines));
+      return;
+    }
+    const title = article.title[lang];
+    const byForm = looksLikeHeaderField(heading.text);
+    if (title === null && !byForm) {
+      article.title[lang] = cleanParagraph(heading.text);
+      titleLevel[lang] = heading.level;
+    } else if (title && !byForm && deck.length === 0 && continuesTitle(heading, headings[i - 1], titleLevel))
       article.title[lang] = cleanParagraph(joinPieces(title, heading.text));
-    else article.warnings.push(unplacedText(heading.text, heading.lines));
+    else deck.push(heading);
   });
+  return deck;
+}
+
+/** A title's second line: a heading right after the title's first, in its language and at its level. */
+function continuesTitle(
+  heading: TaggedBlock,
+  previous: TaggedBlock | undefined,
+  titleLevel: Partial<Record<Lang, number>>,
+): boolean {
+  const lang = heading.lang as Lang;
+  return previous?.lang === lang && previous.level === heading.level && titleLevel[lang] === heading.level;
 }
 
 /**
- * The header zone under a title: short bold lines and dates, each followed by its
- * counterpart in the other language (which need not be bold).
+ * Gives the header zone's pairs their roles; an editor's note is body text at the head of
+ * the article, and a pair whose role is taken stays in the text as a heading.
  */
-function headerZoneLength(blocks: readonly TaggedBlock[], article: Article): number {
-  let count = 0;
-  let unpairedLang: Lang | null = null;
-  let awaited = { en: awaitedHeaders(article, 'en'), zh: awaitedHeaders(article, 'zh') };
-  for (const block of blocks) {
-    if (!block.lang || block.text.length > HEADER_MAX_LENGTH[block.lang] || !mayBeHeaderField(block.text))
-      break;
-    const marked = block.markup === 'bold' || isDateLine(block.text);
-    const counterpart: boolean =
-      (unpairedLang !== null && block.lang !== unpairedLang) || awaited[block.lang] > 0;
-    if (!marked && !counterpart) break;
-    awaited = { ...awaited, [block.lang]: awaited[block.lang] - 1 };
-    unpairedLang = counterpart ? null : block.lang;
-    count++;
-  }
-  return Math.max(count, headerLinesByForm(blocks));
-}
-
-/** Interview turns and lines that end as running text does are body text, however short or bold. */
-const mayBeHeaderField = (text: string) => !isInterviewTurn(text) && !endsLikeBodyText(text);
-
-/** Header fields in both languages are at most this many lines, each at most this long. */
-const FORM_HEADER_LINES = 8;
-const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
-
-/**
- * Header lines that are not bold, as Chinese ones often are not, when an article gives
- * its Chinese first: the short lines under the title up to the last that is bold or a
- * header field by its form (——subtitle, 文／byline, a date).
- */
-function headerLinesByForm(blocks: readonly TaggedBlock[]): number {
-  let length = 0;
-  for (const [i, block] of blocks.slice(0, FORM_HEADER_LINES).entries()) {
-    const headerLike =
-      block.lang && block.markup !== 'heading' && block.text.length <= FORM_HEADER_LENGTH[block.lang];
-    if (!headerLike || !mayBeHeaderField(block.text)) break;
-    if (block.markup === 'bold' || looksLikeHeaderField(block.text)) length = i + 1;
-  }
-  return length;
-}
-
-/** Header fields read earlier with only the other language: a title in this language further down brings their counterparts. */
-function awaitedHeaders(article: Article, lang: Lang): number {
-  return [article.subtitle, article.byline, article.date].filter(
-    (field) => field !== null && field[lang] === null,
-  ).length;
-}
-
 function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): void {
-  const pairs = pairAlternating(blocks);
+  const notes = blocks.filter((block) => isEditorsNote(block.text));
+  for (const note of notes) appendParagraph(article, note, 'body');
+  const pairs = pairAlternating(blocks.filter((block) => !notes.includes(block)));
   const roles = assignHeaderRoles(pairs.map((pair) => pair.text));
   pairs.forEach((pair, i) => {
     const role = roles[i];
@@ -229,13 +208,13 @@ function readBody(article: Article, blocks: readonly TaggedBlock[]): void {
     if (
       last &&
       acrossBreak &&
-      block.markup !== 'bold' &&
+      block.markup === 'plain' &&
       continuesAcrossBreak(last, block.text, block.lang)
     ) {
       last.text = cleanParagraph(joinPieces(last.text, block.text));
       last.sources.push(block.lines);
     } else {
-      appendParagraph(article, block, block.markup === 'bold' ? 'heading' : 'body');
+      appendParagraph(article, block, block.markup === 'plain' ? 'body' : 'heading');
     }
     previousLang = block.lang;
     captionSince = false;

@@ -1,4 +1,10 @@
+import type { Block } from '../ingest/blocks.js';
 import type { Article, Diagnostic, Lang, Paragraph, SourceLines } from '../model/document.js';
+
+/** A block with its language, by its own characters (null: neither). */
+export interface TaggedBlock extends Block {
+  lang: Lang | null;
+}
 
 export function emptyArticle(index: number): Article {
   return {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandFromAnchors, heaviestChain } from '../../src/align/anchors.js';
-import type { Bead } from '../../src/align/beads.js';
-import { searchBeads } from '../../src/align/search.js';
+import { type Bead, beadShapes } from '../../src/align/beads.js';
+import { BEAD_COST, MAX_BEAD_SENTENCES, MAX_BEAD_SIDE, NULL_BEAD_SCORE } from '../../src/align/constants.js';
+import { type BeadScorer, searchBeads } from '../../src/align/search.js';
 
 /** Every sentence of both sides in exactly one bead, in order. */
 function expectCoverInOrder(beads: readonly Bead[], sourceCount: number, targetCount: number): void {
@@ -43,7 +44,7 @@ describe('the banded search', () => {
   it('finds a 1-2 bead when it scores best', () => {
     const band = bandFromAnchors([], 2, 3);
     const score = (i: number, a: number, j: number, b: number) =>
-      i === 0 && a === 1 && j === 0 && b === 2 ? 2 : i === 1 && j === 2 && a === 1 && b === 1 ? 1 : 0.1;
+      i === 0 && a === 1 && j === 0 && b === 2 ? 1 : i === 1 && j === 2 && a === 1 && b === 1 ? 1 : 0.1;
     expect(searchBeads(2, 3, band, score).map((bead) => [bead.source, bead.target])).toEqual([
       [[0], [0, 1]],
       [[1], [2]],
@@ -65,5 +66,100 @@ describe('the banded search', () => {
       [2, 1],
       [3, 2],
     ]);
+  });
+});
+
+/** Total of a bead sequence as the search counts it. */
+function totalOf(beads: readonly Bead[], score: BeadScorer): number {
+  return beads.reduce((sum, bead) => {
+    const [i = 0, a, j = 0, b] = [bead.source[0], bead.source.length, bead.target[0], bead.target.length];
+    return sum + (a === 0 || b === 0 ? NULL_BEAD_SCORE : score(i, a, j, b) - BEAD_COST);
+  }, 0);
+}
+
+/** The best total over every sequence of beads, by trying them all. */
+function exhaustiveBest(sourceCount: number, targetCount: number, score: BeadScorer): number {
+  const shapes = beadShapes(MAX_BEAD_SIDE, MAX_BEAD_SENTENCES);
+  const from = (i: number, j: number): number => {
+    if (i === sourceCount && j === targetCount) return 0;
+    let best = Number.NEGATIVE_INFINITY;
+    for (const [a, b] of shapes) {
+      if (i + a > sourceCount || j + b > targetCount) continue;
+      const gain = a === 0 || b === 0 ? NULL_BEAD_SCORE : score(i, a, j, b) - BEAD_COST;
+      best = Math.max(best, gain + from(i + a, j + b));
+    }
+    return best;
+  };
+  return from(0, 0);
+}
+
+/** The search without its bound: every shape scored at every position, in `beadShapes` order. */
+function fullSearch(sourceCount: number, targetCount: number, score: BeadScorer): [number, number][] {
+  const shapes = beadShapes(MAX_BEAD_SIDE, MAX_BEAD_SENTENCES);
+  const best = Array.from({ length: sourceCount + 1 }, () =>
+    new Array<number>(targetCount + 1).fill(Number.NEGATIVE_INFINITY),
+  );
+  const choice = Array.from({ length: sourceCount + 1 }, () => new Array<number>(targetCount + 1).fill(0));
+  for (let i = 0; i <= sourceCount; i++) {
+    for (let j = 0; j <= targetCount; j++) {
+      if (i === 0 && j === 0) {
+        (best[0] as number[])[0] = 0;
+        continue;
+      }
+      shapes.forEach(([a, b], s) => {
+        if (a > i || b > j) return;
+        const gain = a === 0 || b === 0 ? NULL_BEAD_SCORE : score(i - a, a, j - b, b) - BEAD_COST;
+        const total = (best[i - a]?.[j - b] ?? Number.NEGATIVE_INFINITY) + gain;
+        if (total > (best[i]?.[j] ?? Number.NEGATIVE_INFINITY)) {
+          (best[i] as number[])[j] = total;
+          (choice[i] as number[])[j] = s;
+        }
+      });
+    }
+  }
+  const path: [number, number][] = [];
+  for (let i = sourceCount, j = targetCount; i > 0 || j > 0; ) {
+    const [a, b] = shapes[choice[i]?.[j] ?? 0] ?? [1, 0];
+    path.push([a, b]);
+    i -= a;
+    j -= b;
+  }
+  return path.reverse();
+}
+
+describe('the bounded search', () => {
+  const table = (sourceCount: number, targetCount: number) =>
+    fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(1), fc.constant(0.5)), {
+      minLength: (sourceCount + 1) * (targetCount + 1) * 36,
+      maxLength: (sourceCount + 1) * (targetCount + 1) * 36,
+    });
+  const scorerOf =
+    (values: readonly number[], targetCount: number): BeadScorer =>
+    (i, a, j, b) =>
+      values[((i * (targetCount + 1) + j) * 6 + a) * 6 + b] ?? 0;
+  const sizes = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }));
+
+  it('finds the beads the full search finds, and the best total there is, on random score tables', () => {
+    fc.assert(
+      fc.property(
+        sizes.chain(([sourceCount, targetCount]) =>
+          fc.tuple(fc.constant(sourceCount), fc.constant(targetCount), table(sourceCount, targetCount)),
+        ),
+        ([sourceCount, targetCount, values]) => {
+          const score = scorerOf(values, targetCount);
+          const beads = searchBeads(
+            sourceCount,
+            targetCount,
+            bandFromAnchors([], sourceCount, targetCount),
+            score,
+          );
+          expect(beads.map((bead) => [bead.source.length, bead.target.length])).toEqual(
+            fullSearch(sourceCount, targetCount, score),
+          );
+          expect(totalOf(beads, score)).toBeCloseTo(exhaustiveBest(sourceCount, targetCount, score), 9);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

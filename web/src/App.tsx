@@ -61,7 +61,9 @@ export function App() {
       </header>
       <main>
         {view.name === 'library' && <Library />}
-        {view.name === 'review' && <Review documentId={view.documentId} focus={view.focus} />}
+        {view.name === 'review' && (
+          <Review key={view.documentId} documentId={view.documentId} focus={view.focus} />
+        )}
         {view.name === 'search' && <Search />}
       </main>
     </div>

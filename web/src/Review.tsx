@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type PairRow } from './api';
+import { useEffect, useRef, useState } from 'react';
+import { api, type PairRow, type ReviewDocument } from './api';
 import { ExportLink } from './ExportLink';
+import { rowBeside } from './reviewRows';
 import { SentenceEditor } from './SentenceEditor';
+import { type EditRequest, useReviewDocument } from './useReviewDocument';
 
 /** Score as colour: red for doubtful, through amber, to green for sure. */
 function scoreColour(score: number): string {
@@ -19,6 +21,7 @@ const SENTENCE_MOVES = [
 
 /** Where a pair's sentences stand in a PDF: `p. 3`, or `p. 3/4` when the languages are on different pages. */
 function pageLabel(row: PairRow, pages: ReadonlyMap<string, number>): string {
+  if (pages.size === 0) return '';
   const first = (ids: string) => pages.get((JSON.parse(ids) as string[])[0] ?? '');
   const found = [...new Set([first(row.en_ids), first(row.zh_ids)].filter((page) => page !== undefined))];
   return found.length > 0 ? `p. ${found.join('/')}` : '';
@@ -39,18 +42,37 @@ const KEYS = [
   'u/r: undo/redo',
 ].join(' · ');
 
+const NO_ROWS: PairRow[] = [];
+const NO_PAGES: ReadonlyMap<string, number> = new Map();
+
+/** An edit of one row, made on the row as the document now holds it (same id, latest version). */
+function onRow(
+  target: PairRow,
+  request: (row: PairRow, document: ReviewDocument) => ReturnType<EditRequest>,
+): EditRequest {
+  return (document) => {
+    const row = document.rows.find((other) => other.id === target.id);
+    return row && request(row, document);
+  };
+}
+
+/** The sentences of a pair being corrected, with their texts as stored. */
+interface Correction {
+  row: PairRow;
+  texts: ReadonlyMap<string, string>;
+}
+
 /**
  * Both languages side by side, pair by pair, keyboard first. Only the rows in view are
  * rendered, so a document of tens of thousands of pairs scrolls without stalling.
  */
 export function Review({ documentId, focus }: { documentId: number; focus?: string | undefined }) {
-  const [rows, setRows] = useState<PairRow[]>([]);
+  const { document, state, message, setMessage, edit } = useReviewDocument(documentId);
+  const rows = document?.rows ?? NO_ROWS;
+  const pages = document?.pages ?? NO_PAGES;
   const [current, setCurrent] = useState(0);
-  const [message, setMessage] = useState('');
-  const [editing, setEditing] = useState(false);
-  const [texts, setTexts] = useState<ReadonlyMap<string, string>>(new Map());
-  const [pages, setPages] = useState<ReadonlyMap<string, number>>(new Map());
-  const [name, setName] = useState(`Document ${documentId}`);
+  const [correcting, setCorrecting] = useState<Correction | undefined>();
+  const focused = useRef(false);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -59,88 +81,85 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     overscan: 8,
   });
 
-  const reload = useCallback(async () => {
-    const fresh = await api.document(documentId);
-    setName(fresh.name);
-    setRows(fresh.rows);
-    setTexts(fresh.texts);
-    setPages(fresh.pages);
-    return fresh.rows;
-  }, [documentId]);
+  useEffect(() => {
+    if (!document || focused.current) return;
+    focused.current = true;
+    const at = focus ? document.rows.findIndex((row) => row.pair_key === focus) : -1;
+    if (at >= 0) setCurrent(at);
+  }, [document, focus]);
 
   useEffect(() => {
-    reload().then(
-      (fresh) => {
-        const at = focus ? fresh.findIndex((row) => row.pair_key === focus) : -1;
-        if (at >= 0) setCurrent(at);
-      },
-      (error: Error) => {
-        // Another document's rows must not stay on screen (nor its keys edit them).
-        setRows([]);
-        setName(`Document ${documentId}`);
-        setMessage(error.message);
-      },
-    );
-  }, [reload, focus, documentId]);
-
-  useEffect(() => {
-    if (rows.length > 0) virtualizer.scrollToIndex(current, { align: 'auto' });
+    if (rows.length > 0) virtualizer.scrollToIndex(Math.min(current, rows.length - 1), { align: 'auto' });
   }, [current, rows.length, virtualizer]);
 
-  const act = useCallback(
-    async (action: () => Promise<unknown>, done: string) => {
-      try {
-        await action();
-        setMessage(done);
-      } catch (error) {
-        setMessage((error as Error).message);
-      }
-      await reload();
-    },
-    [reload],
-  );
-
   useEffect(() => {
+    if (state !== 'ready') return;
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (typing || editing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (typing || correcting || event.ctrlKey || event.metaKey || event.altKey) return;
       const row = rows[current];
       const moveTo = (step: number, test: (r: PairRow) => boolean) => {
         for (let k = current + step; k >= 0 && k < rows.length; k += step) {
           if (test(rows[k] as PairRow)) return setCurrent(k);
         }
       };
-      const moveSentence = (target: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next') => {
+      const besides = (
+        direction: 'previous' | 'next',
+        request: (row: PairRow, other: PairRow) => ReturnType<EditRequest>,
+      ) =>
+        row &&
+        onRow(row, (latest, doc) => {
+          const other = rowBeside(doc.rows, latest, direction);
+          return other && request(latest, other);
+        });
+      const moveSentence = (lang: 'en' | 'zh', direction: 'previous' | 'next') => {
         const which = direction === 'next' ? 'last' : 'first';
         const language = lang === 'en' ? 'English' : 'Chinese';
-        act(
-          () => api.move(target, lang, direction),
-          `Moved the ${which} ${language} sentence to the ${direction} pair.`,
-        );
+        const request = besides(direction, (latest, other) => api.move(latest, lang, direction, other));
+        if (request) edit(request, () => `Moved the ${which} ${language} sentence to the ${direction} pair.`);
       };
+      const step = (direction: 'undo' | 'redo', done: string) =>
+        edit(
+          (doc) => {
+            const next = doc.history[direction];
+            if (next === null) setMessage(`Nothing to ${direction}.`);
+            return next === null ? undefined : api.step(documentId, direction, next);
+          },
+          () => done,
+        );
       const actions: Record<string, () => void> = {
         j: () => setCurrent(Math.min(rows.length - 1, current + 1)),
         k: () => setCurrent(Math.max(0, current - 1)),
         n: () => moveTo(1, isDoubtful),
         p: () => moveTo(-1, isDoubtful),
-        m: () => row && act(() => api.merge(row), 'Merged with the next pair.'),
+        m: () => {
+          const request = besides('next', (latest, next) => api.merge(latest, next));
+          if (request) edit(request, () => 'Merged with the next pair.');
+        },
         s: () =>
           row &&
-          act(
-            () =>
-              api.split(row, Math.min(1, sentenceCount(row.en_ids)), Math.min(1, sentenceCount(row.zh_ids))),
-            'Split after the first sentence of each side.',
+          edit(
+            onRow(row, (latest) =>
+              api.split(
+                latest,
+                Math.min(1, sentenceCount(latest.en_ids)),
+                Math.min(1, sentenceCount(latest.zh_ids)),
+              ),
+            ),
+            () => 'Split after the first sentence of each side.',
           ),
-        c: () => row && act(() => api.confirm(row), 'Confirmed.'),
-        e: () => texts.size > 0 && setEditing(true),
+        c: () => row && edit(onRow(row, api.confirm), () => 'Confirmed.'),
+        e: () =>
+          row &&
+          api.sentences(row).then(
+            (texts) => texts.size > 0 && setCorrecting({ row, texts }),
+            (error: Error) => setMessage(error.message),
+          ),
         ...Object.fromEntries(
-          SENTENCE_MOVES.map(([key, lang, direction]) => [
-            key,
-            () => row && moveSentence(row, lang, direction),
-          ]),
+          SENTENCE_MOVES.map(([key, lang, direction]) => [key, () => moveSentence(lang, direction)]),
         ),
-        u: () => act(() => api.undo(documentId), 'Undone.'),
-        r: () => act(() => api.redo(documentId), 'Redone.'),
+        u: () => step('undo', 'Undone.'),
+        r: () => step('redo', 'Redone.'),
       };
       const handler = actions[event.key];
       if (handler) {
@@ -150,22 +169,38 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, current, act, documentId, editing, texts]);
+  }, [state, rows, current, edit, documentId, correcting, setMessage]);
 
   const saveSentences = (changes: { id: string; text: string }[]) => {
-    setEditing(false);
-    act(
-      async () => {
-        for (const change of changes) await api.editSentence(documentId, change.id, change.text);
-      },
-      `Corrected ${changes.length} sentence${changes.length === 1 ? '' : 's'}.`,
-    );
+    const target = correcting?.row;
+    setCorrecting(undefined);
+    if (!target) return;
+    changes.forEach((change, k) => {
+      const done = k === changes.length - 1;
+      edit(
+        onRow(target, (latest) => api.editSentence(documentId, change.id, change.text, latest)),
+        () =>
+          done ? `Corrected ${changes.length} sentence${changes.length === 1 ? '' : 's'}.` : 'Correcting…',
+      );
+    });
   };
+
+  if (state === 'missing' || state === 'failed') {
+    return (
+      <section className="review">
+        <h1>{state === 'missing' ? `Document ${documentId} not found` : `Document ${documentId}`}</h1>
+        <p role="status">{message}</p>
+        <p>
+          <a href="#/">Back to the library</a>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section className="review">
       <div className="toolbar">
-        <h1>{name}</h1>
+        <h1>{document?.name ?? `Document ${documentId}`}</h1>
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
           <ExportLink key={format} href={api.exportUrl(documentId, format)} onError={setMessage}>
             {format.toUpperCase()}
@@ -174,12 +209,12 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       </div>
       <p className="keys">{KEYS}</p>
       <p role="status">{message}</p>
-      {editing && rows[current] && (
+      {correcting && (
         <SentenceEditor
-          row={rows[current] as PairRow}
-          texts={texts}
+          row={correcting.row}
+          texts={correcting.texts}
           onSave={saveSentences}
-          onClose={() => setEditing(false)}
+          onClose={() => setCorrecting(undefined)}
         />
       )}
       <div ref={scroller} className="pairs" role="listbox" aria-label="Pairs">

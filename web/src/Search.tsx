@@ -1,43 +1,82 @@
-import { useEffect, useState } from 'react';
-import { api, type DocumentSummary, type SearchHit } from './api';
+import { type ReactNode, useEffect, useState } from 'react';
+import {
+  api,
+  type DocumentSummary,
+  SEARCH_PAGE_SIZE,
+  type SearchHit,
+  type SearchPage,
+  type Span,
+} from './api';
 
-function Highlighted({ text, query }: { text: string; query: string }) {
-  const at = query ? text.toLowerCase().indexOf(query.toLowerCase()) : -1;
-  if (at < 0) return <>{text}</>;
+/** The text with every match marked, and every spotted translation marked as such. */
+function Marked({ text, matches, spotted }: { text: string; matches: Span[]; spotted: Span[] }) {
+  const marks = [
+    ...matches.map(([start, end]) => ({ start, end, className: 'match' })),
+    ...spotted.map(([start, end]) => ({ start, end, className: 'spotted' })),
+  ].sort((a, b) => a.start - b.start);
+  const pieces: ReactNode[] = [];
+  let at = 0;
+  for (const mark of marks) {
+    if (mark.start < at) continue;
+    pieces.push(text.slice(at, mark.start));
+    pieces.push(
+      <mark key={mark.start} className={mark.className}>
+        {text.slice(mark.start, mark.end)}
+      </mark>,
+    );
+    at = mark.end;
+  }
+  pieces.push(text.slice(at));
+  return <>{pieces}</>;
+}
+
+function HitRow({ hit }: { hit: SearchHit }) {
   return (
-    <>
-      {text.slice(0, at)}
-      <mark>{text.slice(at, at + query.length)}</mark>
-      {text.slice(at + query.length)}
-    </>
+    <tr>
+      <td lang="en">
+        <Marked text={hit.pair.en} matches={hit.matches.en} spotted={hit.spotted.en} />
+      </td>
+      <td lang="zh">
+        <Marked text={hit.pair.zh} matches={hit.matches.zh} spotted={hit.spotted.zh} />
+      </td>
+      <td>
+        <a href={`#/documents/${hit.documentId}/${hit.pair.id}`}>{hit.documentName}</a>
+      </td>
+    </tr>
   );
 }
 
-/** A word or phrase in English or Chinese, with each hit's counterpart. */
+/** Words, "phrases" or Chinese text in both languages, each hit with its counterpart and how the query was translated. */
 export function Search() {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [page, setPage] = useState<SearchPage | null>(null);
   const [error, setError] = useState('');
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('');
+  const [stem, setStem] = useState(false);
   const [documentId, setDocumentId] = useState('');
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   useEffect(() => {
     api.documents().then(setDocuments, () => setDocuments([]));
   }, []);
-  const run = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const show = async (offset: number) => {
     try {
-      setHits(await api.search(query, { role, status, documentId }));
+      setPage(await api.search(query, { role, status, documentId, stem, offset }));
       setError('');
     } catch (failure) {
       setError((failure as Error).message);
     }
   };
+  const offset = page?.offset ?? 0;
   return (
     <section>
       <h1>Search</h1>
-      <form onSubmit={run}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          show(0);
+        }}
+      >
         <input
           aria-label="Search both languages"
           value={query}
@@ -66,24 +105,38 @@ export function Search() {
           <option value="auto">not reviewed</option>
           <option value="confirmed">confirmed</option>
         </select>
+        <label>
+          <input type="checkbox" checked={stem} onChange={(event) => setStem(event.target.checked)} /> any
+          form of a word (right → rights)
+        </label>
         <button type="submit">Search</button>
       </form>
       {error && <p role="alert">{error}</p>}
-      {hits && <p>{hits.length} pairs</p>}
+      {page && (
+        <p>
+          {page.total === 0
+            ? 'No pairs'
+            : `Pairs ${offset + 1}–${offset + page.hits.length} of ${page.total}`}{' '}
+          <button
+            type="button"
+            disabled={offset === 0}
+            onClick={() => show(Math.max(0, offset - SEARCH_PAGE_SIZE))}
+          >
+            Previous
+          </button>{' '}
+          <button
+            type="button"
+            disabled={offset + page.hits.length >= page.total}
+            onClick={() => show(offset + SEARCH_PAGE_SIZE)}
+          >
+            Next
+          </button>
+        </p>
+      )}
       <table className="hits">
         <tbody>
-          {hits?.map((hit) => (
-            <tr key={`${hit.documentId}-${hit.pair.id}`}>
-              <td lang="en">
-                <Highlighted text={hit.pair.en} query={query} />
-              </td>
-              <td lang="zh">
-                <Highlighted text={hit.pair.zh} query={query} />
-              </td>
-              <td>
-                <a href={`#/documents/${hit.documentId}/${hit.pair.id}`}>in context</a>
-              </td>
-            </tr>
+          {page?.hits.map((hit) => (
+            <HitRow key={hit.rowId} hit={hit} />
           ))}
         </tbody>
       </table>

@@ -1,17 +1,32 @@
 /** The studio API, as the web app uses it. Every failure becomes an ApiError with the server's message. */
 
-import type { StoredDocument as DocumentSummary, StoredRow as PairRow } from '../../src/store/rows';
+import {
+  type StoredDocument as DocumentSummary,
+  type EditHistory,
+  type EditOutcome,
+  type ReviewRow as PairRow,
+  reviewRowOf,
+} from '../../src/store/rows';
 
-export type { DocumentSummary, PairRow };
+export type { DocumentSummary, EditHistory, EditOutcome, PairRow };
 
-interface DocumentParagraph {
-  sentences: { id: string; text: string }[];
-  sources: { page?: number }[];
-}
+/** Where a match or a spotted translation stands in a text: [start, end) in UTF-16 units. */
+export type Span = [number, number];
 
 export interface SearchHit {
   documentId: number;
+  documentName: string;
+  rowId: number;
   pair: { id: string; role: string; en: string; zh: string; score: number };
+  matches: { en: Span[]; zh: Span[] };
+  /** The other side's words the dictionary links to the query. */
+  spotted: { en: Span[]; zh: Span[] };
+}
+
+export interface SearchPage {
+  total: number;
+  offset: number;
+  hits: SearchHit[];
 }
 
 /** An answer the server refused, with its status: 401 asks for the sign-in, 404 is "not found". */
@@ -41,7 +56,7 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-function send<T>(method: 'POST' | 'DELETE', url: string, payload: unknown = {}): Promise<T> {
+function send<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, payload: unknown = {}): Promise<T> {
   return request<T>(url, {
     method,
     headers: { 'content-type': 'application/json' },
@@ -60,6 +75,16 @@ function downloadName(header: string | null, fallback: string): string {
   return /filename="?([^";]+)"?/i.exec(header ?? '')?.[1] ?? fallback;
 }
 
+const seen = (row: PairRow) => ({ id: row.id, version: row.version });
+
+/** A document as the review opens it: rows, the PDF page of each sentence, the undo/redo history. */
+export interface ReviewDocument {
+  name: string;
+  rows: PairRow[];
+  pages: ReadonlyMap<string, number>;
+  history: EditHistory;
+}
+
 /** A file's bytes in base64, as the upload endpoint takes them. */
 function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -69,6 +94,9 @@ function base64Of(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/** Hits shown on one page of search results. */
+export const SEARCH_PAGE_SIZE = 50;
 
 export const api = {
   session: () => request<{ tokenRequired: boolean; signedIn: boolean }>('/api/session'),
@@ -86,50 +114,57 @@ export const api = {
   },
   documents: () => request<DocumentSummary[]>('/api/documents'),
   upload: async (files: File[]) =>
-    post<{ ids: number[]; failures: string[] }>('/api/documents', {
+    post<{ ids: number[]; existing: number[]; failures: string[] }>('/api/documents', {
       files: await Promise.all(files.map(async (file) => ({ name: file.name, data: await base64Of(file) }))),
     }),
-  merge: (row: PairRow) => post(`/api/pairs/${row.id}/merge`, { version: row.version }),
-  split: (row: PairRow, en: number, zh: number) =>
-    post(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
-  move: (row: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next') =>
-    post(`/api/pairs/${row.id}/move`, { version: row.version, lang, direction }),
-  /** A document's name and pair rows, and each sentence's text and (for a PDF) page, by sentence id. */
+  /** A document's rows, sent as arrays of values (the server names the columns once). */
   document: (id: number) =>
     request<{
       name: string;
-      rows: PairRow[];
-      document: { articles: { paragraphs: Record<'en' | 'zh', DocumentParagraph[]> }[] };
-    }>(`/api/documents/${id}`).then((body) => {
-      const paragraphs = body.document.articles.flatMap((article) => [
-        ...article.paragraphs.en,
-        ...article.paragraphs.zh,
-      ]);
-      const sentences = paragraphs.flatMap((paragraph) =>
-        paragraph.sentences.map((sentence) => ({ ...sentence, page: paragraph.sources[0]?.page })),
-      );
-      return {
+      columns: string[];
+      rows: unknown[][];
+      pages: Record<string, number>;
+      history: EditHistory;
+    }>(`/api/documents/${id}`).then(
+      (body): ReviewDocument => ({
         name: body.name,
-        rows: body.rows,
-        texts: new Map(sentences.map((sentence) => [sentence.id, sentence.text])),
-        pages: new Map(
-          sentences.flatMap((sentence) => (sentence.page ? [[sentence.id, sentence.page]] : [])),
-        ),
-      };
+        rows: body.rows.map(reviewRowOf),
+        pages: new Map(Object.entries(body.pages)),
+        history: body.history,
+      }),
+    ),
+  /** The texts of a pair's sentences, English first. */
+  sentences: (row: PairRow) =>
+    request<{ sentences: { id: string; text: string }[] }>(`/api/pairs/${row.id}/sentences`).then(
+      (body) => new Map(body.sentences.map((sentence) => [sentence.id, sentence.text])),
+    ),
+  merge: (row: PairRow, next: PairRow) =>
+    post<EditOutcome>(`/api/pairs/${row.id}/merge`, { version: row.version, next: seen(next) }),
+  split: (row: PairRow, en: number, zh: number) =>
+    post<EditOutcome>(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
+  move: (row: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next', neighbour: PairRow) =>
+    post<EditOutcome>(`/api/pairs/${row.id}/move`, {
+      version: row.version,
+      lang,
+      direction,
+      neighbour: seen(neighbour),
     }),
-  editSentence: (id: number, sentence: string, text: string) =>
-    request(`/api/documents/${id}/sentences/${encodeURIComponent(sentence)}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text }),
+  confirm: (row: PairRow) => post<EditOutcome>(`/api/pairs/${row.id}/confirm`, { version: row.version }),
+  editSentence: (documentId: number, sentence: string, text: string, holder: PairRow) =>
+    send<EditOutcome>('PUT', `/api/documents/${documentId}/sentences/${encodeURIComponent(sentence)}`, {
+      text,
+      pair: seen(holder),
     }),
-  confirm: (row: PairRow) => post(`/api/pairs/${row.id}/confirm`, { version: row.version }),
-  undo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/undo`),
-  redo: (id: number) => post<{ done: boolean }>(`/api/documents/${id}/redo`),
-  search: (query: string, filter: { role?: string; status?: string; documentId?: string }) => {
-    const parameters = new URLSearchParams({ q: query, limit: '100' });
-    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, value);
-    return request<SearchHit[]>(`/api/search?${parameters}`);
+  /** Undoes or redoes `edit`, the one the view knows comes next. */
+  step: (documentId: number, direction: 'undo' | 'redo', edit: number) =>
+    post<EditOutcome & { done: boolean }>(`/api/documents/${documentId}/${direction}`, { edit }),
+  search: (
+    query: string,
+    filter: { role?: string; status?: string; documentId?: string; stem?: boolean; offset?: number },
+  ) => {
+    const parameters = new URLSearchParams({ q: query, limit: String(SEARCH_PAGE_SIZE) });
+    for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, String(value));
+    return request<SearchPage>(`/api/search?${parameters}`);
   },
   exportUrl: (id: number, format: string) => `/api/documents/${id}/export?to=${format}`,
   corpusExportUrl: (format: string) => `/api/export?to=${format}`,

@@ -86,10 +86,12 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
   return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs };
 }
 
-/** The text runs of every page of a PDF, read with pdf.js. */
-export async function extractPages(bytes: Uint8Array, path: string): Promise<PdfPage[]> {
+/** The text runs of every page of a PDF, read with pdf.js; one of more than `maxPages` pages is refused unread. */
+export async function extractPages(bytes: Uint8Array, path: string, maxPages: number): Promise<PdfPage[]> {
   const pdf = await openPdf(bytes, path);
   try {
+    if (pdf.numPages > maxPages)
+      throw new BitextError(`has ${pdf.numPages} pages, more than the ${maxPages} a PDF is read to`, path);
     const pages: PdfPage[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);

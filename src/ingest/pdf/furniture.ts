@@ -1,5 +1,5 @@
-import type { TextLine } from './layout.js';
-import { HEADING_SIZE } from './paragraphs.js';
+import { HEADING_SIZE, SMALL_PRINT } from './sizes.js';
+import type { TextLine } from './types.js';
 
 /** Page numbers as they are printed: `7`, `- 7 -`, `— 7 —`, `Page 7`, `7 of 20`, `第7页`, `vii`. */
 const PAGE_NUMBER =
@@ -7,8 +7,7 @@ const PAGE_NUMBER =
 
 /** Lines whose baselines are this close (in points) form one row. */
 const ROW_TOLERANCE = 2;
-/** A top row in print smaller than this share of the body size, standing apart from the text, is a running head. */
-const SMALL_PRINT = 0.85;
+/** A top row in small print standing this many body sizes apart from the text is a running head. */
 const APART = 1.8;
 
 export function isPageNumber(text: string): boolean {

@@ -1,28 +1,14 @@
 import { median } from '../../quantile.js';
 import type { PdfPage, TextRun } from './extract.js';
 import { isPageNumber } from './furniture.js';
-
-/** Where a line sits on its page: in the left or right column of a two-column page, or across it. */
-export type ColumnSide = 'left' | 'right' | 'full';
-
-/** One line of text as read from a page, in points from the page's top left. */
-export interface TextLine {
-  page: number;
-  column: ColumnSide;
-  text: string;
-  x: number;
-  right: number;
-  baseline: number;
-  size: number;
-  bold: boolean;
-}
+import type { ColumnSide, TextLine } from './types.js';
 
 /** The narrowest gap between columns that counts as a gutter, in multiples of the text size. */
 const MIN_GUTTER = 0.8;
 /** A gutter lies in the middle part of the text's width. */
 const GUTTER_ZONE = [0.25, 0.75] as const;
 /** Each column holds at least this share of the page's characters, on at least two lines. */
-const MIN_COLUMN_SHARE = 0.02;
+const MIN_COLUMN_SHARE = 0.01;
 const MIN_COLUMN_LINES = 2;
 /** At most this share of runs may cross a gutter (titles and running heads that span both columns), or this many. */
 const MAX_CROSSING_SHARE = 0.1;

@@ -3,26 +3,9 @@ import { quantile } from '../../quantile.js';
 import { joinLines } from '../../text/join.js';
 import { languageOf } from '../../text/language.js';
 import type { Block } from '../blocks.js';
-import type { TextLine } from './layout.js';
-
-/** Text at least this much larger than the body text is a heading. */
-export const HEADING_SIZE = 1.15;
-/** Lines whose sizes differ by more than this share belong to different blocks. */
-const SIZE_CHANGE = 0.08;
-/** A gap between baselines this much wider than the usual line spacing separates paragraphs. */
-const PARAGRAPH_GAP = 1.3;
-/** A first line indented by this many text sizes starts a paragraph. */
-const INDENT = 0.8;
-/** A line ending this many text sizes short of the lines around it ends its paragraph… */
-const SHORT_LINE = 2.5;
-/** …when it ends a sentence. */
-const PARAGRAPH_END = /[.!?。！？…:：;；"”’)）」』■]$/u;
-/** Text below this share of the body size is small print: footnotes, captions. */
-const SMALL_PRINT = 0.9;
-/** A line within this many text sizes of the right edge is full: its paragraph goes on. */
-const FULL_LINE = 1.5;
-
-const roundSize = (size: number) => Math.round(size * 2) / 2;
+import { type BreakContext, FULL_LINE, INDENT, paragraphBreak } from './breaks.js';
+import { HEADING_SIZE, roundSize, SMALL_PRINT } from './sizes.js';
+import type { TextLine } from './types.js';
 
 /** The size most of the text is set in, weighted by characters. */
 function commonSize(lines: readonly TextLine[]): number | undefined {
@@ -89,56 +72,21 @@ interface Layout {
   lineSpacings: Record<Lang, number>;
 }
 
-/** A line and the lines above it in its column. */
-interface LineContext {
-  line: TextLine;
-  above: TextLine;
-  beforeAbove: TextLine | undefined;
-  /** The line above is the first of the paragraph being built. */
-  aboveOpensBlock: boolean;
-}
-
-/** A contents entry: a title, leader dots and a page number. */
-const CONTENTS_ENTRY = /(?:\.\s?){3,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$/u;
-
-/** List items, whose lines after the first hang indented under the item's text. */
-const LIST_ITEM =
-  /^(?:[•·▪◦‣●*–—-]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\)|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)/u;
-
-function startsParagraph(context: LineContext, edges: Edges, layout: Layout): boolean {
-  const { line, above, beforeAbove, aboveOpensBlock } = context;
-  const size = Math.max(above.size, line.size);
-  if (Math.abs(above.size - line.size) > size * SIZE_CHANGE || above.bold !== line.bold) return true;
-  const lineLang = languageOf(line.text);
-  const aboveLang = languageOf(above.text);
-  if (lineLang && aboveLang && lineLang !== aboveLang) return true;
-  const spacing = layout.lineSpacings[lineLang ?? aboveLang ?? 'en'];
-  if (line.baseline - above.baseline > size * spacing * PARAGRAPH_GAP) return true;
-  if (CONTENTS_ENTRY.test(above.text)) return true;
-  const indent = line.size * INDENT;
-  if (line.x - above.x > indent && !LIST_ITEM.test(above.text)) return true;
-  // A line short of the lines around it (not of the column: a quotation is set narrower).
-  const reach = Math.max(line.right, beforeAbove?.right ?? line.right);
-  const aboveIsShort = (by: number) => reach - above.right > above.size * by;
-  // Paragraphs of one line set the Chinese way, each indented, one under the other: a first
-  // line that ends a sentence, or does not fill its line (a section heading), is the whole paragraph.
-  const indented = line.x - edges.left > indent && Math.abs(line.x - above.x) <= 1;
-  if (indented && aboveOpensBlock && (PARAGRAPH_END.test(above.text) || aboveIsShort(FULL_LINE))) return true;
-  return aboveIsShort(SHORT_LINE) && PARAGRAPH_END.test(above.text);
-}
-
 interface OpenBlock {
   lines: TextLine[];
   lang: Lang | null;
 }
 
-/** A block whose last line runs to the column's edge without ending a sentence goes on in the next column. */
+/**
+ * A block whose last line runs to the column's edge goes on in the next column, even when
+ * that line ends a sentence: a paragraph's last line is seldom full, while lines inside one
+ * often end a sentence. The next column's first line joins it only if it is not indented.
+ */
 function runsOn(block: OpenBlock, edges: Edges, layout: Layout): boolean {
   const last = block.lines.at(-1) as TextLine;
   return (
     roundSize(last.size) === bodySizeFor(layout.bodySizes, block.lang) &&
-    edges.right - last.right <= last.size * FULL_LINE &&
-    !PARAGRAPH_END.test(last.text)
+    edges.right - last.right <= last.size * FULL_LINE
   );
 }
 
@@ -150,6 +98,26 @@ function continues(block: OpenBlock, line: TextLine, edges: Edges): boolean {
     line.x - edges.left <= line.size * INDENT &&
     languageOf(line.text) === block.lang
   );
+}
+
+function breakContext(
+  line: TextLine,
+  above: TextLine,
+  beforeAbove: TextLine | undefined,
+  current: OpenBlock,
+  edges: Edges,
+  layout: Layout,
+): BreakContext {
+  return {
+    line,
+    above,
+    beforeAbove,
+    lineLang: languageOf(line.text),
+    aboveLang: languageOf(above.text),
+    aboveOpensBlock: current.lines.length === 1,
+    columnLeft: edges.left,
+    lineSpacings: layout.lineSpacings,
+  };
 }
 
 /** Lines cut into the runs that fill one column of one page. */
@@ -187,11 +155,7 @@ export function linesToBlocks(lines: readonly TextLine[], file: string): Block[]
       else if (
         !current ||
         !above ||
-        startsParagraph(
-          { line, above, beforeAbove: segment[i - 2], aboveOpensBlock: current.lines.length === 1 },
-          edges,
-          layout,
-        )
+        paragraphBreak(breakContext(line, above, segment[i - 2], current, edges, layout))
       ) {
         current = { lines: [], lang: languageOf(line.text) };
         blocks.push(current);

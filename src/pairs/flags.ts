@@ -1,4 +1,4 @@
-import { chineseNumbers, englishNumbers } from '../align/numbers.js';
+import { type Amount, chineseAmounts, englishAmounts, sameAmount } from '../align/numbers.js';
 import type { PairFlag } from '../model/document.js';
 import { pinyinOf } from '../text/pinyin.js';
 
@@ -31,8 +31,8 @@ export function chineseNamesInEnglish(text: string): string[] {
   return names;
 }
 
-/** The values written with digits, which a translation keeps (words like "two" come and go with style). */
-function digitNumbers(text: string, read: (text: string) => string[]): string[] {
+/** The amounts written with digits, which a translation keeps (words like "two" come and go with style). */
+function digitAmounts(text: string, read: (text: string) => Amount[]): Amount[] {
   return (
     text.match(
       /(?<![\p{Script=Latin}\d.,])(?<!\p{Script=Latin}-)\d[\d,.]*\s*[万亿]?(?:\s*(?:thousand|million|billion))?/gu,
@@ -40,13 +40,17 @@ function digitNumbers(text: string, read: (text: string) => string[]): string[] 
   ).flatMap(read);
 }
 
-/** Whether a number written in digits on one side is missing, in any form, from the other. */
+/**
+ * Whether an amount written in digits on one side is missing, in any form, from the
+ * other, each side as precise as it was written (2.01 million is 201万).
+ */
 function numbersDisagree(en: string, zh: string): boolean {
-  const english = new Set(englishNumbers(en));
-  const chinese = new Set(chineseNumbers(zh));
+  const english = englishAmounts(en);
+  const chinese = chineseAmounts(zh);
+  const missing = (amounts: Amount[], other: Amount[]) =>
+    amounts.some((amount) => !other.some((candidate) => sameAmount(amount, candidate)));
   return (
-    digitNumbers(en, englishNumbers).some((n) => !chinese.has(n)) ||
-    digitNumbers(zh, chineseNumbers).some((n) => !english.has(n))
+    missing(digitAmounts(en, englishAmounts), chinese) || missing(digitAmounts(zh, chineseAmounts), english)
   );
 }
 

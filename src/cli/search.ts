@@ -1,0 +1,78 @@
+import type { PairRole } from '../model/document.js';
+import type { CorpusStore, SearchOptions, SearchPage, Span } from '../store/index.js';
+import { spotTranslations } from '../store/spotting.js';
+import { openStore } from './store.js';
+
+export interface SearchCommandOptions {
+  db: string;
+  stem?: boolean;
+  document?: string;
+  role?: PairRole;
+  offset: number;
+  limit: number;
+  json?: boolean;
+}
+
+/** Terminal marks: query matches in bold, spotted translations underlined. */
+const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
+const UNDERLINE = ['\x1b[4m', '\x1b[24m'] as const;
+
+/** A text with its spans wrapped in terminal marks; spans do not overlap within one kind. */
+function marked(text: string, kinds: readonly { spans: Span[]; marks: readonly [string, string] }[]): string {
+  const inserts = kinds
+    .flatMap(({ spans, marks }) =>
+      spans.flatMap(([start, end]) => [
+        { at: start, mark: marks[0] },
+        { at: end, mark: marks[1] },
+      ]),
+    )
+    .sort((a, b) => b.at - a.at);
+  let out = text;
+  for (const { at, mark } of inserts) out = out.slice(0, at) + mark + out.slice(at);
+  return out;
+}
+
+function searchOptions(store: CorpusStore, options: SearchCommandOptions): SearchOptions {
+  const documentId = options.document ? store.documentIds([options.document])[0] : undefined;
+  return {
+    offset: options.offset,
+    limit: options.limit,
+    ...(options.stem ? { stem: true } : {}),
+    ...(documentId !== undefined ? { documentId } : {}),
+    ...(options.role ? { role: options.role } : {}),
+  };
+}
+
+function pageLine(page: SearchPage): string {
+  if (page.total === 0) return 'bitext: no pairs match\n';
+  return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${page.total}\n`;
+}
+
+/**
+ * `bitext search`: one page of matching pairs, a line each (document, pair id, English,
+ * Chinese, tab-separated); on a terminal the matches bold and their translations underlined.
+ */
+export async function runSearchCommand(query: string, options: SearchCommandOptions): Promise<void> {
+  const store = openStore(options.db, { mustExist: true });
+  try {
+    const page = store.search(query, searchOptions(store, options));
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(await spotTranslations(page, query), null, 2)}\n`);
+      return;
+    }
+    const spotted = process.stdout.isTTY ? (await spotTranslations(page, query)).hits : undefined;
+    page.hits.forEach((hit, i) => {
+      const side = (lang: 'en' | 'zh') =>
+        spotted
+          ? marked(hit.pair[lang], [
+              { spans: hit.matches[lang], marks: BOLD },
+              { spans: spotted[i]?.spotted[lang] ?? [], marks: UNDERLINE },
+            ])
+          : hit.pair[lang];
+      process.stdout.write(`${hit.documentName}\t${hit.pair.id}\t${side('en')}\t${side('zh')}\n`);
+    });
+    process.stderr.write(pageLine(page));
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,25 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { BitextError } from '../errors.js';
+
+/**
+ * Makes a folder and the folders above it that are missing, one level at a time, and
+ * names the folder in one line when it cannot be made. Node's `mkdirSync(…, { recursive })`
+ * loops for ever where a parent exists but refuses children (`/proc/x`).
+ */
+export function makeFolders(path: string): void {
+  const missing: string[] = [];
+  for (let folder = path; !existsSync(folder); folder = dirname(folder)) {
+    missing.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      throw new BitextError(`the folder cannot be made (${code})`, folder, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import iconv from 'iconv-lite';
+import PDFDocument from 'pdfkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BitextError } from '../src/errors.js';
+import { decodeBytes, readFileBytes } from '../src/ingest/decode.js';
+import { docxBlocks } from '../src/ingest/docx.js';
+import { expandInputs } from '../src/ingest/folders.js';
+import { htmlBlocks } from '../src/ingest/html.js';
+import { readLimits } from '../src/ingest/limits.js';
+import { pdfBlocks } from '../src/ingest/pdf.js';
+import { readDocuments } from '../src/read.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'bitext-limits-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const EN = 'The port handled more cargo this year. Its new berths opened in March.';
+const ZH = '今年港口的吞吐量有所增长。新泊位于三月启用。';
+
+/** The error a call throws, which must be the project's own. */
+async function refusal(run: () => unknown): Promise<BitextError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(BitextError);
+    return error as BitextError;
+  }
+  throw new Error('expected a BitextError');
+}
+
+describe('web pages that would drive the reader into recursion or quadratic time', () => {
+  it('refuses elements nested 5,000 deep in one line, and reads the good file beside it', async () => {
+    const deep = join(folder, 'deep.html');
+    writeFileSync(deep, `<p>${EN}</p><p>${ZH}</p>${'<span>'.repeat(5000)}x${'</span>'.repeat(5000)}`);
+    const good = join(folder, 'good.html');
+    writeFileSync(good, `<p>${EN}</p><p>${ZH}</p>`);
+    const { documents, failures } = await readDocuments([deep, good]);
+    expect(failures.map((failure) => failure.oneLine)).toEqual([
+      `${deep}: nests elements more than 1000 deep, deeper than a readable page does`,
+    ]);
+    expect(documents).toHaveLength(1);
+  });
+
+  it('reads nested tables in time that grows with their size, not its square', () => {
+    const nested = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, i) => `<table><tr><td>row ${i} of the port</td><td>港口第${i}行`,
+      ).join('');
+    const started = performance.now();
+    expect(htmlBlocks(nested(200), 'tables.html').length).toBeGreaterThan(200);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(() => htmlBlocks(nested(20_000), 'tables.html')).toThrow(/nests elements more than 1000 deep/);
+  });
+});
+
+describe('Word files beyond the limits', () => {
+  const paragraphs = (count: number) =>
+    new Document({ sections: [{ children: Array.from({ length: count }, () => new Paragraph(EN)) }] });
+
+  it('refuses one that expands past the limit from its zip directory, before unpacking it', async () => {
+    const bytes = await Packer.toBuffer(paragraphs(20_000));
+    const error = await refusal(() =>
+      docxBlocks(bytes, 'bomb.docx', readLimits({ wordExpandedBytes: 1024 * 1024 })),
+    );
+    expect(error.oneLine).toMatch(
+      /^bomb\.docx: expands to \d+(\.\d)? MB, more than the 1\.0 MB a Word file is read to$/,
+    );
+  });
+
+  it('refuses one with more parts than the limit', async () => {
+    const bytes = await Packer.toBuffer(paragraphs(1));
+    const error = await refusal(() => docxBlocks(bytes, 'parts.docx', readLimits({ wordEntries: 3 })));
+    expect(error.oneLine).toMatch(/^parts\.docx: holds \d+ parts, more than the 3 a Word file is read with$/);
+  });
+
+  it('reads one within the limits', async () => {
+    const blocks = await docxBlocks(await Packer.toBuffer(paragraphs(2)), 'small.docx');
+    expect(blocks.map((block) => block.text)).toEqual([EN, EN]);
+  });
+});
+
+describe('inputs that are not regular files, or too large', () => {
+  it('refuses a device and a pipe before reading a byte', () => {
+    expect(() => readFileBytes('/dev/zero')).toThrow('is a device, not a file: only regular files are read');
+    expect(() => readFileBytes(folder)).toThrow('is a folder, not a file');
+  });
+
+  it('refuses a file larger than the limit', () => {
+    const big = join(folder, 'big.txt');
+    writeFileSync(big, 'x'.repeat(4096));
+    expect(() => readFileBytes(big, readLimits({ inputBytes: 1024 }))).toThrow(
+      'is 4.0 KB, more than the 1.0 KB an input may be',
+    );
+  });
+
+  it('refuses a PDF of more pages than the limit', async () => {
+    const pdf = new PDFDocument();
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise((resolve) => pdf.on('end', resolve));
+    for (let page = 0; page < 3; page++) {
+      if (page > 0) pdf.addPage();
+      pdf.text(`${EN} Page ${page + 1}.`);
+    }
+    pdf.end();
+    await done;
+    const error = await refusal(() =>
+      pdfBlocks(Buffer.concat(chunks), 'long.pdf', readLimits({ pdfPages: 2 })),
+    );
+    expect(error.oneLine).toBe('long.pdf: has 3 pages, more than the 2 a PDF is read to');
+  });
+});
+
+describe('folders with links and entries that cannot be read', () => {
+  it('walks each real folder once, names broken and looping links, and lists the rest', () => {
+    const root = join(folder, 'tree');
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    writeFileSync(join(root, 'a.txt'), EN);
+    writeFileSync(join(root, 'sub', 'b.txt'), ZH);
+    symlinkSync('.', join(root, 'self'));
+    symlinkSync('..', join(root, 'sub', 'up'));
+    symlinkSync('a.txt', join(root, 'again.txt'));
+    symlinkSync('nowhere.txt', join(root, 'broken.txt'));
+    symlinkSync('loop', join(root, 'loop'));
+    const { files, failures } = expandInputs([root]);
+    expect(files).toEqual([join(root, 'a.txt'), join(root, 'sub', 'b.txt')]);
+    expect(failures).toEqual([
+      `${join(root, 'broken.txt')}: no such file (skipped)`,
+      `${join(root, 'loop')}: a link that leads back to itself (skipped)`,
+    ]);
+  });
+});
+
+describe('Japanese, Korean and mixed documents', () => {
+  const JAPANESE = 'これは日本語の文章です。東京は日本の首都であり、多くの人々が住んでいます。';
+  const KOREAN = '이것은 한국어 문장입니다. 서울은 대한민국의 수도이며 많은 사람들이 살고 있습니다.';
+
+  it.each([
+    ['Shift-JIS', iconv.encode(JAPANESE, 'shift_jis'), /is Japanese \(kana\) text \(shift_jis\)/],
+    ['EUC-JP', iconv.encode(JAPANESE, 'euc-jp'), /is Japanese \(kana\) text \(euc-jp\)/],
+    ['EUC-KR', iconv.encode(KOREAN, 'euc-kr'), /is Korean \(hangul\) text \(euc-kr\)/],
+  ])('refuses %s bytes by their language rather than decoding them as GB18030', (_name, bytes, message) => {
+    expect(() => decodeBytes(bytes, 'x.txt')).toThrow(message);
+  });
+
+  it.each([
+    ['Japanese', JAPANESE, 'is Japanese (kana) text: bitext aligns English with Chinese only'],
+    ['Korean', KOREAN, 'is Korean (hangul) text: bitext aligns English with Chinese only'],
+  ])('refuses %s in UTF-8', async (name, text, message) => {
+    const path = join(folder, `${name}.txt`);
+    writeFileSync(path, `${EN}\n\n${text}\n`);
+    const { failures } = await readDocuments([path]);
+    expect(failures.map((failure) => failure.oneLine)).toEqual([`${path}: ${message}`]);
+  });
+
+  it('calls one English sentence among much Chinese mixed, not only Chinese', async () => {
+    const path = join(folder, 'mixed.txt');
+    writeFileSync(path, `${ZH.repeat(7)}\n\nThe port opened new berths.\n\n${ZH.repeat(2)}\n`);
+    const { failures } = await readDocuments([path]);
+    expect(failures.map((failure) => failure.oneLine)).toEqual([
+      `${path}: is mixed: mostly Chinese, with little English (5 English words), too little to align, and no counterpart file (name them x.en.txt and x.zh.txt)`,
+    ]);
+  });
+});
