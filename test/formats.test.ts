@@ -8,7 +8,7 @@ import { buildPdf, cjkFontsInstalled, PDF_LAYOUTS } from '../scripts/fixture-pdf
 import { loadLexicon } from '../src/align/index.js';
 import type { Lexicon } from '../src/align/lexicon.js';
 import type { AlignedDocument, BilingualDocument } from '../src/model/document.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 import { unavailable } from './requirements.js';
 

@@ -8,7 +8,7 @@ import {
   englishNumbers,
   sameAmount,
 } from '../src/align/numbers.js';
-import { flagsOf } from '../src/pipeline/flags.js';
+import { flagsOf } from '../src/pairs/flags.js';
 
 const DIGITS = '零一二三四五六七八九';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
-import { distinctNames } from '../src/export/shared.js';
 import type { AlignedDocument } from '../src/model/document.js';
-import { chineseNamesInEnglish, flagsOf } from '../src/pipeline/flags.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { distinctNames } from '../src/model/names.js';
+import { chineseNamesInEnglish, flagsOf } from '../src/pairs/flags.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 
 async function harbour(): Promise<AlignedDocument> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
 import type { AlignedDocument, PairRole } from '../src/model/document.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 import { CorpusStore, type SearchHit, type SearchOptions } from '../src/store/index.js';
 import { parseQuery } from '../src/store/search.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 import { buildServer } from '../src/server/app.js';
 import { CorpusStore } from '../src/store/index.js';

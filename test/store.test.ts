@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
 import type { AlignedDocument } from '../src/model/document.js';
-import { pairDocument } from '../src/pipeline/pairs.js';
+import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 import { CorpusStore, StaleEditError, type StoredRow } from '../src/store/index.js';
 import { SCHEMA_VERSION } from '../src/store/schema.js';

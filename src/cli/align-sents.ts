@@ -8,6 +8,7 @@ import { readTextFile } from '../ingest/decode.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { makeFolders } from '../io/folders.js';
 import type { Lang } from '../model/document.js';
+import { joinSentences } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 
 export type SentenceFormat = 'align' | 'tsv' | 'jsonl';
@@ -34,8 +35,9 @@ export function readSentenceFile(path: string, lang: Lang): string[] {
   return lines;
 }
 
-function joinSentences(sentences: readonly string[], lang: Lang): string {
-  return sentences.join(lang === 'zh' ? '' : ' ').replace(/[\t\n]/g, ' ');
+/** One side of a bead on one line of the output. */
+function oneLineSide(sentences: readonly string[], lang: Lang): string {
+  return joinSentences(sentences, lang).replace(/[\t\n]/g, ' ');
 }
 
 /** Beads in the chosen format, one line each. */
@@ -46,11 +48,11 @@ export function formatBeads(
   options: AlignSentsOptions,
 ): string {
   const lines = beads.map((bead) => {
-    const sourceText = joinSentences(
+    const sourceText = oneLineSide(
       bead.source.map((i) => source[i] ?? ''),
       options.srcLang,
     );
-    const targetText = joinSentences(
+    const targetText = oneLineSide(
       bead.target.map((j) => target[j] ?? ''),
       options.tgtLang,
     );

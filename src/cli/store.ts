@@ -9,11 +9,11 @@ import {
   renderDocument,
   renderDocuments,
 } from '../export/index.js';
-import { distinctNames } from '../export/shared.js';
 import { expandInputs } from '../ingest/folders.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFileAtomic, writeFilesAtomic } from '../io/atomic.js';
 import { makeFolders } from '../io/folders.js';
+import { distinctNames } from '../model/names.js';
 import { planTasks } from '../pipeline/batch.js';
 import { storeFiles } from '../pipeline/store.js';
 import { CorpusStore } from '../store/index.js';

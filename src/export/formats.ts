@@ -1,8 +1,8 @@
 import type { AlignedDocument, Lang, Pair } from '../model/document.js';
+import { documentName } from '../model/names.js';
 import { renderHtml } from './html.js';
 import {
   bothSides,
-  documentName,
   type ExportFile,
   type ExportOptions,
   escapeXml,

@@ -1,5 +1,7 @@
 import type { AlignedDocument, Pair } from '../model/document.js';
-import { documentName, type ExportFile, type ExportOptions, escapeXml, selectedPairs } from './shared.js';
+import { documentName } from '../model/names.js';
+import { isDoubtful } from '../pairs/doubtful.js';
+import { type ExportFile, type ExportOptions, escapeXml, selectedPairs } from './shared.js';
 
 const STYLE = `
 body { font: 15px/1.55 system-ui, "Noto Sans CJK SC", "PingFang SC", sans-serif; margin: 2rem auto; max-width: 72rem; color: #1d1d1f; }
@@ -11,10 +13,9 @@ tr.title td, tr.toc td { font-weight: 600; } tr.doubtful { background: #fff4e5; 
 `;
 
 function row(pair: Pair): string {
-  const doubtful = pair.flags.some((flag) => flag !== 'one-sided');
   const classes = [
     pair.role,
-    pair.flags.includes('one-sided') ? 'one-sided' : doubtful ? 'doubtful' : '',
+    pair.flags.includes('one-sided') ? 'one-sided' : isDoubtful(pair) ? 'doubtful' : '',
   ].filter(Boolean);
   const flags = pair.flags.length ? `<span class="flags">${escapeXml(pair.flags.join(', '))}</span>` : '';
   return `<tr class="${classes.join(' ')}"><td class="meta">${escapeXml(pair.role)}<br>${pair.score.toFixed(2)}${flags}</td><td lang="en">${escapeXml(pair.en)}</td><td lang="zh">${escapeXml(pair.zh)}</td></tr>`;

@@ -34,10 +34,17 @@ export interface SourceLines {
   page?: number;
 }
 
+/**
+ * What a finding is about: a side that stops mid-sentence or lacks the other side's end mark or
+ * source line (`truncated`), an article in one language only (`one-sided`), text in neither
+ * language kept aside (`unplaced-text`).
+ */
+export const DIAGNOSTIC_CODES = ['truncated', 'one-sided', 'unplaced-text'] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
 /** A finding about the text itself (not a failure of the program). */
 export interface Diagnostic {
-  /** A stable machine-readable code, e.g. `truncated`, `unplaced-text`. */
-  code: string;
+  code: DiagnosticCode;
   message: string;
   /** The language the finding is about, when it is about one. */
   lang?: Lang;

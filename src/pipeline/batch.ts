@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { Piscina } from 'piscina';
 import type { ExportOptions, Format } from '../export/index.js';
-import { distinctNames, documentNameOf } from '../export/shared.js';
 import { expandInputs } from '../ingest/folders.js';
 import { languageInName, pairStem, type ReaderChoice } from '../ingest/inputs.js';
+import { distinctNames, documentNameOf } from '../model/names.js';
 import { runTask, type Task, type TaskOutcome } from './task.js';
 
 export interface BatchOptions {

@@ -1,11 +1,11 @@
 import { loadLexicon } from '../align/index.js';
 import type { BitextError } from '../errors.js';
-import { documentName } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import type { AlignedDocument } from '../model/document.js';
+import { documentName } from '../model/names.js';
+import { pairDocument } from '../pairs/pairs.js';
 import { readDocuments } from '../read.js';
 import type { CorpusStore } from '../store/index.js';
-import { pairDocument } from './pairs.js';
 
 export interface StoredDocumentReport {
   id: number;

@@ -2,12 +2,12 @@ import { dirname, join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
-import { distinctNames } from '../export/shared.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { makeFolders } from '../io/folders.js';
+import { distinctNames } from '../model/names.js';
+import { pairDocument } from '../pairs/pairs.js';
 import { readDocuments } from '../read.js';
-import { pairDocument } from './pairs.js';
 
 /** One unit of a batch: the files of one or more documents, read, aligned and written together. */
 export interface Task {

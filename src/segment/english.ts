@@ -1,9 +1,9 @@
 import { FOOTNOTE_MARK } from '../text/marks.js';
 
 /**
- * English sentence boundaries. A candidate boundary is a run of . ! ? (with any
- * closing quotes or brackets and a footnote mark) followed by white space; the rules below, in order,
- * veto candidates that only look like sentence ends.
+ * English sentence boundaries. A candidate boundary is a run of . ! ? (with any closing quotes or
+ * brackets and a footnote mark) followed by white space; the rules in `BOUNDARY_VETOES`, in
+ * order, veto candidates that only look like sentence ends.
  */
 
 /** Abbreviations that are never the last word of a sentence: titles, "No. 5", "Feb. 26". */
@@ -27,40 +27,41 @@ const SENTENCE_STARTERS = new Set(
   ).split(' '),
 );
 
-/** A sentence's end: the marks, closing quotes and brackets, a footnote mark (`[1]`, `¹`), then space. */
-const CANDIDATE = new RegExp(`([.!?]+|…+|\\.{3})(["”’')\\]]*${FOOTNOTE_MARK}?)(\\s+)`, 'gu');
+/** The parts of a candidate boundary, in the order they follow each other. */
+export const CANDIDATE_PARTS = {
+  /** The end marks: `.`, `!?`, `…`, `...`. */
+  endMarks: String.raw`[.!?]+|…+|\.{3}`,
+  /** Closing quotes and brackets, then a footnote mark (`[1]`, `¹`), both optional. */
+  closers: String.raw`["”’')\]]*${FOOTNOTE_MARK}?`,
+  /** The white space before the next sentence. */
+  space: String.raw`\s+`,
+} as const;
 
-/** The character offsets at which sentences start, after the first. */
-export function englishBoundaries(text: string): number[] {
-  const boundaries: number[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    const at = (match.index ?? 0) + (match[1]?.length ?? 0) + (match[2]?.length ?? 0);
-    const next = at + (match[3]?.length ?? 0);
-    if (next >= text.length) continue;
-    if (isBoundary(text, match.index ?? 0, match[1] ?? '', next)) boundaries.push(next);
-  }
-  return boundaries;
+const CANDIDATE = new RegExp(
+  `(${CANDIDATE_PARTS.endMarks})(${CANDIDATE_PARTS.closers})(${CANDIDATE_PARTS.space})`,
+  'gu',
+);
+
+/** What the rules see of one candidate boundary. */
+export interface Candidate {
+  /** The end marks (`.`, `?!`, `…`). */
+  mark: string;
+  /** The word before the marks, with any opening quotes or brackets removed. */
+  wordBefore: string;
+  /** The word after the white space, as written. */
+  nextWord: string;
+  /** Whether the word before the marks is all the text before them (a list number `1.`). */
+  wordBeforeIsAll: boolean;
 }
 
-function isBoundary(text: string, markAt: number, mark: string, nextAt: number): boolean {
-  const nextWord = /^\S+/.exec(text.slice(nextAt))?.[0] ?? '';
-  if (/^[\p{Ll}]/u.test(nextWord)) return false;
-  if (/^[,;:)\]]/.test(nextWord)) return false;
-  if (mark !== '.') return true;
-  const before = /(\S+)$/.exec(text.slice(0, markAt))?.[1] ?? '';
-  return !isNonFinalPeriod(before, nextWord, text.slice(0, markAt));
+/** A rule that may veto a candidate boundary. */
+export interface BoundaryVeto {
+  name: string;
+  vetoes(candidate: Candidate): boolean;
 }
 
-/** Whether the period after `word` belongs to an abbreviation, an initial or a list number. */
-function isNonFinalPeriod(wordWithPunct: string, nextWord: string, textBefore: string): boolean {
-  const word = wordWithPunct.replace(/^["“‘'([]+/, '');
-  const key = word.toLowerCase();
-  if (NEVER_FINAL.has(key)) return true;
-  if (/^\p{Lu}$/u.test(word)) return !startsSentence(nextWord);
-  if (MAYBE_FINAL.has(key) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return !startsSentence(nextWord);
-  if (/^\d+$/.test(word) && textBefore.trim() === word) return true;
-  return false;
-}
+const isPeriod = (candidate: Candidate): boolean => candidate.mark === '.';
+const bareKey = (word: string): string => word.toLowerCase();
 
 function startsSentence(word: string): boolean {
   const bare = word
@@ -68,4 +69,66 @@ function startsSentence(word: string): boolean {
     .toLowerCase()
     .replace(/[^a-z]+$/, '');
   return SENTENCE_STARTERS.has(bare);
+}
+
+/** The vetoes, in the order they are tried; the first that applies names the reason. */
+export const BOUNDARY_VETOES: readonly BoundaryVeto[] = [
+  {
+    name: 'nextWordIsLowercase',
+    vetoes: (candidate) => /^\p{Ll}/u.test(candidate.nextWord),
+  },
+  {
+    name: 'nextIsClausePunctuation',
+    vetoes: (candidate) => /^[,;:)\]]/.test(candidate.nextWord),
+  },
+  {
+    name: 'abbreviationNeverFinal',
+    vetoes: (candidate) => isPeriod(candidate) && NEVER_FINAL.has(bareKey(candidate.wordBefore)),
+  },
+  {
+    name: 'initialBeforeName',
+    vetoes: (candidate) =>
+      isPeriod(candidate) && /^\p{Lu}$/u.test(candidate.wordBefore) && !startsSentence(candidate.nextWord),
+  },
+  {
+    name: 'abbreviationBeforeNonStarter',
+    vetoes: (candidate) =>
+      isPeriod(candidate) &&
+      (MAYBE_FINAL.has(bareKey(candidate.wordBefore)) || /^(?:\p{L}\.)+\p{L}$/u.test(candidate.wordBefore)) &&
+      !startsSentence(candidate.nextWord),
+  },
+  {
+    name: 'listNumber',
+    vetoes: (candidate) =>
+      isPeriod(candidate) && candidate.wordBeforeIsAll && /^\d+$/.test(candidate.wordBefore),
+  },
+];
+
+/** The name of the first rule that vetoes the candidate, or null where it is a sentence end. */
+export function boundaryVeto(candidate: Candidate): string | null {
+  return BOUNDARY_VETOES.find((rule) => rule.vetoes(candidate))?.name ?? null;
+}
+
+function candidateAt(text: string, markAt: number, mark: string, nextAt: number): Candidate {
+  const textBefore = text.slice(0, markAt);
+  const wordBefore = (/(\S+)$/.exec(textBefore)?.[1] ?? '').replace(/^["“‘'([]+/, '');
+  return {
+    mark,
+    wordBefore,
+    nextWord: /^\S+/.exec(text.slice(nextAt))?.[0] ?? '',
+    wordBeforeIsAll: textBefore.trim() === wordBefore,
+  };
+}
+
+/** The character offsets at which sentences start, after the first. */
+export function englishBoundaries(text: string): number[] {
+  const boundaries: number[] = [];
+  for (const match of text.matchAll(CANDIDATE)) {
+    const markAt = match.index ?? 0;
+    const [, mark = '', closers = '', space = ''] = match;
+    const next = markAt + mark.length + closers.length + space.length;
+    if (next >= text.length) continue;
+    if (boundaryVeto(candidateAt(text, markAt, mark, next)) === null) boundaries.push(next);
+  }
+  return boundaries;
 }

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { scoreTranslation } from '../align/index.js';
 import { BitextError } from '../errors.js';
 import type { Lang, Paragraph } from '../model/document.js';
-import { flagsOf } from '../pipeline/flags.js';
+import { flagsOf } from '../pairs/flags.js';
+import { joinSentences } from '../text/join.js';
 import { NotFoundError, StaleEditError } from './errors.js';
 import { withSentenceText } from './paragraphs.js';
 import type { EditHistory, EditOutcome, Seen, StoredRow } from './rows.js';
@@ -36,11 +37,13 @@ interface Draft {
 /** Room left between neighbouring positions, so that most edits renumber nothing. */
 export const POSITION_GAP = 1024;
 
-const SEPARATOR: Record<Lang, string> = { en: ' ', zh: '' };
 const idsOf = (row: StoredRow, lang: Lang): string[] => JSON.parse(row[`${lang}_ids`]) as string[];
 const isTruncated = (row: StoredRow) => (JSON.parse(row.flags) as string[]).includes('truncated');
 const joinTexts = (texts: readonly string[], lang: Lang) =>
-  texts.filter((text) => text !== '').join(SEPARATOR[lang]);
+  joinSentences(
+    texts.filter((text) => text !== ''),
+    lang,
+  );
 
 /** The key a pipeline gave a pair (`a0.body.5`, `a0.title`, `toc.3`), under which a split names its parts. */
 const PIPELINE_KEY = /^(?:toc\.\d+|a\d+\.body\.\d+|a\d+\.[a-z]+)/;

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { BitextError, NotFoundError } from '../errors.js';
-import { documentName } from '../export/shared.js';
 import { type AlignedDocument, type BilingualDocument, LANGS } from '../model/document.js';
+import { documentName } from '../model/names.js';
+import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
 import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
 import { type SearchOptions, type SearchPage, searchPairs } from './search.js';
@@ -174,7 +175,7 @@ export class CorpusStore {
       .prepare(
         `SELECT d.id, d.name, d.imported_at AS importedAt, COUNT(p.id) AS pairs,
                 COALESCE(SUM(p.status = 'confirmed'), 0) AS confirmed,
-                COALESCE(SUM(p.flags <> '[]' AND p.status = 'auto'), 0) AS doubtful,
+                COALESCE(SUM(${DOUBTFUL_SQL}), 0) AS doubtful,
                 (SELECT COUNT(*) FROM json_each(d.model, '$.warnings'))
                   + (SELECT COUNT(*) FROM json_each(d.model, '$.articles') AS article, json_each(article.value, '$.warnings'))
                   AS warnings

@@ -53,3 +53,8 @@ export function joinPieces(before: string, after: string): string {
 export function joinLines(lines: readonly string[]): string {
   return lines.reduce(joinPieces, '');
 }
+
+/** Sentences of one language as one text: Chinese ones run on, English ones are spaced. */
+export function joinSentences(texts: readonly string[], lang: 'en' | 'zh'): string {
+  return texts.join(lang === 'zh' ? '' : ' ');
+}

@@ -1,4 +1,4 @@
-import { align, scoreTranslation } from '../align/index.js';
+import { align, loadLexicon, scoreTranslation } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
 import type {
   AlignedDocument,
@@ -11,6 +11,7 @@ import type {
   Paragraph,
   Sentence,
 } from '../model/document.js';
+import { joinSentences } from '../text/join.js';
 import { flagsOf } from './flags.js';
 
 const HEADER_ROLES = ['title', 'subtitle', 'byline', 'date'] as const;
@@ -18,7 +19,10 @@ const HEADER_ROLES = ['title', 'subtitle', 'byline', 'date'] as const;
 const PARAGRAPH_OMISSION_SCORE = -0.05;
 
 function joinSide(sentences: readonly Sentence[], lang: Lang): string {
-  return sentences.map((sentence) => sentence.text).join(lang === 'zh' ? '' : ' ');
+  return joinSentences(
+    sentences.map((sentence) => sentence.text),
+    lang,
+  );
 }
 
 async function textPair(
@@ -116,9 +120,16 @@ async function articlePairs(article: Article, lexicon: Lexicon): Promise<Pair[]>
 /**
  * Pairs every translated unit of a document: table-of-contents entries, each article's
  * header fields, its body (paragraphs aligned first, then sentences inside them) and its
- * source line. Text without counterpart becomes a one-sided pair.
+ * source line. Text without counterpart becomes a one-sided pair. The lexicon is loaded on
+ * first use unless one is given (to share it between documents).
+ *
+ * @example
+ * const { documents } = await readDocuments(['report.pdf']);
+ * const aligned = await pairDocument(documents[0]);
+ * aligned.pairs[0]; // { id: 'a0.title', role: 'title', en: '…', zh: '…', score: 0.97, flags: [], … }
  */
-export async function pairDocument(document: BilingualDocument, lexicon: Lexicon): Promise<AlignedDocument> {
+export async function pairDocument(document: BilingualDocument, given?: Lexicon): Promise<AlignedDocument> {
+  const lexicon = given ?? (await loadLexicon());
   const pairs: Pair[] = [];
   for (const [n, entry] of document.toc.entries()) {
     pairs.push(await textPair(`toc.${n}`, entry.article, 'toc', entry, lexicon));
