@@ -159,6 +159,18 @@ class BlockCollector {
 }
 
 /**
+ * About the most attributes any one tag holds (the spaces before `name=` inside `<…>`),
+ * counted before parsing: the parser's check for repeated attributes takes the square of
+ * their number.
+ */
+function mostAttributesInATag(html: string): number {
+  let most = 0;
+  for (const tag of html.matchAll(/<[a-z][^>]*>/gi))
+    most = Math.max(most, tag[0].match(/\s+[^\s=>]+=/g)?.length ?? 0);
+  return most;
+}
+
+/**
  * Whether any node lies more than `limit` levels down. Checked, without recursion, before
  * anything else walks the page: the walks below recurse, safely within this depth.
  */
@@ -202,8 +214,14 @@ function walk(node: AnyNode, collector: BlockCollector, bold: boolean, level: nu
 export function htmlBlocks(
   html: string,
   file: string,
-  limits: Pick<ReadLimits, 'htmlDepth'> = DEFAULT_LIMITS,
+  limits: Pick<ReadLimits, 'htmlDepth' | 'htmlAttributes'> = DEFAULT_LIMITS,
 ): Block[] {
+  const attributes = mostAttributesInATag(html);
+  if (attributes > limits.htmlAttributes)
+    throw new BitextError(
+      `has a tag of about ${attributes} attributes, more than the ${limits.htmlAttributes} a page is read with`,
+      file,
+    );
   const $ = load(html, { sourceCodeLocationInfo: true });
   const root = $.root()[0];
   if (root && nestedDeeperThan(root, limits.htmlDepth))
