@@ -14,7 +14,14 @@ import {
 import { LengthModel } from './length.js';
 import type { Lexicon } from './lexicon.js';
 import { learnTranslations } from './model1.js';
-import { type BeadScene, learnedScorer, type SentenceEnds, sentenceEnds, usesQuotes } from './scorer.js';
+import {
+  type BeadScene,
+  learnedScorer,
+  maxScore,
+  type SentenceEnds,
+  sentenceEnds,
+  usesQuotes,
+} from './scorer.js';
 import { type Band, searchBeads } from './search.js';
 import { Similarity } from './similarity.js';
 
@@ -91,6 +98,7 @@ export function alignPass(
   return searchBeads(scene.chinese.length, scene.english.length, band, learnedScorer(scene, weights), {
     omissionScore,
     passedSource: (i) => scene.similarity.forgetBefore(i),
+    maxQuality: maxScore(weights),
   });
 }
 

@@ -1,4 +1,4 @@
-import { MIN_LENGTH_FIT } from './constants.js';
+import { MAX_BEAD_SENTENCES, MIN_LENGTH_FIT } from './constants.js';
 import type { SentenceEvidence } from './features.js';
 import type { LengthModel } from './length.js';
 import type { BeadScorer } from './search.js';
@@ -159,6 +159,21 @@ export function dot(weights: Float64Array, features: Float64Array): number {
   let total = 0;
   for (let k = 0; k < weights.length; k++) total += (weights[k] ?? 0) * (features[k] ?? 0);
   return total;
+}
+
+/** The largest value each feature takes: shares, fits and marks stay in [0, 1]; the length misfit has no bound. */
+function featureBound(name: FeatureName): number {
+  if (name === 'lengthOff') return Number.POSITIVE_INFINITY;
+  if (name === 'agreementBySize') return MAX_BEAD_SENTENCES - 2;
+  return 1;
+}
+
+/** The highest score the weights can give a bead, which the search uses to skip beads that cannot win. */
+export function maxScore(weights: Float64Array): number {
+  return FEATURE_NAMES.reduce((total, name, k) => {
+    const weight = weights[k] ?? 0;
+    return weight > 0 ? total + weight * featureBound(name) : total;
+  }, 0);
 }
 
 /** The search's bead scorer: the weighted sum of a bead's features. */

@@ -9,9 +9,14 @@ import {
   FEATURE_NAMES,
   type FeatureName,
   fitCalibration,
+  learnedScorer,
+  maxScore,
+  type ScorerWeights,
   sentenceEnds,
   usesQuotes,
+  weightVector,
 } from '../../src/align/scorer.js';
+import shipped from '../../src/align/scorer-weights.json' with { type: 'json' };
 import { fitWeights, type GoldText, handWeights } from '../../src/align/training.js';
 import { formatBead } from '../../src/eval/index.js';
 
@@ -178,5 +183,26 @@ describe('fitting the scorer', () => {
     expect(fitted[FEATURE_COUNT]).toBeGreaterThan(hand[FEATURE_COUNT] ?? 0);
     expect(fitted[FEATURE_NAMES.indexOf('shape1-2')]).toBeLessThan(0);
     expect(shapes(fitted)).toEqual(gold.map(formatBead));
+  });
+});
+
+describe('the score bound the search prunes with', () => {
+  it('is never exceeded by a bead of the shipped weights', () => {
+    const sides = buildSides(
+      ['你回家了吗？', '我回家了。', '医生上山了。'],
+      ['Did you go home?', 'I went home.', 'The doctor went up.'],
+      lexicon,
+    );
+    const weights = weightVector(shipped as ScorerWeights);
+    const score = learnedScorer(sceneOf(sides), weights);
+    for (const [a, b] of [
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [2, 2],
+      [3, 3],
+      [1, 3],
+    ] as const)
+      expect(score(0, a, 0, b)).toBeLessThanOrEqual(maxScore(weights));
   });
 });
