@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BitextError, TooLargeError, UnprocessableError } from '../errors.js';
-import { type StoredDocumentReport, storeDocuments } from '../pipeline/store.js';
+import { storeDocuments } from '../pipeline/store.js';
 import type { CorpusStore } from '../store/index.js';
 import type { AlignedUpload, UploadedFile } from './align-upload.js';
 
