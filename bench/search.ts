@@ -4,7 +4,7 @@
  * stem, common and rare), a phrase and two words (target ≤ 200 ms each).
  * The pairs are made from the bundled example's sentences, shuffled into new combinations.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CorpusStore, type SearchOptions } from '../src/store/index.js';
@@ -19,11 +19,16 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** BENCH_DB names a store to keep and reuse (built when missing); otherwise a temporary one. */
+const kept = process.env.BENCH_DB;
 const dir = mkdtempSync(join(tmpdir(), 'bitext-search-'));
+const path = kept ?? join(dir, 'corpus.db');
+const build = !existsSync(path);
 try {
-  const store = new CorpusStore(join(dir, 'corpus.db'));
+  const store = new CorpusStore(path);
   const started = performance.now();
-  for await (const document of generatedDocuments(PAIRS, PER_DOCUMENT)) store.addDocument(document);
+  if (build)
+    for await (const document of generatedDocuments(PAIRS, PER_DOCUMENT)) store.addDocument(document);
   const buildSeconds = (performance.now() - started) / 1000;
   const time = (query: string, options: SearchOptions) => {
     let total = 0;
@@ -36,7 +41,8 @@ try {
     );
     return { ms, total };
   };
-  console.log(`| store of ${PAIRS.toLocaleString('en')} pairs | built in ${buildSeconds.toFixed(0)} s |`);
+  const built = build ? `built in ${buildSeconds.toFixed(0)} s` : `reused ${path}`;
+  console.log(`| store of ${PAIRS.toLocaleString('en')} pairs | ${built} |`);
   console.log('| query | hits | median ms (a page of 50 and the total) |');
   console.log('| --- | --- | --- |');
   const queries: [string, SearchOptions][] = [

@@ -1,25 +1,113 @@
 /// <reference lib="dom" />
 /**
- * `npm run bench:studio`: a 30,000-pair document in the review view of headless Chromium
- * (Debian's /usr/bin/chromium): time to open, rows kept in the page, and frame times while
- * scrolling from top to bottom and jumping through doubtful pairs from the keyboard.
+ * `npm run bench:studio`: a real document of some 30,000 pairs (the test magazines set one
+ * after another, read and aligned by the pipeline) imported into a store and reviewed in
+ * headless Chromium (Debian's /usr/bin/chromium): import time by stage, the bytes and time
+ * to open it, edits from the keyboard to the screen, scrolling and jumping through it.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { AlignedDocument, Pair } from '../src/model/document.js';
+import { chromium, type Page } from 'playwright-core';
+import { loadLexicon } from '../src/align/index.js';
+import { pairDocument } from '../src/pairs/pairs.js';
+import { storeFiles } from '../src/pipeline/store.js';
+import { median } from '../src/quantile.js';
 import { readDocuments } from '../src/read.js';
 import { buildServer } from '../src/server/app.js';
 import { CorpusStore } from '../src/store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const PAIRS = 30_000;
+const TARGET_PAIRS = 30_000;
 const CHROMIUM = '/usr/bin/chromium';
+const MAGAZINES = ['test/fixtures/magazine/coastal-notes.md', 'test/fixtures/magazine/harbour-review.md'];
+/** Pairs one copy of the magazines gives, so that the long text is built at the right length. */
+const PAIRS_PER_COPY = 68;
+const EDITS = 15;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** The magazines, one after another, as many times as it takes to make some 30,000 pairs. */
+function writeLongText(dir: string): string {
+  const copy = MAGAZINES.map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n\n');
+  const path = join(dir, 'long-review.md');
+  writeFileSync(
+    path,
+    Array(Math.ceil(TARGET_PAIRS / PAIRS_PER_COPY))
+      .fill(copy)
+      .join('\n\n'),
+  );
+  return path;
+}
+
+interface ImportFigures {
+  id: number;
+  pairs: number;
+  readS: number;
+  alignS: number;
+  storeS: number;
+  reimportS: number;
+  reopenMs: number;
+}
+
+async function importLongDocument(dir: string, database: string): Promise<ImportFigures> {
+  const file = writeLongText(dir);
+  const lexicon = await loadLexicon();
+  let started = performance.now();
+  const [document] = (await readDocuments([file])).documents;
+  if (!document) throw new Error('the long text was not read');
+  const readS = seconds(started);
+  started = performance.now();
+  const aligned = await pairDocument(document, lexicon);
+  const alignS = seconds(started);
+  started = performance.now();
+  const store = new CorpusStore(database);
+  const id = store.addDocument(aligned);
+  const storeS = seconds(started);
+  started = performance.now();
+  const again = await storeFiles(store, [file]);
+  if (!again.stored[0]?.existing) throw new Error('the same document was not recognised');
+  const reimportS = seconds(started);
+  store.close();
+  started = performance.now();
+  new CorpusStore(database).close();
+  const reopenMs = performance.now() - started;
+  return { id, pairs: aligned.pairs.length, readS, alignS, storeS, reimportS, reopenMs };
+}
+
+/**
+ * Milliseconds from a key to the screen showing its edit (the current row redrawn), for `EDITS`
+ * presses, with a key that moves to another pair before or after each. A press the studio
+ * refuses (a merge at the end of an article) changes only the status line, and is not counted.
+ */
+async function editToScreen(
+  page: Page,
+  key: string,
+  move: { before?: string; after?: string },
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let tries = 0; times.length < EDITS && tries < EDITS * 3; tries++) {
+    if (move.before) await page.keyboard.press(move.before);
+    const shown = await page.evaluate(() => ({
+      row: document.querySelector('.pair.current')?.outerHTML,
+      status: document.querySelector('[role=status]')?.textContent,
+    }));
+    const started = performance.now();
+    await page.keyboard.press(key);
+    const changed = await page
+      .waitForFunction(
+        (old) => {
+          if (document.querySelector('.pair.current')?.outerHTML !== old.row) return 'row';
+          return document.querySelector('[role=status]')?.textContent !== old.status && 'status';
+        },
+        shown,
+        { polling: 'raf', timeout: 10_000 },
+      )
+      .catch(() => undefined);
+    if ((await changed?.jsonValue()) === 'row') times.push(performance.now() - started);
+    if (move.after) await page.keyboard.press(move.after);
+  }
+  return times;
 }
 
 async function main(): Promise<void> {
@@ -28,20 +116,10 @@ async function main(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'bitext-studio-bench-'));
-  const store = new CorpusStore(join(dir, 'corpus.db'));
-  const [template] = (await readDocuments([join(ROOT, 'examples/harbour-review.md')])).documents;
-  const pairs: Pair[] = Array.from({ length: PAIRS }, (_, k) => ({
-    id: `p${k}`,
-    article: 0,
-    role: 'body',
-    en: `Sentence ${k} of a long document, in English, long enough to wrap now and then on a narrow screen.`,
-    zh: `长文档的第${k}句，中文，长度足以在窄屏上偶尔换行。`,
-    enIds: [],
-    zhIds: [],
-    score: (k % 97) / 97,
-    flags: k % 13 === 0 ? ['low-confidence'] : [],
-  }));
-  const id = store.addDocument({ ...(template as AlignedDocument), pairs });
+  const database = join(dir, 'corpus.db');
+  const imported = await importLongDocument(dir, database);
+  console.log(`imported: ${JSON.stringify(imported)}`);
+  const store = new CorpusStore(database);
   const app = buildServer(store, { webRoot: join(ROOT, 'web/dist') });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
@@ -51,24 +129,50 @@ async function main(): Promise<void> {
       '--disable-gpu',
       '--no-first-run',
       '--disable-background-networking',
-      '--disable-component-update',
       '--disable-sync',
     ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const documentLoads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith(`/api/documents/${imported.id}`)) documentLoads.push(request.url());
+    });
+    // The page notes when it first draws a row, however busy it is afterwards.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.pair')) return;
+        (window as unknown as { firstRowsAt: number }).firstRowsAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     const started = performance.now();
-    await page.goto(`${base}/#/documents/${id}`);
+    await page.goto(`${base}/#/documents/${imported.id}`);
     await page.waitForSelector('.pair');
     const openMs = performance.now() - started;
+    // As the page counts it: from the start of navigation to the first row in the page.
+    const pageOpenMs = await page.evaluate(() => (window as unknown as { firstRowsAt: number }).firstRowsAt);
     const rowsInPage = await page.locator('.pair').count();
+    await page.waitForFunction(
+      (id) => performance.getEntriesByName(`${location.origin}/api/documents/${id}`).length > 0,
+      imported.id,
+    );
+    const [firstBytes, allBytes] = await page.evaluate((id) => {
+      const bytes = (url: string) =>
+        (performance.getEntriesByName(url)[0] as PerformanceResourceTiming).encodedBodySize;
+      const base = `${location.origin}/api/documents/${id}`;
+      return [bytes(`${base}?limit=200`), bytes(base)];
+    }, imported.id);
+    const confirm = await editToScreen(page, 'c', { before: 'j' });
+    const merge = await editToScreen(page, 'm', { before: 'j' });
+    // Each undo takes back the merge made on the pair before the last one undone.
+    const undo = await editToScreen(page, 'u', { after: 'k' });
     const frames = await page.evaluate(async () => {
       const scroller = document.querySelector('.pairs') as HTMLElement;
       const times: number[] = [];
-      const steps = 200;
-      for (let step = 1; step <= steps; step++) {
+      for (let step = 1; step <= 200; step++) {
         const before = performance.now();
-        scroller.scrollTop = (scroller.scrollHeight * step) / steps;
+        scroller.scrollTop = (scroller.scrollHeight * step) / 200;
         await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
         times.push(performance.now() - before);
       }
@@ -77,14 +181,42 @@ async function main(): Promise<void> {
     const keyStarted = performance.now();
     for (let k = 0; k < 50; k++) await page.keyboard.press('p');
     const keyMs = (performance.now() - keyStarted) / 50;
-    console.log(`| ${PAIRS.toLocaleString('en')}-pair document | value |`);
+    const row = (label: string, value: string) => console.log(`| ${label} | ${value} |`);
+    console.log(`| ${imported.pairs.toLocaleString('en')}-pair document (pipeline-made) | value |`);
     console.log('| --- | --- |');
-    console.log(`| open to first rows | ${openMs.toFixed(0)} ms |`);
-    console.log(`| rows in the page | ${rowsInPage} |`);
-    console.log(
-      `| scroll step (200 jumps top to bottom), median / max | ${median(frames).toFixed(1)} / ${Math.max(...frames).toFixed(1)} ms |`,
+    row(
+      'import: read / align / store',
+      `${imported.readS.toFixed(1)} / ${imported.alignS.toFixed(1)} / ${imported.storeS.toFixed(1)} s`,
     );
-    console.log(`| previous doubtful pair from the keyboard, mean | ${keyMs.toFixed(1)} ms |`);
+    row('import again (recognised by content hash)', `${imported.reimportS.toFixed(1)} s`);
+    row('reopen the store (integrity check, migrations)', `${imported.reopenMs.toFixed(0)} ms`);
+    row(
+      'document as sent to open the review: first rows / all rows',
+      `${(firstBytes / 1e3).toFixed(0)} kB / ${(allBytes / 1e6).toFixed(1)} MB`,
+    );
+    row(
+      'open to first rows (as the page counts / as playwright sees it)',
+      `${pageOpenMs.toFixed(0)} / ${openMs.toFixed(0)} ms`,
+    );
+    row('rows in the page', String(rowsInPage));
+    row(
+      `c (confirm) to screen, median / max of ${EDITS}`,
+      `${(median(confirm) ?? 0).toFixed(0)} / ${Math.max(...confirm).toFixed(0)} ms`,
+    );
+    row(
+      `m (merge) to screen, median / max of ${EDITS}`,
+      `${(median(merge) ?? 0).toFixed(0)} / ${Math.max(...merge).toFixed(0)} ms`,
+    );
+    row(
+      `u (undo) to screen, median / max of ${EDITS}`,
+      `${(median(undo) ?? 0).toFixed(0)} / ${Math.max(...undo).toFixed(0)} ms`,
+    );
+    row('document downloads during all those edits', String(documentLoads.length - 1));
+    row(
+      'scroll step (200 jumps top to bottom), median / max',
+      `${(median(frames) ?? 0).toFixed(1)} / ${Math.max(...frames).toFixed(1)} ms`,
+    );
+    row('previous doubtful pair from the keyboard, mean', `${keyMs.toFixed(1)} ms`);
   } finally {
     await browser.close();
     await app.close();

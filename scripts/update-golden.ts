@@ -1,8 +1,12 @@
-/** Rewrites the golden structure files from the current code; review the diff before committing. */
+/** Rewrites the golden structure and pair files from the current code; review the diff before committing. */
 import { writeFileSync } from 'node:fs';
-import { goldenCases, structureAsJson } from '../test/golden.js';
+import { goldenCases, goldenPairCases, pairsAsJson, structureAsJson } from '../test/golden.js';
 
 for (const { name, inputs, golden } of goldenCases()) {
   writeFileSync(golden, await structureAsJson(inputs));
   console.log(`wrote ${golden} (${name})`);
+}
+for (const { name, input, golden } of goldenPairCases()) {
+  writeFileSync(golden, await pairsAsJson(input));
+  console.log(`wrote ${golden} (${name} pairs)`);
 }

@@ -179,7 +179,7 @@ describe('bitext align in batches', () => {
     const unwritable = bitext('align', MAGAZINE, '-o', join(notAFolder, 'out.jsonl'));
     expect(unwritable.status).toBe(1);
     expect(unwritable.stderr.split('\n')[0]).toBe(
-      `bitext: ${join(notAFolder, 'out.jsonl')}: its folder cannot be made`,
+      `bitext: ${notAFolder}: is a file, not a folder the output can go in`,
     );
     expect(unwritable.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(notAFolder, 'out.jsonl'))).toBe(false);

@@ -114,6 +114,12 @@ describe('bitext align-sents', () => {
     expect(status).toBe(1);
     expect(stderr).toContain('002.zh: has no counterpart 002.en');
     expect(readFileSync(join(dir, 'out', '001.align'), 'utf8')).toContain('[11]:[11,12]');
+    const args = ['align-sents', input, '--src-lang', 'zh', '--tgt-lang', 'en', '-o'];
+    bitext(...args, join(dir, 'one-job'), '--jobs', '1');
+    bitext(...args, join(dir, 'two-jobs'), '--jobs', '2');
+    expect(readFileSync(join(dir, 'two-jobs', '001.align'), 'utf8')).toBe(
+      readFileSync(join(dir, 'one-job', '001.align'), 'utf8'),
+    );
   });
 
   it('refuses an output that exists before it reads or aligns anything', () => {

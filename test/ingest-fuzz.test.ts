@@ -145,3 +145,10 @@ describe('every reader takes any input: it reads it or refuses it in one line, i
     );
   });
 });
+
+describe('long lines', () => {
+  it('reads one line of 20,000 sentences in each language in bounded time, not the square of its length', async () => {
+    const text = `${'The port grew. '.repeat(20_000)}\n\n${'港口增长了。'.repeat(20_000)}\n`;
+    await readsOrRefuses(() => readDocuments([fileWith(text, 'txt')]));
+  });
+});

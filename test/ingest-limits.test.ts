@@ -44,6 +44,13 @@ describe('web pages that would drive the reader into recursion or quadratic time
     expect(documents).toHaveLength(1);
   });
 
+  it('refuses a tag of more attributes than the limit before the parser checks them pairwise', () => {
+    const attributes = Array.from({ length: 5000 }, (_, i) => `a${i}=1`).join(' ');
+    expect(() => htmlBlocks(`<p ${attributes}>${EN}</p><p>${ZH}</p>`, 'attributes.html')).toThrow(
+      'has a tag of about 5000 attributes, more than the 1000 a page is read with',
+    );
+  });
+
   it('reads nested tables in time that grows with their size, not its square', () => {
     const nested = (count: number) =>
       Array.from(

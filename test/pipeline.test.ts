@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
 import type { AlignedDocument } from '../src/model/document.js';
@@ -5,12 +6,21 @@ import { distinctNames } from '../src/model/names.js';
 import { chineseNamesInEnglish, flagsOf } from '../src/pairs/flags.js';
 import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
+import { goldenPairCases, pairsAsJson } from './golden.js';
 
 async function harbour(): Promise<AlignedDocument> {
   const [document] = (await readDocuments(['test/fixtures/magazine/harbour-review.md'])).documents;
   if (!document) throw new Error('fixture not read');
   return pairDocument(document, await loadLexicon());
 }
+
+describe('golden pair files (npx tsx scripts/update-golden.ts rewrites them)', () => {
+  for (const { name, input, golden } of goldenPairCases()) {
+    it(name, async () => {
+      expect(await pairsAsJson(input)).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+});
 
 describe('pairing a magazine', () => {
   it('gives every translated unit a role, in reading order', async () => {

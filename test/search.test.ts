@@ -3,41 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLexicon } from '../src/align/index.js';
-import type { AlignedDocument, PairRole } from '../src/model/document.js';
 import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 import { CorpusStore, type SearchHit, type SearchOptions } from '../src/store/index.js';
 import { parseQuery } from '../src/store/search.js';
 import { spotTranslations } from '../src/store/spotting.js';
+import { pairsDocument } from './pairs-fixture.js';
 
-/** A document of hand-written pairs, each [en, zh] or [en, zh, role]. */
-function document(name: string, pairs: [string, string, PairRole?][]): AlignedDocument {
-  return {
-    source: {
-      files: [`${name}.txt`],
-      reader: 'pair',
-      formats: ['text', 'text'],
-      encodings: ['utf-8', 'utf-8'],
-      chineseScript: 'simplified',
-    },
-    toc: [],
-    articles: [],
-    warnings: [],
-    pairs: pairs.map(([en, zh, role], k) => ({
-      id: `p${k}`,
-      article: 0,
-      role: role ?? 'body',
-      en,
-      zh,
-      enIds: [],
-      zhIds: [],
-      score: 0.9,
-      flags: [],
-    })),
-  };
-}
-
-const CHARTER = document('charter', [
+const CHARTER = pairsDocument('charter', [
   ['The Charter of Human Rights', '人权宪章', 'title'],
   ['Of all rights, the right to life comes first.', '在所有权利中，生命权居首。'],
   ['His father often spoke of the harbour.', '他的父亲常常谈起港口。'],
@@ -46,7 +19,7 @@ const CHARTER = document('charter', [
   ['We cooperate with scientists.', '我们与科学家合作。'],
   ['A café by the harbour.', '港口边的一家咖啡馆。'],
 ]);
-const HARBOUR = document('harbour', [
+const HARBOUR = pairsDocument('harbour', [
   ['The harbour is green; the harbour is busy.', '港口绿色，港口繁忙。'],
   ['Right of way at the harbour gate.', '港口大门的通行权。', 'source'],
 ]);
@@ -160,7 +133,7 @@ describe('filters, paging and documents', () => {
   });
 
   it('finds nothing for an empty query', () => {
-    expect(store.search('   ')).toEqual({ total: 0, offset: 0, hits: [] });
+    expect(store.search('   ')).toEqual({ total: 0, more: false, offset: 0, hits: [] });
   });
 
   it('follows edits: a merged pair is found by the words of both, and undo restores the two', async () => {

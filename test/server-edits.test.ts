@@ -74,6 +74,9 @@ describe('the edit endpoints', () => {
     ]);
     expect(Array.isArray(body.rows[0])).toBe(true);
     expect(body.document).toBeUndefined();
+    const head = (await app.inject(`/api/documents/${documentId}?limit=5`)).json();
+    expect(head.rows).toEqual(body.rows.slice(0, 5));
+    expect(head.total).toBe(body.rows.length);
     expect((await app.inject('/api/documents/999')).statusCode).toBe(404);
     expect((await app.inject(`/api/documents/${documentId}/model`)).json().articles.length).toBeGreaterThan(
       0,

@@ -2,12 +2,13 @@ import {
   ANCHOR_CANDIDATES,
   BAND_MARGIN,
   MAX_ANCHOR_KEY_SHARE,
+  MAX_ANCHOR_REACH,
   MIN_ANCHOR_KEY_LIMIT,
   MIN_ANCHOR_SIMILARITY,
   MIN_SEARCH_WINDOW,
   SEARCH_WINDOW_SHARE,
 } from './constants.js';
-import { keysOfToken, type SentenceEvidence } from './features.js';
+import type { SentenceEvidence } from './features.js';
 import type { Band } from './search.js';
 import type { Similarity } from './similarity.js';
 
@@ -39,6 +40,21 @@ function lowerBound(list: Int32Array, value: number): number {
   return low;
 }
 
+/** The ROUGH_CANDIDATES targets of highest rough score, ties in the order they were met (as a stable sort would leave them). */
+function topByRough(touched: readonly number[], rough: Float64Array): number[] {
+  const best: number[] = [];
+  for (const j of touched) {
+    const score = rough[j] as number;
+    if (best.length === ROUGH_CANDIDATES && score <= (rough[best[ROUGH_CANDIDATES - 1] as number] as number))
+      continue;
+    let at = best.length;
+    while (at > 0 && (rough[best[at - 1] as number] as number) < score) at--;
+    best.splice(at, 0, j);
+    if (best.length > ROUGH_CANDIDATES) best.pop();
+  }
+  return best;
+}
+
 /**
  * For each source sentence, the target sentences near its expected place that share
  * the most weighted evidence with it, scored exactly by the similarity.
@@ -46,8 +62,9 @@ function lowerBound(list: Int32Array, value: number): number {
 export function candidateAnchors(similarity: Similarity, keyCount: number): Anchor[] {
   const { source, target } = similarity;
   const postings = postingsOf(target, keyCount);
-  const window = Math.max(MIN_SEARCH_WINDOW, Math.ceil(SEARCH_WINDOW_SHARE * target.length));
-  const keyLimit = Math.max(MIN_ANCHOR_KEY_LIMIT, MAX_ANCHOR_KEY_SHARE * target.length);
+  const reach = Math.min(target.length, MAX_ANCHOR_REACH);
+  const window = Math.max(MIN_SEARCH_WINDOW, Math.ceil(SEARCH_WINDOW_SHARE * reach));
+  const keyLimit = Math.max(MIN_ANCHOR_KEY_LIMIT, MAX_ANCHOR_KEY_SHARE * reach);
   const rough = new Float64Array(target.length);
   const stamps = new Int32Array(target.length).fill(-1);
   const seenByToken = new Int32Array(target.length);
@@ -58,13 +75,14 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
     const from = Math.max(0, expected - window);
     const to = Math.min(target.length, expected + window);
     const touched: number[] = [];
-    sentence.weights.forEach((weight, t) => {
-      const keys = keysOfToken(sentence, t);
+    const { keyStart, tokenKeys, weights } = sentence;
+    for (let t = 0; t < weights.length; t++) {
+      const weight = weights[t] as number;
       tokenStamp++;
-      for (const key of keys) {
-        const list = postings[key] as Int32Array;
+      for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
+        const list = postings[tokenKeys[k] as number] as Int32Array;
         if (list.length > keyLimit) continue;
-        for (let p = lowerBound(list, from); p < list.length && (list[p] ?? to) < to; p++) {
+        for (let p = lowerBound(list, from); p < list.length && (list[p] as number) < to; p++) {
           const j = list[p] as number;
           if (seenByToken[j] === tokenStamp) continue;
           seenByToken[j] = tokenStamp;
@@ -73,13 +91,12 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
             rough[j] = 0;
             touched.push(j);
           }
-          rough[j] = (rough[j] ?? 0) + weight;
+          rough[j] = (rough[j] as number) + weight;
         }
       }
-    });
-    touched.sort((x, y) => (rough[y] ?? 0) - (rough[x] ?? 0));
-    const exact = touched
-      .slice(0, ROUGH_CANDIDATES)
+    }
+    const best = topByRough(touched, rough);
+    const exact = best
       .map((j) => ({ source: i, target: j, similarity: similarity.pairAgreement(i, j) }))
       .sort((x, y) => y.similarity - x.similarity)
       .slice(0, ANCHOR_CANDIDATES)

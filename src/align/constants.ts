@@ -22,6 +22,11 @@ export const BAND_MARGIN = 6;
 /** How far from the diagonal, as a share of the target length, candidates are looked for (at least MIN_SEARCH_WINDOW). */
 export const SEARCH_WINDOW_SHARE = 0.1;
 export const MIN_SEARCH_WINDOW = 60;
+/**
+ * Target sentences the window and the key limit are shares of, at most: beyond a book of
+ * this length both stop growing, so that finding anchors stays linear in the length.
+ */
+export const MAX_ANCHOR_REACH = 25_000;
 
 /** Spread of the log length ratio of translations. */
 export const LENGTH_SIGMA = 0.55;

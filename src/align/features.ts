@@ -32,6 +32,9 @@ export function tokenCount(sentence: SentenceEvidence): number {
 /** Interns strings as small integers, so that matching compares numbers. */
 export class KeyTable {
   private readonly ids = new Map<string, number>();
+  /** Ids of key lists already seen, by the list itself: a word's keys are one shared list. */
+  private readonly listIds = new WeakMap<readonly string[], readonly number[]>();
+
   id(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -40,6 +43,17 @@ export class KeyTable {
     }
     return id;
   }
+
+  /** The distinct ids of a list of keys, in the order they first appear. */
+  idsOf(keys: readonly string[]): readonly number[] {
+    let ids = this.listIds.get(keys);
+    if (!ids) {
+      ids = [...new Set(keys.map((key) => this.id(key)))];
+      this.listIds.set(keys, ids);
+    }
+    return ids;
+  }
+
   get size(): number {
     return this.ids.size;
   }
@@ -48,7 +62,7 @@ export class KeyTable {
 interface RawToken {
   /** The word self-training may learn a translation for; null for numbers and punctuation. */
   word: string | null;
-  keys: string[];
+  keys: readonly string[];
   /** How much the token counts: 1 for a word, more for strong evidence such as numbers. */
   weight: number;
 }
@@ -86,17 +100,30 @@ function translationsOf(word: string, lexicon: Lexicon): string[] {
   return stems;
 }
 
+/** The keys of each Chinese word met so far, by lexicon: a word's translations and name keys, worked out once. */
+const wordKeysByLexicon = new WeakMap<Lexicon, Map<string, readonly string[]>>();
+
+function chineseWordKeys(word: string, lexicon: Lexicon): readonly string[] {
+  let known = wordKeysByLexicon.get(lexicon);
+  if (!known) {
+    known = new Map();
+    wordKeysByLexicon.set(lexicon, known);
+  }
+  let keys = known.get(word);
+  if (!keys) {
+    keys = [...translationsOf(word, lexicon), ...chineseNameKeys(word)];
+    known.set(word, keys);
+  }
+  return keys;
+}
+
 /** Tokens of a Chinese sentence; Traditional text is looked up in Simplified form, as jieba's dictionary has it. */
 export function chineseTokens(text: string, lexicon: Lexicon, traditional: boolean): RawToken[] {
   const simplified = traditional ? traditionalToSimplified(text) : text;
   const words = chineseWords(simplified).filter(
     (word) => !CHINESE_STOPWORDS.has(word) && !/^[\d０-９.,]+$/.test(word),
   );
-  const tokens: RawToken[] = words.map((word) => ({
-    word,
-    keys: [...translationsOf(word, lexicon), ...chineseNameKeys(word)],
-    weight: 1,
-  }));
+  const tokens: RawToken[] = words.map((word) => ({ word, keys: chineseWordKeys(word, lexicon), weight: 1 }));
   return [...tokens, ...numberTokens(chineseNumbers(simplified)), ...punctuationTokens(text)];
 }
 
@@ -120,19 +147,18 @@ function packEvidence(
   length: number,
 ): SentenceEvidence {
   const keyStart = new Int32Array(tokenKeyIds.length + 1);
+  for (let t = 0; t < tokenKeyIds.length; t++) {
+    keyStart[t + 1] = (keyStart[t] as number) + (tokenKeyIds[t] as readonly number[]).length;
+  }
+  const tokenKeys = new Int32Array(keyStart[tokenKeyIds.length] as number);
+  const distinct = new Set<number>();
   tokenKeyIds.forEach((ids, t) => {
-    keyStart[t + 1] = (keyStart[t] ?? 0) + ids.length;
+    tokenKeys.set(ids, keyStart[t]);
+    for (const id of ids) distinct.add(id);
   });
-  const tokenKeys = Int32Array.from(tokenKeyIds.flat());
-  return {
-    keyStart,
-    tokenKeys,
-    words,
-    weights,
-    totalWeight: weights.reduce((sum, weight) => sum + weight, 0),
-    keys: Int32Array.from(new Set(tokenKeys)),
-    length,
-  };
+  let totalWeight = 0;
+  for (const weight of weights) totalWeight += weight;
+  return { keyStart, tokenKeys, words, weights, totalWeight, keys: Int32Array.from(distinct), length };
 }
 
 /** Turns the sentences of one side into evidence. */
@@ -144,7 +170,7 @@ export function buildEvidence(
   return texts.map((text) => {
     const tokens = tokenize(text);
     return packEvidence(
-      tokens.map((token) => [...new Set(token.keys.map((key) => table.id(key)))]),
+      tokens.map((token) => table.idsOf(token.keys)),
       Int32Array.from(tokens, (token) => (token.word === null ? -1 : table.id(token.word))),
       Float32Array.from(tokens, (token) => token.weight),
       countLength(text),

@@ -110,33 +110,50 @@ export function searchBeads(
       choice[start + j - low] = chosen;
     }
   }
-  return traceBack(
+  const path = traceBack(
     sourceCount,
     targetCount,
     band,
     (i, j) => choice[(rowStart[i] as number) + j - (band.low[i] as number)] ?? 0,
     shapes,
-    scoreBead,
   );
+  return scorePath(path, scoreBead, passedSource);
 }
 
+/** The shapes of the best path, from its end back to (0, 0), as [a, b] pairs in path order. */
 function traceBack(
   sourceCount: number,
   targetCount: number,
   band: Band,
   choiceAt: (i: number, j: number) => number,
   shapes: [number, number][],
-  scoreBead: BeadScorer,
-): Bead[] {
-  const beads: Bead[] = [];
+): [number, number][] {
+  const path: [number, number][] = [];
   let i = sourceCount;
   let j = targetCount;
   while (i > 0 || j > 0) {
     const inBand = j >= (band.low[i] ?? 0) && j <= (band.high[i] ?? -1);
-    const [a, b] = shapes[inBand ? choiceAt(i, j) : 0] ?? [1, 0];
-    i -= a;
-    j -= b;
-    beads.push(makeBead(i, a, j, b, a === 0 || b === 0 ? 0 : scoreBead(i, a, j, b)));
+    const shape = shapes[inBand ? choiceAt(i, j) : 0] ?? [1, 0];
+    path.push(shape);
+    i -= shape[0];
+    j -= shape[1];
   }
-  return beads.reverse();
+  return path.reverse();
+}
+
+/** The beads of a path with their scores, scored left to right so that the scorer's caches stay small. */
+function scorePath(
+  path: readonly [number, number][],
+  scoreBead: BeadScorer,
+  passedSource: (i: number) => void,
+): Bead[] {
+  let i = 0;
+  let j = 0;
+  return path.map(([a, b]) => {
+    passedSource(i - MAX_BEAD_SIDE);
+    const bead = makeBead(i, a, j, b, a === 0 || b === 0 ? 0 : scoreBead(i, a, j, b));
+    i += a;
+    j += b;
+    return bead;
+  });
 }

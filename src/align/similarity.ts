@@ -1,6 +1,12 @@
 import { MAX_BEAD_SIDE } from './constants.js';
 import type { SentenceEvidence } from './features.js';
 
+/** Shares of a bead's source and target token weight that the other side covers, in [0, 1]. */
+export interface BeadCoverage {
+  source: number;
+  target: number;
+}
+
 /** Which tokens of a source sentence and of a target sentence the other covers. */
 interface PairCoverage {
   source: Uint32Array;
@@ -22,6 +28,8 @@ export class Similarity {
   private stamp = 0;
   private readonly sourceMarks: Int32Array;
   private readonly targetMarks: Int32Array;
+  /** Scratch space for the tokens of one sentence that another covers. */
+  private readonly coveredTokens: Uint32Array;
   private markStamp = 0;
   private readonly sourceWeightPrefix: Float64Array;
   private readonly targetWeightPrefix: Float64Array;
@@ -41,24 +49,31 @@ export class Similarity {
       side.reduce((max, s) => Math.max(max, s.weights.length), 0);
     this.sourceMarks = new Int32Array(longest(source));
     this.targetMarks = new Int32Array(longest(target));
+    this.coveredTokens = new Uint32Array(Math.max(this.sourceMarks.length, this.targetMarks.length));
     this.sourceWeightPrefix = weightPrefix(source);
     this.targetWeightPrefix = weightPrefix(target);
   }
 
-  private covered(tokens: SentenceEvidence, other: SentenceEvidence): Uint32Array {
+  /** Puts the tokens of one sentence that the other covers into `coveredTokens`; returns how many. */
+  private markCovered(tokens: SentenceEvidence, other: SentenceEvidence): number {
     this.stamp++;
     for (const key of other.keys) this.keyStamp[key] = this.stamp;
-    const covered: number[] = [];
+    let count = 0;
     const { keyStart, tokenKeys } = tokens;
     for (let t = 0; t + 1 < keyStart.length; t++) {
       for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
         if (this.keyStamp[tokenKeys[k] as number] === this.stamp) {
-          covered.push(t);
+          this.coveredTokens[count++] = t;
           break;
         }
       }
     }
-    return covered.length === 0 ? NOTHING_COVERED : Uint32Array.from(covered);
+    return count;
+  }
+
+  private covered(tokens: SentenceEvidence, other: SentenceEvidence): Uint32Array {
+    const count = this.markCovered(tokens, other);
+    return count === 0 ? NOTHING_COVERED : this.coveredTokens.slice(0, count);
   }
 
   private pair(i: number, j: number): PairCoverage {
@@ -104,7 +119,8 @@ export class Similarity {
 
   private coveredWeight(tokens: SentenceEvidence, other: SentenceEvidence): number {
     let weight = 0;
-    for (const t of this.covered(tokens, other)) weight += tokens.weights[t] ?? 0;
+    const count = this.markCovered(tokens, other);
+    for (let k = 0; k < count; k++) weight += tokens.weights[this.coveredTokens[k] as number] ?? 0;
     return weight;
   }
 
@@ -155,22 +171,41 @@ export class Similarity {
   }
 
   /**
-   * Agreement of the bead of source sentences [iEnd-a, iEnd) and target sentences
-   * [jEnd-b, jEnd): the product of the shares of each side that the other covers.
+   * Shares of the bead of source sentences [iEnd-a, iEnd) and target sentences
+   * [jEnd-b, jEnd) that the other side covers, by token weight.
    */
-  beadAgreement(iEnd: number, a: number, jEnd: number, b: number): number {
-    this.prepareCell(iEnd, jEnd);
+  beadCoverage(iEnd: number, a: number, jEnd: number, b: number): BeadCoverage {
     let sourceCovered = 0;
-    for (let k = 0; k < a; k++) sourceCovered += this.cellSource[k * SIDE + b] ?? 0;
     let targetCovered = 0;
-    for (let k = 0; k < b; k++) targetCovered += this.cellTarget[k * SIDE + a] ?? 0;
+    if (a === 1 && b === 1) {
+      // A 1-1 bead needs only its own pair: the search often scores nothing larger at a position.
+      const pair = this.pair(iEnd - 1, jEnd - 1);
+      sourceCovered = coveredSum(this.source[iEnd - 1] as SentenceEvidence, pair.source);
+      targetCovered = coveredSum(this.target[jEnd - 1] as SentenceEvidence, pair.target);
+    } else {
+      this.prepareCell(iEnd, jEnd);
+      for (let k = 0; k < a; k++) sourceCovered += this.cellSource[k * SIDE + b] ?? 0;
+      for (let k = 0; k < b; k++) targetCovered += this.cellTarget[k * SIDE + a] ?? 0;
+    }
     const sourceTotal = (this.sourceWeightPrefix[iEnd] ?? 0) - (this.sourceWeightPrefix[iEnd - a] ?? 0);
     const targetTotal = (this.targetWeightPrefix[jEnd] ?? 0) - (this.targetWeightPrefix[jEnd - b] ?? 0);
-    return (
-      (sourceTotal > 0 ? sourceCovered / sourceTotal : 0) *
-      (targetTotal > 0 ? targetCovered / targetTotal : 0)
-    );
+    return {
+      source: sourceTotal > 0 ? sourceCovered / sourceTotal : 0,
+      target: targetTotal > 0 ? targetCovered / targetTotal : 0,
+    };
   }
+
+  /** Agreement of a bead: the product of the shares of each side that the other covers. */
+  beadAgreement(iEnd: number, a: number, jEnd: number, b: number): number {
+    const coverage = this.beadCoverage(iEnd, a, jEnd, b);
+    return coverage.source * coverage.target;
+  }
+}
+
+function coveredSum(evidence: SentenceEvidence, covered: Uint32Array): number {
+  let weight = 0;
+  for (const t of covered) weight += evidence.weights[t] ?? 0;
+  return weight;
 }
 
 function weightPrefix(side: readonly SentenceEvidence[]): Float64Array {

@@ -19,6 +19,8 @@ export interface AlignSentsOptions {
   format: SentenceFormat;
   output?: string;
   force?: boolean;
+  /** File pairs of a folder aligned at once, in worker threads (default 1). */
+  jobs?: number;
 }
 
 /** The lines of a one-sentence-per-line file, checked to be in the language the user named. */
@@ -116,10 +118,48 @@ export async function alignSentencePair(
 
 export interface BatchResult {
   written: string[];
-  failures: BitextError[];
+  /** One line each, as the CLI prints them. */
+  failures: string[];
 }
 
-/** `bitext align-sents DIR -o OUTDIR`: every ID.<src> with its ID.<tgt>, the dictionary loaded once. */
+/** One file pair of a folder: its ID, and the folder names that locate it. */
+export interface FolderTask {
+  id: string;
+  folder: string;
+  outputFolder: string;
+  options: AlignSentsOptions;
+}
+
+/** Aligns one ID.<src> with its ID.<tgt> into the output folder; a bad input is a failure line, not an error. */
+export async function alignFolderTask(task: FolderTask): Promise<BatchResult> {
+  const { id, folder, outputFolder, options } = task;
+  const targetPath = join(folder, `${id}.${options.tgtLang}`);
+  const outputPath = join(outputFolder, `${id}.${options.format}`);
+  try {
+    refuseExisting(outputPath, options);
+    if (!existsSync(targetPath))
+      throw new BitextError(
+        `has no counterpart ${id}.${options.tgtLang}`,
+        join(folder, `${id}.${options.srcLang}`),
+      );
+    const text = await alignFiles(
+      join(folder, `${id}.${options.srcLang}`),
+      targetPath,
+      options,
+      await loadLexicon(),
+    );
+    writeFileAtomic(outputPath, text, { force: options.force ?? false });
+    return { written: [outputPath], failures: [] };
+  } catch (error) {
+    if (!(error instanceof BitextError)) throw error;
+    return { written: [], failures: [error.oneLine] };
+  }
+}
+
+/**
+ * `bitext align-sents DIR -o OUTDIR`: every ID.<src> with its ID.<tgt>, in `jobs` worker
+ * threads (each loads the packed lexicon once), or in this thread when jobs is 1.
+ */
 export async function alignSentenceFolder(folder: string, options: AlignSentsOptions): Promise<BatchResult> {
   checkLanguages(options);
   if (!options.output) throw new BitextError('aligning a folder needs -o OUTDIR for the .align files');
@@ -132,25 +172,31 @@ export async function alignSentenceFolder(folder: string, options: AlignSentsOpt
     .map((name) => basename(name, `.${options.srcLang}`))
     .sort();
   if (ids.length === 0) throw new BitextError(`holds no *.${options.srcLang} files`, folder);
-  const lexicon = await loadLexicon();
-  const result: BatchResult = { written: [], failures: [] };
-  for (const id of ids) {
-    const targetPath = join(folder, `${id}.${options.tgtLang}`);
-    const outputPath = join(outputFolder, `${id}.${options.format === 'align' ? 'align' : options.format}`);
-    try {
-      refuseExisting(outputPath, options);
-      if (!existsSync(targetPath))
-        throw new BitextError(
-          `has no counterpart ${id}.${options.tgtLang}`,
-          join(folder, `${id}.${options.srcLang}`),
-        );
-      const text = await alignFiles(join(folder, `${id}.${options.srcLang}`), targetPath, options, lexicon);
-      writeFileAtomic(outputPath, text, { force: options.force ?? false });
-      result.written.push(outputPath);
-    } catch (error) {
-      if (!(error instanceof BitextError)) throw error;
-      result.failures.push(error);
-    }
+  const tasks = ids.map((id) => ({ id, folder, outputFolder, options }));
+  const jobs = Math.min(options.jobs ?? 1, tasks.length);
+  const outcomes = jobs > 1 ? await inWorkers(tasks, jobs) : await inTurn(tasks);
+  return {
+    written: outcomes.flatMap((outcome) => outcome.written),
+    failures: outcomes.flatMap((outcome) => outcome.failures),
+  };
+}
+
+async function inTurn(tasks: readonly FolderTask[]): Promise<BatchResult[]> {
+  const outcomes: BatchResult[] = [];
+  for (const task of tasks) outcomes.push(await alignFolderTask(task));
+  return outcomes;
+}
+
+async function inWorkers(tasks: readonly FolderTask[], jobs: number): Promise<BatchResult[]> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({
+    filename: new URL('./align-sents-worker.js', import.meta.url).href,
+    maxThreads: jobs,
+    minThreads: jobs,
+  });
+  try {
+    return await Promise.all(tasks.map((task) => pool.run(task) as Promise<BatchResult>));
+  } finally {
+    await pool.destroy();
   }
-  return result;
 }

@@ -72,6 +72,12 @@ function alignSentsCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(SENTENCE_FORMATS).default('align'))
     .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
     .option('--force', 'replace output files that exist')
+    .option(
+      '--jobs <n>',
+      'file pairs of a folder aligned in parallel, in worker threads',
+      parsePositiveInt(MAX_JOBS),
+      availableParallelism(),
+    )
     .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
       const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
@@ -79,7 +85,7 @@ function alignSentsCommand(): Command {
         throw new BitextError('needs a target file, or is not a folder to align', source);
       }
       const { written, failures } = await alignSentenceFolder(source, options);
-      reportFailures(failures);
+      for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
       process.stderr.write(
         `bitext: aligned ${written.length} file pairs into ${options.output}${failures.length ? `, ${failures.length} failed` : ''}\n`,
       );
@@ -199,6 +205,17 @@ function searchCommand(): Command {
     });
 }
 
+function realignCommand(): Command {
+  return new Command('realign')
+    .description('align a stored document again around its confirmed pairs, as one undoable edit')
+    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .requiredOption('--document <name>', 'the document (name or id)')
+    .action(async (options: { db: string; document: string }) => {
+      const { runRealignCommand } = await import('./realign.js');
+      process.stderr.write(await runRealignCommand(options));
+    });
+}
+
 function evalCommand(): Command {
   return new Command('eval')
     .description('score alignments against gold ones: strict bead precision, recall and F1')
@@ -238,6 +255,7 @@ export function buildProgram(): Command {
     importCommand(),
     exportCommand(),
     searchCommand(),
+    realignCommand(),
     serveCommand(DEFAULT_DATABASE),
     alignSentsCommand(),
     evalCommand(),

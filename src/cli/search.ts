@@ -1,6 +1,7 @@
 import type { PairRole } from '../model/document.js';
 import type { Store } from '../store/corpus.js';
-import type { SearchOptions, SearchPage, Span } from '../store/search.js';
+import type { SearchOptions } from '../store/search.js';
+import type { SearchPage, Span } from '../store/search-types.js';
 import { spotTranslations } from '../store/spotting.js';
 import { openStore } from './open-store.js';
 
@@ -46,7 +47,8 @@ async function searchOptions(store: Store, options: SearchCommandOptions): Promi
 
 function pageLine(page: SearchPage): string {
   if (page.total === 0) return 'bitext: no pairs match\n';
-  return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${page.total}\n`;
+  const total = `${page.more ? 'more than ' : ''}${page.total}`;
+  return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${total}\n`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { BitextError } from '../errors.js';
+import { BitextError, TooLargeError } from '../errors.js';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.js';
 
 export interface DecodedText {
@@ -48,7 +48,7 @@ export function readFileBytes(path: string, limits: Pick<ReadLimits, 'inputBytes
   const refusal = notAFile(stats);
   if (refusal) throw new BitextError(refusal, path);
   if (stats.size > limits.inputBytes)
-    throw new BitextError(
+    throw new TooLargeError(
       `is ${formatBytes(stats.size)}, more than the ${formatBytes(limits.inputBytes)} an input may be`,
       path,
     );

@@ -27,7 +27,10 @@ const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
 export async function docxBlocks(
   bytes: Buffer,
   path: string,
-  limits: Pick<ReadLimits, 'wordEntries' | 'wordExpandedBytes' | 'htmlDepth'> = DEFAULT_LIMITS,
+  limits: Pick<
+    ReadLimits,
+    'wordEntries' | 'wordExpandedBytes' | 'htmlDepth' | 'htmlAttributes'
+  > = DEFAULT_LIMITS,
 ): Promise<Block[]> {
   await checkZipLimits(bytes, path, limits);
   let html: string;

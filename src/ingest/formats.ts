@@ -2,7 +2,6 @@ import { BitextError } from '../errors.js';
 import type { InputFormat } from '../model/document.js';
 import { type Block, splitBlocks } from './blocks.js';
 import { decodeTextFile, readFileBytes } from './decode.js';
-import { htmlBlocks, looksLikeHtml } from './html.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 
 /** What a file holds once read, whatever its format. */
@@ -22,6 +21,11 @@ export function looksLikePdf(bytes: Buffer): boolean {
   return bytes.subarray(0, 1024).includes('%PDF-');
 }
 
+/** An HTML file: named .htm, .html or .xhtml, or starting with a doctype or an <html> tag. */
+export function looksLikeHtml(path: string, text: string): boolean {
+  return /\.x?html?$/i.test(path) || /^\s*(?:<!doctype html|<html[\s>])/i.test(text);
+}
+
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
@@ -32,7 +36,8 @@ export function looksLikeWord(bytes: Buffer): boolean {
 
 /**
  * Reads a file of any supported format into blocks, recognising the format by its bytes.
- * The PDF and Word readers are loaded only for such files: pdf.js alone is a large module.
+ * The PDF, Word and HTML readers are loaded only for such files: pdf.js alone is a large
+ * module, and cheerio slows the start of a command that reads a text file.
  */
 export async function readFileContent(
   path: string,
@@ -50,8 +55,10 @@ export async function readFileContent(
     return binaryContent('docx', await docxBlocks(bytes, path, limits));
   }
   const { text, encoding } = decodeTextFile(bytes, path);
-  if (looksLikeHtml(path, text))
+  if (looksLikeHtml(path, text)) {
+    const { htmlBlocks } = await import('./html.js');
     return { format: 'html', encoding, text, blocks: htmlBlocks(text, path, limits) };
+  }
   return { format: 'text', encoding, text, blocks: splitBlocks(text, path) };
 }
 

@@ -1,6 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { BitextError } from '../errors.js';
+import { BitextError, TooLargeError } from '../errors.js';
 import type { Lang } from '../model/document.js';
 import { joinLines } from '../text/join.js';
 import { languageOf, languageRuns } from '../text/language.js';
@@ -105,10 +105,6 @@ const INLINE = new Set(
 );
 const BOLD = new Set(['b', 'strong']);
 
-export function looksLikeHtml(path: string, text: string): boolean {
-  return /\.x?html?$/i.test(path) || /^\s*(?:<!doctype html|<html[\s>])/i.test(text);
-}
-
 /** A stretch of inline content being gathered into one block: its lines, and how much of it is bold. */
 interface Gathered {
   lines: string[];
@@ -163,6 +159,18 @@ class BlockCollector {
 }
 
 /**
+ * About the most attributes any one tag holds (the spaces before `name=` inside `<…>`),
+ * counted before parsing: the parser's check for repeated attributes takes the square of
+ * their number.
+ */
+function mostAttributesInATag(html: string): number {
+  let most = 0;
+  for (const tag of html.matchAll(/<[a-z][^>]*>/gi))
+    most = Math.max(most, tag[0].match(/\s+[^\s=>]+=/g)?.length ?? 0);
+  return most;
+}
+
+/**
  * Whether any node lies more than `limit` levels down. Checked, without recursion, before
  * anything else walks the page: the walks below recurse, safely within this depth.
  */
@@ -206,12 +214,18 @@ function walk(node: AnyNode, collector: BlockCollector, bold: boolean, level: nu
 export function htmlBlocks(
   html: string,
   file: string,
-  limits: Pick<ReadLimits, 'htmlDepth'> = DEFAULT_LIMITS,
+  limits: Pick<ReadLimits, 'htmlDepth' | 'htmlAttributes'> = DEFAULT_LIMITS,
 ): Block[] {
+  const attributes = mostAttributesInATag(html);
+  if (attributes > limits.htmlAttributes)
+    throw new BitextError(
+      `has a tag of about ${attributes} attributes, more than the ${limits.htmlAttributes} a page is read with`,
+      file,
+    );
   const $ = load(html, { sourceCodeLocationInfo: true });
   const root = $.root()[0];
   if (root && nestedDeeperThan(root, limits.htmlDepth))
-    throw new BitextError(
+    throw new TooLargeError(
       `nests elements more than ${limits.htmlDepth} deep, deeper than a readable page does`,
       file,
     );

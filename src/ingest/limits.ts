@@ -14,6 +14,8 @@ export interface ReadLimits {
   pdfPages: number;
   /** Elements nested inside one another in a web page (or a Word file's converted HTML). */
   htmlDepth: number;
+  /** Attributes in one tag of a web page: the HTML parser checks each against the others. */
+  htmlAttributes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
@@ -22,6 +24,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   wordEntries: 5000,
   pdfPages: 2000,
   htmlDepth: 1000,
+  htmlAttributes: 1000,
 };
 
 /** The default limits, with any the caller sets in their place. */

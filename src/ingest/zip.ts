@@ -1,5 +1,5 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { BitextError } from '../errors.js';
+import { BitextError, TooLargeError } from '../errors.js';
 import { formatBytes, type ReadLimits } from './limits.js';
 
 type ZipLimits = Pick<ReadLimits, 'wordEntries' | 'wordExpandedBytes'>;
@@ -36,14 +36,14 @@ export async function checkZipLimits(bytes: Buffer, path: string, limits: ZipLim
   }
   try {
     if (zip.entryCount > limits.wordEntries)
-      throw new BitextError(
+      throw new TooLargeError(
         `holds ${zip.entryCount} parts, more than the ${limits.wordEntries} a Word file is read with`,
         path,
       );
     const entries = await readEntries(zip);
     const expanded = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
     if (expanded > limits.wordExpandedBytes)
-      throw new BitextError(
+      throw new TooLargeError(
         `expands to ${formatBytes(expanded)}, more than the ${formatBytes(limits.wordExpandedBytes)} a Word file is read to`,
         path,
       );

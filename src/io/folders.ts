@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BitextError } from '../errors.js';
 
@@ -9,17 +9,17 @@ import { BitextError } from '../errors.js';
  */
 export function makeFolders(path: string): void {
   const missing: string[] = [];
-  for (let folder = path; !existsSync(folder); folder = dirname(folder)) {
-    missing.unshift(folder);
-    if (dirname(folder) === folder) break;
-  }
-  for (const folder of missing) {
+  let folder = path;
+  for (; !existsSync(folder) && dirname(folder) !== folder; folder = dirname(folder)) missing.unshift(folder);
+  if (existsSync(folder) && !statSync(folder).isDirectory())
+    throw new BitextError('is a file, not a folder the output can go in', folder);
+  for (const level of missing) {
     try {
-      mkdirSync(folder);
+      mkdirSync(level);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
-      throw new BitextError(`the folder cannot be made (${code})`, folder, { cause: error });
+      throw new BitextError(`the folder cannot be made (${code})`, level, { cause: error });
     }
   }
 }

@@ -2,8 +2,8 @@ import { type Amount, chineseAmounts, englishAmounts, sameAmount } from '../alig
 import type { PairFlag } from '../model/document.js';
 import { pinyinOf } from '../text/pinyin.js';
 
-/** Below this score a pair is marked for review. */
-export const LOW_CONFIDENCE = 0.2;
+/** Below this score (the estimated probability that the pair is right) a pair is marked for review. */
+export const LOW_CONFIDENCE = 0.5;
 
 /** Common Chinese surnames in pinyin: a capitalised one followed by a given name is a Chinese name. */
 const SURNAMES = new Set(

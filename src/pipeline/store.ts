@@ -34,6 +34,11 @@ export async function alignFiles(
   return { documents: aligned, failures };
 }
 
+/** The report of a document the store already held, which was left as it was. */
+async function existingReport(store: DocumentSink, id: number, name: string): Promise<StoredDocumentReport> {
+  return { id, name, pairs: (await store.rows(id)).length, existing: true };
+}
+
 /**
  * Adds aligned documents to a corpus store. A document the store already holds (by content
  * hash) is reported and not stored again, unless `keepDuplicates` is set.
@@ -49,20 +54,33 @@ export async function storeDocuments(
     const existing = keepDuplicates ? undefined : await store.findSameDocument(document);
     reports.push(
       existing !== undefined
-        ? { id: existing, name, pairs: (await store.rows(existing)).length, existing: true }
+        ? await existingReport(store, existing, name)
         : { id: await store.addDocument(document), name, pairs: document.pairs.length, existing: false },
     );
   }
   return reports;
 }
 
-/** Reads and aligns the documents of some input files and adds them to a corpus store. */
+/**
+ * Reads the documents of some input files and adds them to a corpus store, aligning only
+ * those it does not hold yet: a document imported again costs its reading, not its alignment.
+ */
 export async function storeFiles(
   store: DocumentSink,
   files: readonly string[],
   reader: ReaderChoice = 'auto',
   keepDuplicates = false,
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
-  const { documents, failures } = await alignFiles(files, reader);
-  return { stored: await storeDocuments(store, documents, keepDuplicates), failures };
+  const { documents, failures } = await readDocuments(files, reader);
+  const stored: StoredDocumentReport[] = [];
+  for (const document of documents) {
+    const existing = keepDuplicates ? undefined : await store.findSameDocument(document);
+    if (existing !== undefined) {
+      stored.push(await existingReport(store, existing, documentName(document)));
+      continue;
+    }
+    const aligned = await pairDocument(document, await loadLexicon());
+    stored.push(...(await storeDocuments(store, [aligned], keepDuplicates)));
+  }
+  return { stored, failures };
 }

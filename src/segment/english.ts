@@ -109,26 +109,42 @@ export function boundaryVeto(candidate: Candidate): string | null {
   return BOUNDARY_VETOES.find((rule) => rule.vetoes(candidate))?.name ?? null;
 }
 
-function candidateAt(text: string, markAt: number, mark: string, nextAt: number): Candidate {
-  const textBefore = text.slice(0, markAt);
-  const wordBefore = (/(\S+)$/.exec(textBefore)?.[1] ?? '').replace(/^["“‘'([]+/, '');
+/**
+ * The candidate at a mark. The word before it is found by scanning back to the space
+ * before it, never by matching the whole text before (which made a long line of many
+ * sentences cost the square of its length); `textStart` is where the text's first
+ * non-space character is.
+ */
+function candidateAt(
+  text: string,
+  markAt: number,
+  mark: string,
+  nextAt: number,
+  textStart: number,
+): Candidate {
+  let wordStart = markAt;
+  while (wordStart > 0 && !/\s/.test(text[wordStart - 1] ?? '')) wordStart--;
+  const rawWord = text.slice(wordStart, markAt);
+  const wordBefore = rawWord.replace(/^["“‘'([]+/, '');
+  const onlySpaceBefore = textStart === -1 || textStart >= wordStart;
   return {
     mark,
     wordBefore,
     nextWord: /^\S+/.exec(text.slice(nextAt))?.[0] ?? '',
-    wordBeforeIsAll: textBefore.trim() === wordBefore,
+    wordBeforeIsAll: onlySpaceBefore && rawWord === wordBefore,
   };
 }
 
 /** The character offsets at which sentences start, after the first. */
 export function englishBoundaries(text: string): number[] {
   const boundaries: number[] = [];
+  const textStart = text.search(/\S/);
   for (const match of text.matchAll(CANDIDATE)) {
     const markAt = match.index ?? 0;
     const [, mark = '', closers = '', space = ''] = match;
     const next = markAt + mark.length + closers.length + space.length;
     if (next >= text.length) continue;
-    if (boundaryVeto(candidateAt(text, markAt, mark, next)) === null) boundaries.push(next);
+    if (boundaryVeto(candidateAt(text, markAt, mark, next, textStart)) === null) boundaries.push(next);
   }
   return boundaries;
 }

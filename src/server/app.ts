@@ -1,16 +1,18 @@
 import fastifyStatic from '@fastify/static';
 import { create as contentDisposition } from 'content-disposition';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { loadLexicon } from '../align/lexicon.js';
 import { BitextError, NotFoundError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { documentName } from '../model/names.js';
 import type { CorpusStore, SearchOptions } from '../store/index.js';
+import { realignDocument } from '../store/realign.js';
 import { REVIEW_COLUMNS } from '../store/rows.js';
 import { spotTranslations } from '../store/spotting.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
-import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadPool } from './uploads.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
 
 export interface ServerOptions {
   /** The built web app (web/dist) to serve at /, if any. */
@@ -76,8 +78,8 @@ function download(reply: FastifyReply, name: string, text: string): FastifyReply
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
-  const uploads = new UploadPool(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
-  app.addHook('onClose', () => uploads.close());
+  const uploads = new UploadRunner(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  app.addHook('onClose', async () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {
     const status = statusOf(error);
@@ -132,15 +134,21 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     properties: { id: { type: 'integer', minimum: 1 } },
   } as const;
 
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: number }; Querystring: { limit?: number } }>(
     '/api/documents/:id',
-    { schema: { params: idParam } },
+    {
+      schema: {
+        params: idParam,
+        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } },
+      },
+    },
     async (request) => {
       const id = request.params.id;
       return {
         name: store.documentName(id),
+        total: store.pairCount(id),
         columns: REVIEW_COLUMNS,
-        rows: store.reviewRows(id),
+        rows: store.reviewRows(id, request.query.limit),
         pages: store.sentencePages(id),
         history: store.editor().history(id),
       };
@@ -216,12 +224,14 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         ),
   );
 
-  app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
-    '/api/pairs/:id/confirm',
-    { schema: { params: idParam, body: versioned } },
-    async (request) =>
-      store.editor().confirm(seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
-  );
+  for (const action of ['confirm', 'unconfirm'] as const) {
+    app.post<{ Params: { id: number }; Body: { version: number; who?: string } }>(
+      `/api/pairs/:id/${action}`,
+      { schema: { params: idParam, body: versioned } },
+      async (request) =>
+        store.editor()[action](seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
+    );
+  }
 
   for (const step of ['undo', 'redo'] as const) {
     app.post<{ Params: { id: number }; Body: { edit: number } }>(
@@ -238,6 +248,12 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     );
   }
+
+  app.post<{ Params: { id: number } }>(
+    '/api/documents/:id/realign',
+    { schema: { params: idParam } },
+    async (request) => realignDocument(store, request.params.id, await loadLexicon(), 'studio'),
+  );
 
   app.get<{ Querystring: { q: string } & SearchOptions }>(
     '/api/search',

@@ -1,15 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import { type ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { BitextError, TooLargeError, UnprocessableError } from '../errors.js';
-import { type StoredDocumentReport, storeDocuments } from '../pipeline/store.js';
+import { storeDocuments } from '../pipeline/store.js';
 import type { CorpusStore } from '../store/index.js';
-import type { AlignedUpload, UploadedFile } from './upload-worker.js';
+import type { AlignedUpload, UploadedFile } from './align-upload.js';
 
-export type { UploadedFile } from './upload-worker.js';
+export type { UploadedFile } from './align-upload.js';
 
 export interface UploadLimits {
   /** Heap one upload may use while it is read and aligned, in MB. */
@@ -21,45 +18,38 @@ export interface UploadLimits {
 /** Enough for a 45 MB PDF or a 30,000-pair book; a Word file that inflates to gigabytes is stopped. */
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { memoryMb: 1536, seconds: 120 };
 
-/** Run from the TypeScript sources (tests), the worker loads them through tsx. */
+/** Run from the TypeScript sources (tests), the upload process loads them through tsx. */
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const UPLOAD_PROCESS = fileURLToPath(
+  new URL(`./upload-process.${FROM_SOURCES ? 'ts' : 'js'}`, import.meta.url),
+);
 
-/**
- * The worker module: the built one, or, from the sources, a stub written to a temporary
- * file that registers tsx in the thread before loading them (--import does not reach a
- * worker's own imports on Node 20, and Piscina takes no data: URL).
- */
-function workerModule(): string {
-  const worker = new URL(`./upload-worker.${FROM_SOURCES ? 'ts' : 'js'}`, import.meta.url).href;
-  if (!FROM_SOURCES) return worker;
-  // The ESM build of tsx's API, next to the CommonJS one that require.resolve finds.
-  const tsxApi = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(tsxApi).href;
-  const stub = `import { register } from '${tsx}'; register(); export default (await import('${worker}')).default;`;
-  const file = join(mkdtempSync(join(tmpdir(), 'bitext-worker-')), 'upload-worker.mjs');
-  writeFileSync(file, stub);
-  return pathToFileURL(file).href;
+/** What V8 prints when a heap runs out. */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit/i;
+/** The end of an upload process's stderr is kept, to tell running out of memory from a crash. */
+const KEPT_STDERR = 4096;
+
+/** Uploads yield the processor to the studio's answers: nice 10, where the system allows it. */
+function lowerPriority(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, 10);
+  } catch {
+    // Without the right to change priorities the upload runs at the studio's own.
+  }
 }
 
-/**
- * Reads and aligns uploads in a worker thread, one at a time, with a heap cap and a time
- * limit: a file that needs more is refused with a clear message, the thread is ended, and
- * the studio goes on answering everyone else meanwhile.
- */
-export class UploadPool {
-  private readonly pool: Piscina;
+type Message = { result: AlignedUpload } | { error: string };
 
-  constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {
-    this.pool = new Piscina({
-      filename: workerModule(),
-      minThreads: 0,
-      maxThreads: 1,
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
-    });
-  }
+/**
+ * Reads and aligns each upload in a child process with a heap cap and a time limit. A file
+ * that needs more is refused with a clear message and its process killed, while the studio
+ * goes on answering everyone else. (A worker thread's heap cap is not enough: an allocation
+ * past it aborts the whole process, studio included.)
+ */
+export class UploadRunner {
+  private readonly running = new Set<ChildProcess>();
+
+  constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {}
 
   /**
    * Stores the documents of uploaded files. When nothing could be stored the first failure
@@ -69,38 +59,72 @@ export class UploadPool {
     store: CorpusStore,
     files: readonly UploadedFile[],
   ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
-    const { documents, failures } = await this.align(files);
-    if (documents.length === 0) throw new BitextError(failures[0] ?? 'the upload holds no document');
-    const stored: StoredDocumentReport[] = await storeDocuments(store, documents);
+    const { documents, failures, firstFailureStatus } = await this.align(files);
+    if (documents.length === 0) {
+      const message = failures[0] ?? 'the upload holds no document';
+      throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
+    }
+    const stored = await storeDocuments(store, documents);
     const existing = stored.filter((document) => document.existing).map((document) => document.id);
     return { ids: stored.map((document) => document.id), existing, failures };
   }
 
-  private async align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
-    try {
-      return (await this.pool.run(files, {
-        signal: AbortSignal.timeout(this.limits.seconds * 1000),
-      })) as AlignedUpload;
-    } catch (error) {
-      throw this.limitError(error);
-    }
+  private align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+    const child = this.start();
+    return new Promise<AlignedUpload>((resolve, reject) => {
+      let stderr = '';
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, this.limits.seconds * 1000);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString()).slice(-KEPT_STDERR);
+      });
+      child.once('message', (message: Message) => {
+        if ('result' in message) resolve(message.result);
+        else reject(new Error(message.error));
+      });
+      child.once('exit', () => {
+        clearTimeout(timer);
+        this.running.delete(child);
+        reject(this.failure(timedOut, stderr));
+      });
+      child.send(files);
+    });
   }
 
-  /** The limit a failed upload ran into, as the error the client sees; anything else is a bug. */
-  private limitError(error: unknown): unknown {
-    const { name, code } = error as { name?: string; code?: string };
-    if (code === 'ERR_WORKER_OUT_OF_MEMORY')
-      return new TooLargeError(
-        `the upload needs more than the ${this.limits.memoryMb} MB of memory the studio gives one upload`,
-      );
-    if (name === 'AbortError' || name === 'TimeoutError')
+  private start(): ChildProcess {
+    const child = fork(UPLOAD_PROCESS, [], {
+      execArgv: [
+        `--max-old-space-size=${this.limits.memoryMb}`,
+        ...(FROM_SOURCES ? ['--import', 'tsx'] : []),
+      ],
+      // The token stays with the studio: reading files needs no secret.
+      env: { ...process.env, BITEXT_TOKEN: '' },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    this.running.add(child);
+    lowerPriority(child);
+    return child;
+  }
+
+  /** Why an upload process ended without an answer, as the error the client sees. */
+  private failure(timedOut: boolean, stderr: string): Error {
+    if (timedOut)
       return new UnprocessableError(
         `the upload took longer than the ${this.limits.seconds} s the studio gives one upload to read and align`,
       );
-    return error;
+    if (OUT_OF_MEMORY.test(stderr))
+      return new TooLargeError(
+        `the upload needs more than the ${this.limits.memoryMb} MB of memory the studio gives one upload`,
+      );
+    return new Error(`the upload process ended unexpectedly: ${stderr.trim().split('\n').pop() ?? ''}`);
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy();
+  /** Ends the uploads still running (when the studio closes). */
+  close(): void {
+    for (const child of this.running) child.kill('SIGKILL');
   }
 }

@@ -1,7 +1,8 @@
 import type { AlignedDocument, BilingualDocument } from '../model/document.js';
 import type { CorpusStore } from './index.js';
 import type { StoredDocument, StoredRow } from './rows.js';
-import type { SearchOptions, SearchPage } from './search.js';
+import type { SearchOptions } from './search.js';
+import type { SearchPage } from './search-types.js';
 
 /**
  * What every corpus store does, on SQLite (the embedded default) or PostgreSQL (shared by

@@ -11,7 +11,13 @@ import type { EditHistory, EditOutcome, Seen, StoredRow } from './rows.js';
 export { NotFoundError, StaleEditError } from './errors.js';
 export type { EditHistory, EditOutcome, Seen, StoredRow } from './rows.js';
 
-export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text';
+export type EditKind = 'merge' | 'split' | 'confirm' | 'move' | 'edit-text' | 'realign';
+
+/** The sentences of one new pair, by id. */
+export interface SentenceGroup {
+  en: string[];
+  zh: string[];
+}
 
 interface SentenceChange {
   id: string;
@@ -65,14 +71,17 @@ export class PairEditor {
 
   /** Marks a pair as checked by a person; it keeps its id. */
   async confirm(seen: Seen, who: string): Promise<EditOutcome> {
+    return this.setStatus(seen, 'confirmed', who);
+  }
+
+  /** Takes back a confirmation: the pair is again the aligner's, which re-alignment may change. */
+  async unconfirm(seen: Seen, who: string): Promise<EditOutcome> {
+    return this.setStatus(seen, 'auto', who);
+  }
+
+  private async setStatus(seen: Seen, status: StoredRow['status'], who: string): Promise<EditOutcome> {
     const row = this.current(seen);
-    return this.apply(
-      row.document_id,
-      'confirm',
-      who,
-      [row],
-      [{ ...this.draftOf(row), status: 'confirmed' }],
-    );
+    return this.apply(row.document_id, 'confirm', who, [row], [{ ...this.draftOf(row), status }]);
   }
 
   /** Merges a pair with the one after it in the same article and role. */
@@ -217,6 +226,45 @@ export class PairEditor {
     };
   }
 
+  /**
+   * Re-alignment: in a run of neighbouring rows, each stretch (its rows keyed by the id of
+   * the first) is replaced by new pairs of the given sentences, under the stretch's keys and
+   * new ones after them; the other rows stay as they are. One edit, undone at once.
+   */
+  async realign(
+    run: readonly StoredRow[],
+    stretches: ReadonlyMap<number, { rows: readonly StoredRow[]; groups: readonly SentenceGroup[] }>,
+    who: string,
+  ): Promise<EditOutcome> {
+    const first = run[0];
+    if (!first) throw new BitextError('nothing to realign');
+    const replaced = new Set([...stretches.values()].flatMap((stretch) => stretch.rows.map((row) => row.id)));
+    const keys = new Set(
+      this.db
+        .prepare('SELECT pair_key FROM pairs WHERE document_id = ?')
+        .pluck()
+        .all(first.document_id) as string[],
+    );
+    const drafts = run.flatMap((row) => {
+      const stretch = stretches.get(row.id);
+      if (!stretch) return replaced.has(row.id) ? [] : [this.draftOf(row)];
+      return stretch.groups.map((group, k) => {
+        const key = stretch.rows[k]?.pair_key ?? this.freeKey(row, keys);
+        return this.withSentences(row, key, group.en, group.zh, stretch.rows);
+      });
+    });
+    return this.apply(first.document_id, 'realign', who, [...run], drafts);
+  }
+
+  /** A key under a row's pipeline key that no pair of its document has (`a0.body.5.2`); taken once given. */
+  private freeKey(row: StoredRow, taken: Set<string>): string {
+    const root = PIPELINE_KEY.exec(row.pair_key)?.[0] ?? row.pair_key;
+    let n = 1;
+    while (taken.has(`${root}.${n}`)) n++;
+    taken.add(`${root}.${n}`);
+    return `${root}.${n}`;
+  }
+
   private current(seen: Seen): StoredRow {
     const row = this.db.prepare('SELECT * FROM pairs WHERE id = ?').get(seen.id) as StoredRow | undefined;
     if (!row) throw new NotFoundError(`no pair with id ${seen.id}: it was merged, split or undone; reload`);
@@ -338,33 +386,40 @@ export class PairEditor {
     drafts: Draft[],
     sentences: SentenceChange[] = [],
   ): Promise<EditOutcome> {
-    const rescore = kind !== 'confirm';
+    // A confirmed pair keeps its score, as does a pair a re-alignment leaves as it was.
+    const kept = new Map(removed.map((row) => [row.id, row.score]));
     const scores = await Promise.all(
-      drafts.map((draft, k) => (rescore ? scoreOf(draft.en, draft.zh) : (removed[k] as StoredRow).score)),
+      drafts.map((draft, k) => {
+        if (kind === 'confirm') return (removed[k] as StoredRow).score;
+        const unchanged = kind === 'realign' && draft.id !== undefined ? kept.get(draft.id) : undefined;
+        return unchanged ?? scoreOf(draft.en, draft.zh);
+      }),
     );
-    return this.db.transaction(() => {
-      for (const row of removed) this.current(row);
-      for (const change of sentences) this.expectSentence(documentId, change.id, change.before);
-      const rows = drafts.map((draft, k) => this.rowOf(documentId, draft, scores[k] ?? 0));
-      const added = this.replaceRun(documentId, removed, rows);
-      for (const change of sentences) this.setSentence(documentId, change.id, change.after);
-      this.db
-        .prepare(
-          'INSERT INTO edits (document_id, at, who, kind, removed, added, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          documentId,
-          new Date().toISOString(),
-          who,
-          kind,
-          JSON.stringify(removed),
-          JSON.stringify(added),
-          JSON.stringify(sentences),
-        );
-      // A new edit ends the chain that redo could follow.
-      this.db.prepare('DELETE FROM edits WHERE document_id = ? AND undone = 1').run(documentId);
-      return { removed: removed.map((row) => row.id), rows: added, history: this.history(documentId) };
-    })();
+    return this.db
+      .transaction(() => {
+        for (const row of removed) this.current(row);
+        for (const change of sentences) this.expectSentence(documentId, change.id, change.before);
+        const rows = drafts.map((draft, k) => this.rowOf(documentId, draft, scores[k] ?? 0));
+        const added = this.replaceRun(documentId, removed, rows);
+        for (const change of sentences) this.setSentence(documentId, change.id, change.after);
+        this.db
+          .prepare(
+            'INSERT INTO edits (document_id, at, who, kind, removed, added, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            documentId,
+            new Date().toISOString(),
+            who,
+            kind,
+            JSON.stringify(removed),
+            JSON.stringify(added),
+            JSON.stringify(sentences),
+          );
+        // A new edit ends the chain that redo could follow.
+        this.db.prepare('DELETE FROM edits WHERE document_id = ? AND undone = 1').run(documentId);
+        return { removed: removed.map((row) => row.id), rows: added, history: this.history(documentId) };
+      })
+      .immediate();
   }
 
   private rowOf(documentId: number, draft: Draft, score: number): Omit<StoredRow, 'position'> {
@@ -469,46 +524,48 @@ export class PairEditor {
     direction: 'undo' | 'redo',
     expected?: number,
   ): EditOutcome & { done: boolean } {
-    return this.db.transaction(() => {
-      const history = this.history(documentId);
-      const next = history[direction];
-      if (expected !== undefined && expected !== next) {
-        throw new StaleEditError(
-          `the document's history has changed (the next ${direction} is ${next ?? 'none'}, not ${expected}): reload and try again`,
-        );
-      }
-      if (next === null) return { done: false, removed: [], rows: [], history };
-      const edit = this.db.prepare('SELECT * FROM edits WHERE id = ?').get(next) as {
-        removed: string;
-        added: string;
-        sentences: string;
-      };
-      const undoing = direction === 'undo';
-      const [goneJson, backJson] = undoing ? [edit.added, edit.removed] : [edit.removed, edit.added];
-      const gone = (JSON.parse(goneJson) as StoredRow[]).map((row) => this.dependedOn(row, direction));
-      const changes = JSON.parse(edit.sentences) as SentenceChange[];
-      for (const change of changes)
-        this.expectSentence(documentId, change.id, undoing ? change.after : change.before);
-      // Versions only grow, so that a view holding a row's older state never matches it again.
-      const newest = Math.max(...gone.map((row) => row.version));
-      const back = (JSON.parse(backJson) as StoredRow[]).map(({ position: _, ...row }) => ({
-        ...row,
-        version: Math.max(newest, row.version) + 1,
-      }));
-      const restored = this.replaceRun(documentId, gone, back);
-      for (const change of changes)
-        this.setSentence(documentId, change.id, undoing ? change.before : change.after);
-      this.renameVersions(documentId, JSON.parse(backJson) as StoredRow[], restored);
-      this.db
-        .prepare(`UPDATE edits SET undone = ?, ${undoing ? 'removed' : 'added'} = ? WHERE id = ?`)
-        .run(undoing ? 1 : 0, JSON.stringify(restored), next);
-      return {
-        done: true,
-        removed: gone.map((row) => row.id),
-        rows: restored,
-        history: this.history(documentId),
-      };
-    })();
+    return this.db
+      .transaction(() => {
+        const history = this.history(documentId);
+        const next = history[direction];
+        if (expected !== undefined && expected !== next) {
+          throw new StaleEditError(
+            `the document's history has changed (the next ${direction} is ${next ?? 'none'}, not ${expected}): reload and try again`,
+          );
+        }
+        if (next === null) return { done: false, removed: [], rows: [], history };
+        const edit = this.db.prepare('SELECT * FROM edits WHERE id = ?').get(next) as {
+          removed: string;
+          added: string;
+          sentences: string;
+        };
+        const undoing = direction === 'undo';
+        const [goneJson, backJson] = undoing ? [edit.added, edit.removed] : [edit.removed, edit.added];
+        const gone = (JSON.parse(goneJson) as StoredRow[]).map((row) => this.dependedOn(row, direction));
+        const changes = JSON.parse(edit.sentences) as SentenceChange[];
+        for (const change of changes)
+          this.expectSentence(documentId, change.id, undoing ? change.after : change.before);
+        // Versions only grow, so that a view holding a row's older state never matches it again.
+        const newest = Math.max(...gone.map((row) => row.version));
+        const back = (JSON.parse(backJson) as StoredRow[]).map(({ position: _, ...row }) => ({
+          ...row,
+          version: Math.max(newest, row.version) + 1,
+        }));
+        const restored = this.replaceRun(documentId, gone, back);
+        for (const change of changes)
+          this.setSentence(documentId, change.id, undoing ? change.before : change.after);
+        this.renameVersions(documentId, JSON.parse(backJson) as StoredRow[], restored);
+        this.db
+          .prepare(`UPDATE edits SET undone = ?, ${undoing ? 'removed' : 'added'} = ? WHERE id = ?`)
+          .run(undoing ? 1 : 0, JSON.stringify(restored), next);
+        return {
+          done: true,
+          removed: gone.map((row) => row.id),
+          rows: restored,
+          history: this.history(documentId),
+        };
+      })
+      .immediate();
   }
 
   /**

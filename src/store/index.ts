@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { BitextError, NotFoundError } from '../errors.js';
@@ -7,7 +8,8 @@ import { documentName } from '../model/names.js';
 import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
 import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
-import { type SearchOptions, type SearchPage, searchPairs } from './search.js';
+import { type SearchOptions, searchPairs } from './search.js';
+import type { SearchPage } from './search-types.js';
 
 export { NotFoundError, StaleEditError } from './errors.js';
 export type {
@@ -19,7 +21,8 @@ export type {
   StoredDocument,
   StoredRow,
 } from './rows.js';
-export type { SearchHit, SearchOptions, SearchPage, Span } from './search.js';
+export type { SearchOptions } from './search.js';
+export type { SearchHit, SearchPage, Span, SpottedHit, SpottedPage } from './search-types.js';
 
 import { migrate, registerFunctions } from './schema.js';
 
@@ -86,12 +89,23 @@ export class CorpusStore {
   }
 
   /** A document's rows as the review shows them, each an array in the order of REVIEW_COLUMNS: compact to send. */
-  reviewRows(documentId: number): ReviewTuple[] {
+  reviewRows(documentId: number, limit = -1): ReviewTuple[] {
     this.documentName(documentId);
     return this.db
-      .prepare(`SELECT ${REVIEW_COLUMNS.join(', ')} FROM pairs WHERE document_id = ? ORDER BY position`)
+      .prepare(
+        `SELECT ${REVIEW_COLUMNS.join(', ')} FROM pairs WHERE document_id = ? ORDER BY position LIMIT ?`,
+      )
       .raw()
-      .all(documentId) as ReviewTuple[];
+      .all(documentId, limit) as ReviewTuple[];
+  }
+
+  /** How many pairs a document has. */
+  pairCount(documentId: number): number {
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM pairs WHERE document_id = ?').get(documentId) as {
+        n: number;
+      }
+    ).n;
   }
 
   /** The PDF page of each sentence read from a PDF, by sentence id. */
@@ -139,35 +153,37 @@ export class CorpusStore {
     const insertSentence = this.db.prepare(
       'INSERT INTO sentences (document_id, sentence_id, paragraph_path, text, page) VALUES (?, ?, ?, ?, ?)',
     );
-    return this.db.transaction(() => {
-      const id = Number(
-        insertDocument.run(
-          documentName(document),
-          new Date().toISOString(),
-          JSON.stringify(model),
-          contentHash(document),
-        ).lastInsertRowid,
-      );
-      for (const sentence of sentenceRows(document))
-        insertSentence.run(id, sentence.id, sentence.path, sentence.text, sentence.page);
-      pairs.forEach((pair, position) => {
-        insertPair.run(
-          id,
-          position * POSITION_GAP,
-          pair.id,
-          pair.article,
-          pair.role,
-          pair.en,
-          pair.zh,
-          JSON.stringify(pair.enIds),
-          JSON.stringify(pair.zhIds),
-          pair.score,
-          JSON.stringify(pair.flags),
-          pair.status ?? 'auto',
+    return this.db
+      .transaction(() => {
+        const id = Number(
+          insertDocument.run(
+            documentName(document),
+            new Date().toISOString(),
+            JSON.stringify(model),
+            contentHash(document),
+          ).lastInsertRowid,
         );
-      });
-      return id;
-    })();
+        for (const sentence of sentenceRows(document))
+          insertSentence.run(id, sentence.id, sentence.path, sentence.text, sentence.page);
+        pairs.forEach((pair, position) => {
+          insertPair.run(
+            id,
+            position * POSITION_GAP,
+            pair.id,
+            pair.article,
+            pair.role,
+            pair.en,
+            pair.zh,
+            JSON.stringify(pair.enIds),
+            JSON.stringify(pair.zhIds),
+            pair.score,
+            JSON.stringify(pair.flags),
+            pair.status ?? 'auto',
+          );
+        });
+        return id;
+      })
+      .immediate();
   }
 
   listDocuments(): StoredDocument[] {
@@ -224,16 +240,24 @@ export class CorpusStore {
   }
 }
 
+/** Files up to this size get a full `quick_check` on open (some 1 s for 40 MB); larger ones a read of their schema. */
+const QUICK_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /**
- * Opens a database file after checking it is one and is whole (`PRAGMA quick_check`), so that
- * nothing is ever written into a damaged file: a bad one is a one-line error naming it.
+ * Opens a database file after checking it is one and is whole, so that nothing is ever
+ * written into a damaged file: a bad one is a one-line error naming it.
  */
 function openChecked(path: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
-    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
-    if (problems[0] !== 'ok') throw new Error(problems.slice(0, 3).join('; '));
+    const size = existsSync(path) ? statSync(path).size : 0;
+    if (size <= QUICK_CHECK_LIMIT_BYTES) {
+      const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+      if (problems[0] !== 'ok') throw new Error(problems.slice(0, 3).join('; '));
+    } else {
+      db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    }
     return db;
   } catch (error) {
     db?.close();

@@ -226,6 +226,6 @@ export function migrate(db: Database.Database): void {
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${current + k + 1}`);
-    })();
+    }).immediate();
   });
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { englishStem } from '../align/english.js';
-import type { Pair, PairRole } from '../model/document.js';
+import type { PairRole } from '../model/document.js';
 import { pairOf, type StoredRow } from './rows.js';
 import { cjkSpaced } from './schema.js';
+import type { SearchHit, SearchPage, Span } from './search-types.js';
 
 /**
  * Search over stored pairs. English is matched by whole words, case-blind (optionally by
@@ -24,29 +25,10 @@ export interface SearchOptions {
   limit?: number;
 }
 
-/** Where a match lies in a text: [start, end) in UTF-16 code units, as JavaScript strings index. */
-export type Span = [number, number];
-
-export interface SearchHit {
-  documentId: number;
-  documentName: string;
-  /** The pair's row id in the store, as edits address it. */
-  rowId: number;
-  pair: Pair;
-  status: 'auto' | 'confirmed';
-  /** Every occurrence of every query term, by side. */
-  matches: { en: Span[]; zh: Span[] };
-}
-
-export interface SearchPage {
-  /** All pairs the query matches, over every page. */
-  total: number;
-  offset: number;
-  hits: SearchHit[];
-}
-
 /** Hits a page holds unless asked otherwise. */
 export const DEFAULT_LIMIT = 50;
+/** Hits counted at most: past this a page says "more than", as counting every match of `the` in a million pairs would take seconds. */
+export const COUNT_LIMIT = 100_000;
 const HAN = /\p{Script=Han}/u;
 /** Word characters as the word indexes' tokenizer (unicode61) sees them. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -75,18 +57,23 @@ function phrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The full-text conditions a query's terms make: each index's MATCH expression, all terms of it required. */
-function matchConditions(terms: readonly QueryTerm[], stem: boolean): { sql: string; value: string }[] {
+/** A full-text index and the MATCH expression that asks it for every term it holds. */
+interface IndexMatch {
+  index: 'pairs_words' | 'pairs_stems' | 'pairs_chars';
+  value: string;
+}
+
+/** The indexes a query's terms need: English words in the word (or stem) index, Chinese in the character index. */
+function indexMatches(terms: readonly QueryTerm[], stem: boolean): [IndexMatch, ...IndexMatch[]] | [] {
   const english = terms.flatMap((term) => (term.lang === 'en' ? [phrase(term.words.join(' '))] : []));
   const chinese = terms.flatMap((term) => (term.lang === 'zh' ? [phrase(cjkSpaced(term.text).trim())] : []));
-  const wordIndex = stem ? 'pairs_stems' : 'pairs_words';
-  return [
-    ...(english.length ? [{ index: wordIndex, value: english.join(' AND ') }] : []),
-    ...(chinese.length ? [{ index: 'pairs_chars', value: chinese.join(' AND ') }] : []),
-  ].map(({ index, value }) => ({
-    sql: `p.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`,
-    value,
-  }));
+  const matches: IndexMatch[] = [
+    ...(english.length
+      ? [{ index: stem ? ('pairs_stems' as const) : ('pairs_words' as const), value: english.join(' AND ') }]
+      : []),
+    ...(chinese.length ? [{ index: 'pairs_chars' as const, value: chinese.join(' AND ') }] : []),
+  ];
+  return matches as [IndexMatch, ...IndexMatch[]] | [];
 }
 
 function filterConditions(options: SearchOptions): { sql: string; value: string | number }[] {
@@ -98,25 +85,42 @@ function filterConditions(options: SearchOptions): { sql: string; value: string 
   return filters.flatMap(([column, value]) => (value === undefined ? [] : [{ sql: `${column} = ?`, value }]));
 }
 
-/** Runs a query against the store's pairs: one page of hits, in document order, and the total. */
+/**
+ * Runs a query against the store's pairs: one page of hits and the total. The first index
+ * drives, in row order (the order pairs were stored), so a page stops reading once it is
+ * full; a second index's matches are gathered once. The total is counted up to COUNT_LIMIT,
+ * in the index alone when nothing else narrows it.
+ */
 export function searchPairs(db: Database.Database, query: string, options: SearchOptions = {}): SearchPage {
   const offset = options.offset ?? 0;
   const terms = parseQuery(query);
-  if (terms.length === 0) return { total: 0, offset, hits: [] };
-  const conditions = [...matchConditions(terms, options.stem ?? false), ...filterConditions(options)];
+  const [driver, ...probes] = indexMatches(terms, options.stem ?? false);
+  if (!driver) return { total: 0, more: false, offset, hits: [] };
+  const conditions = [
+    { sql: `${driver.index} MATCH ?`, value: driver.value },
+    ...probes.map(({ index, value }) => ({
+      sql: `p.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`,
+      value,
+    })),
+    ...filterConditions(options),
+  ];
   const where = conditions.map((condition) => condition.sql).join(' AND ');
   const values = conditions.map((condition) => condition.value);
-  const { total } = db.prepare(`SELECT COUNT(*) AS total FROM pairs p WHERE ${where}`).get(...values) as {
-    total: number;
-  };
+  const joined = `${driver.index} JOIN pairs p ON p.id = ${driver.index}.rowid`;
+  const counted = conditions.length === 1 ? driver.index : joined;
+  const { total } = db
+    .prepare(
+      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${counted} WHERE ${where} LIMIT ${COUNT_LIMIT + 1})`,
+    )
+    .get(...values) as { total: number };
   const rows = db
     .prepare(
-      `SELECT p.*, d.name AS document_name FROM pairs p JOIN documents d ON d.id = p.document_id
-       WHERE ${where} ORDER BY p.document_id, p.position LIMIT ? OFFSET ?`,
+      `SELECT p.*, d.name AS document_name FROM ${joined} JOIN documents d ON d.id = p.document_id
+       WHERE ${where} ORDER BY ${driver.index}.rowid LIMIT ? OFFSET ?`,
     )
     .all(...values, options.limit ?? DEFAULT_LIMIT, offset) as (StoredRow & { document_name: string })[];
   const hits = rows.map((row) => searchHit(row, terms, options.stem ?? false));
-  return { total, offset, hits };
+  return { total: Math.min(total, COUNT_LIMIT), more: total > COUNT_LIMIT, offset, hits };
 }
 
 /** A stored row the query matched, with its document's name, as a hit with every match spanned. */

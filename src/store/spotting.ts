@@ -1,20 +1,8 @@
 import { chineseWords } from '../align/chinese.js';
 import { ENGLISH_STOPWORDS, englishStem } from '../align/english.js';
 import { type Lexicon, loadLexicon } from '../align/lexicon.js';
-import { parseQuery, type SearchHit, type SearchPage, type Span } from './search.js';
-
-/**
- * Translation spotting: in each hit, the words of the other side that the dictionary links
- * to the query (湿地 → "wetland"; "cooperation" → 合作), so a concordance shows how the
- * query was translated.
- */
-export interface SpottedHit extends SearchHit {
-  spotted: { en: Span[]; zh: Span[] };
-}
-
-export interface SpottedPage extends Omit<SearchPage, 'hits'> {
-  hits: SpottedHit[];
-}
+import { parseQuery } from './search.js';
+import type { SearchPage, Span, SpottedPage } from './search-types.js';
 
 const ENGLISH_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu;
 
@@ -53,7 +41,11 @@ function spotChinese(text: string, stems: ReadonlySet<string>, lexicon: Lexicon)
   return spans;
 }
 
-/** A page of hits with each hit's spotted translations of the query. */
+/**
+ * Translation spotting: in each hit, the words of the other side that the dictionary links
+ * to the query (湿地 → "wetland"; "cooperation" → 合作), so a concordance shows how the
+ * query was translated.
+ */
 export async function spotTranslations(page: SearchPage, query: string): Promise<SpottedPage> {
   const lexicon = await loadLexicon();
   const terms = parseQuery(query);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
+import { PackedWordSet } from './word-set.js';
 
 const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]$/u;
 const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]/u;
@@ -9,13 +10,11 @@ const STRICT_CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const HYPHENATED_END = /(\p{L}+)-$/u;
 const LOWER_START = /^(\p{Ll}+)/u;
 
-let englishWords: Set<string> | undefined;
+let englishWords: PackedWordSet | undefined;
 
 /** Whether a word is in the English word list (word-list package), which is loaded on first use. */
 export function isEnglishWord(word: string): boolean {
-  if (!englishWords) {
-    englishWords = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  }
+  englishWords ??= new PackedWordSet(readFileSync(wordListPath, 'utf8'));
   return englishWords.has(word.toLowerCase());
 }
 

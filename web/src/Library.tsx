@@ -17,9 +17,10 @@ export function Library() {
     setStatus(`Reading and aligning ${names}…`);
     setBusy(true);
     try {
-      const { ids, failures } = await api.upload(files);
+      const { ids, existing, failures } = await api.upload(files);
       const failed = failures.length > 0 ? ` Not read: ${failures.join('; ')}.` : '';
-      setStatus(`Imported ${names} as document ${ids.join(', ')}.${failed}`);
+      const known = existing.length > 0 ? ` Already in the library: document ${existing.join(', ')}.` : '';
+      setStatus(`Imported ${names} as document ${ids.join(', ')}.${known}${failed}`);
       refresh();
     } catch (error) {
       setStatus(`${names}: ${(error as Error).message}`);

@@ -1,9 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
+import { AlignmentMap } from './AlignmentMap';
 import { api, type PairRow, type ReviewDocument } from './api';
 import { ExportLink } from './ExportLink';
+import { KeyHelp } from './KeyHelp';
+import { FILTERS, isDoubtful, nearest } from './reviewFilters';
 import { rowBeside } from './reviewRows';
 import { SentenceEditor } from './SentenceEditor';
+import { SplitChooser } from './SplitChooser';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
 
 /** Score as colour: red for doubtful, through amber, to green for sure. */
@@ -27,20 +31,24 @@ function pageLabel(row: PairRow, pages: ReadonlyMap<string, number>): string {
   return found.length > 0 ? `p. ${found.join('/')}` : '';
 }
 
-const isDoubtful = (row: PairRow) => row.status === 'auto' && row.flags !== '[]';
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
 
-const KEYS = [
-  'j/k: next/previous pair',
-  'n/p: next/previous doubtful',
-  'm: merge with next',
-  's: split',
-  '[ ]: move English sentence',
-  '{ }: move Chinese sentence',
-  'e: correct text',
-  'c: confirm',
-  'u/r: undo/redo',
-].join(' · ');
+/** The buttons of the toolbar, each the key it stands for. */
+const BUTTONS: readonly [string, string][] = [
+  ['p', 'Previous'],
+  ['n', 'Next'],
+  ['c', 'Confirm'],
+  ['C', 'Confirm all up to here'],
+  ['x', 'Unconfirm'],
+  ['m', 'Merge with next'],
+  ['s', 'Split'],
+  ['b', 'Split at…'],
+  ['e', 'Correct text'],
+  ['a', 'Align again'],
+  ['u', 'Undo'],
+  ['r', 'Redo'],
+  ['?', 'Keys'],
+];
 
 const NO_ROWS: PairRow[] = [];
 const NO_PAGES: ReadonlyMap<string, number> = new Map();
@@ -72,6 +80,11 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const pages = document?.pages ?? NO_PAGES;
   const [current, setCurrent] = useState(0);
   const [correcting, setCorrecting] = useState<Correction | undefined>();
+  const [filter, setFilter] = useState('doubtful');
+  const [helping, setHelping] = useState(false);
+  const [splitting, setSplitting] = useState<Correction | undefined>();
+  const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
+  const actionsRef = useRef<Record<string, () => void>>({});
   const focused = useRef(false);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -82,7 +95,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   });
 
   useEffect(() => {
-    if (!document || focused.current) return;
+    if (!document?.complete || focused.current) return;
     focused.current = true;
     const at = focus ? document.rows.findIndex((row) => row.pair_key === focus) : -1;
     if (at >= 0) setCurrent(at);
@@ -92,76 +105,117 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     if (rows.length > 0) virtualizer.scrollToIndex(Math.min(current, rows.length - 1), { align: 'auto' });
   }, [current, rows.length, virtualizer]);
 
+  const row = rows[current];
+  const inFilter = FILTERS[filter]?.test ?? (() => true);
+  const moveTo = (step: 1 | -1) => {
+    const found = nearest(rows, current, step, inFilter);
+    if (found === undefined) setMessage(`No ${step === 1 ? 'later' : 'earlier'} pair in the filter.`);
+    else setCurrent(found);
+  };
+  const besides = (
+    direction: 'previous' | 'next',
+    request: (row: PairRow, other: PairRow) => ReturnType<EditRequest>,
+  ) =>
+    row &&
+    onRow(row, (latest, doc) => {
+      const other = rowBeside(doc.rows, latest, direction);
+      return other && request(latest, other);
+    });
+  const moveSentence = (lang: 'en' | 'zh', direction: 'previous' | 'next') => {
+    const which = direction === 'next' ? 'last' : 'first';
+    const language = lang === 'en' ? 'English' : 'Chinese';
+    const request = besides(direction, (latest, other) => api.move(latest, lang, direction, other));
+    if (request) edit(request, () => `Moved the ${which} ${language} sentence to the ${direction} pair.`);
+  };
+  const step = (direction: 'undo' | 'redo', done: string) =>
+    edit(
+      (doc) => {
+        const next = doc.history[direction];
+        if (next === null) setMessage(`Nothing to ${direction}.`);
+        return next === null ? undefined : api.step(documentId, direction, next);
+      },
+      () => done,
+    );
+  /** Confirms the pair, then moves on to the next pair in the filter (auto-advance). */
+  const confirm = () => {
+    if (!row) return;
+    edit(onRow(row, api.confirm), () => 'Confirmed.');
+    const next = nearest(rows, current, 1, (other) => other !== row && inFilter(other));
+    setCurrent(next ?? Math.min(rows.length - 1, current + 1));
+  };
+  /** Confirms every unconfirmed pair from the top down to this one, each its own edit. */
+  const confirmUpToHere = () => {
+    const pending = rows.slice(0, current + 1).filter((candidate) => candidate.status === 'auto');
+    pending.forEach((target, k) => {
+      const last = k === pending.length - 1;
+      edit(onRow(target, api.confirm), () =>
+        last ? `Confirmed ${pending.length} pairs up to here.` : 'Confirming…',
+      );
+    });
+    if (pending.length === 0) setMessage('Every pair up to here is confirmed already.');
+  };
+  const realign = () =>
+    edit(
+      () =>
+        api.realign(documentId).then((result) => {
+          if (!result.outcome) throw new Error('Nothing to align again: confirm a pair first.');
+          return result.outcome;
+        }),
+      (outcome) => `Aligned again around the confirmed pairs: ${outcome.rows.length} pairs rewritten.`,
+    );
+  const actions: Record<string, () => void> = {
+    j: () => setCurrent(Math.min(rows.length - 1, current + 1)),
+    k: () => setCurrent(Math.max(0, current - 1)),
+    n: () => moveTo(1),
+    p: () => moveTo(-1),
+    m: () => {
+      const request = besides('next', (latest, next) => api.merge(latest, next));
+      if (request) edit(request, () => 'Merged with the next pair.');
+    },
+    s: () =>
+      row &&
+      edit(
+        onRow(row, (latest) =>
+          api.split(
+            latest,
+            Math.min(1, sentenceCount(latest.en_ids)),
+            Math.min(1, sentenceCount(latest.zh_ids)),
+          ),
+        ),
+        () => 'Split after the first sentence of each side.',
+      ),
+    c: confirm,
+    C: confirmUpToHere,
+    x: () => row && edit(onRow(row, api.unconfirm), () => 'No longer confirmed.'),
+    a: realign,
+    e: () =>
+      row &&
+      api.sentences(row).then(
+        (texts) => texts.size > 0 && setCorrecting({ row, texts }),
+        (error: Error) => setMessage(error.message),
+      ),
+    b: () =>
+      row &&
+      api.sentences(row).then(
+        (texts) => setSplitting({ row, texts }),
+        (error: Error) => setMessage(error.message),
+      ),
+    ...Object.fromEntries(
+      SENTENCE_MOVES.map(([key, lang, direction]) => [key, () => moveSentence(lang, direction)]),
+    ),
+    u: () => step('undo', 'Undone.'),
+    r: () => step('redo', 'Redone.'),
+    '?': () => setHelping((shown) => !shown),
+  };
+  actionsRef.current = actions;
+
   useEffect(() => {
     if (state !== 'ready') return;
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (typing || correcting || event.ctrlKey || event.metaKey || event.altKey) return;
-      const row = rows[current];
-      const moveTo = (step: number, test: (r: PairRow) => boolean) => {
-        for (let k = current + step; k >= 0 && k < rows.length; k += step) {
-          if (test(rows[k] as PairRow)) return setCurrent(k);
-        }
-      };
-      const besides = (
-        direction: 'previous' | 'next',
-        request: (row: PairRow, other: PairRow) => ReturnType<EditRequest>,
-      ) =>
-        row &&
-        onRow(row, (latest, doc) => {
-          const other = rowBeside(doc.rows, latest, direction);
-          return other && request(latest, other);
-        });
-      const moveSentence = (lang: 'en' | 'zh', direction: 'previous' | 'next') => {
-        const which = direction === 'next' ? 'last' : 'first';
-        const language = lang === 'en' ? 'English' : 'Chinese';
-        const request = besides(direction, (latest, other) => api.move(latest, lang, direction, other));
-        if (request) edit(request, () => `Moved the ${which} ${language} sentence to the ${direction} pair.`);
-      };
-      const step = (direction: 'undo' | 'redo', done: string) =>
-        edit(
-          (doc) => {
-            const next = doc.history[direction];
-            if (next === null) setMessage(`Nothing to ${direction}.`);
-            return next === null ? undefined : api.step(documentId, direction, next);
-          },
-          () => done,
-        );
-      const actions: Record<string, () => void> = {
-        j: () => setCurrent(Math.min(rows.length - 1, current + 1)),
-        k: () => setCurrent(Math.max(0, current - 1)),
-        n: () => moveTo(1, isDoubtful),
-        p: () => moveTo(-1, isDoubtful),
-        m: () => {
-          const request = besides('next', (latest, next) => api.merge(latest, next));
-          if (request) edit(request, () => 'Merged with the next pair.');
-        },
-        s: () =>
-          row &&
-          edit(
-            onRow(row, (latest) =>
-              api.split(
-                latest,
-                Math.min(1, sentenceCount(latest.en_ids)),
-                Math.min(1, sentenceCount(latest.zh_ids)),
-              ),
-            ),
-            () => 'Split after the first sentence of each side.',
-          ),
-        c: () => row && edit(onRow(row, api.confirm), () => 'Confirmed.'),
-        e: () =>
-          row &&
-          api.sentences(row).then(
-            (texts) => texts.size > 0 && setCorrecting({ row, texts }),
-            (error: Error) => setMessage(error.message),
-          ),
-        ...Object.fromEntries(
-          SENTENCE_MOVES.map(([key, lang, direction]) => [key, () => moveSentence(lang, direction)]),
-        ),
-        u: () => step('undo', 'Undone.'),
-        r: () => step('redo', 'Redone.'),
-      };
-      const handler = actions[event.key];
+      if (typing || correcting || splitting || helping || event.ctrlKey || event.metaKey || event.altKey)
+        return;
+      const handler = actionsRef.current[event.key];
       if (handler) {
         event.preventDefault();
         handler();
@@ -169,7 +223,23 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, rows, current, edit, documentId, correcting, setMessage]);
+  }, [state, correcting, splitting, helping]);
+
+  const confirmedCount = rows.filter((candidate) => candidate.status === 'confirmed').length;
+  const toolbar = (onDone?: () => void) =>
+    BUTTONS.map(([key, label]) => (
+      <button
+        key={key}
+        type="button"
+        title={`key: ${key}`}
+        onClick={() => {
+          onDone?.();
+          actions[key]?.();
+        }}
+      >
+        {label}
+      </button>
+    ));
 
   const saveSentences = (changes: { id: string; text: string }[]) => {
     const target = correcting?.row;
@@ -207,8 +277,51 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
           </ExportLink>
         ))}
       </div>
-      <p className="keys">{KEYS}</p>
+      <div className="review-tools" role="toolbar" aria-label="Review actions">
+        {toolbar()}
+        <label>
+          Filter{' '}
+          <select value={filter} onChange={(event) => setFilter(event.target.value)}>
+            {Object.entries(FILTERS).map(([name, { label }]) => (
+              <option key={name} value={name}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="progress" aria-live="polite">
+          {rows.length > 0 &&
+            `Pair ${Math.min(current, rows.length - 1) + 1} of ${rows.length} · ${confirmedCount} confirmed (${Math.round((100 * confirmedCount) / rows.length)}%)`}
+        </span>
+      </div>
       <p role="status">{message}</p>
+      {helping && <KeyHelp onClose={() => setHelping(false)} />}
+      {splitting && (
+        <SplitChooser
+          row={splitting.row}
+          texts={splitting.texts}
+          onClose={() => setSplitting(undefined)}
+          onSplit={(en, zh) => {
+            const target = splitting.row;
+            setSplitting(undefined);
+            edit(
+              onRow(target, (latest) => api.split(latest, en, zh)),
+              () => `Split after ${en} English and ${zh} Chinese sentences.`,
+            );
+          }}
+        />
+      )}
+      {menu && (
+        <div
+          className="context-menu"
+          role="menu"
+          style={{ left: menu.x, top: menu.y }}
+          onMouseLeave={() => setMenu(undefined)}
+        >
+          {toolbar(() => setMenu(undefined))}
+        </div>
+      )}
+      <AlignmentMap rows={rows} current={current} onJump={setCurrent} />
       {correcting && (
         <SentenceEditor
           row={correcting.row}
@@ -246,7 +359,12 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
                 tabIndex={-1}
                 aria-selected={item.index === current}
                 onClick={() => setCurrent(item.index)}
-                onKeyDown={() => setCurrent(item.index)}
+                onKeyDown={(event) => event.key === 'Enter' && setCurrent(item.index)}
+                onContextMenu={(event) => {
+                  event.preventDefault();
+                  setCurrent(item.index);
+                  setMenu({ x: event.clientX, y: event.clientY });
+                }}
               >
                 <span
                   className="score"

@@ -1,52 +1,82 @@
-import { type ReactNode, useEffect, useState } from 'react';
-import {
-  api,
-  type DocumentSummary,
-  SEARCH_PAGE_SIZE,
-  type SearchHit,
-  type SearchPage,
-  type Span,
-} from './api';
+import { useEffect, useState } from 'react';
+import { api, type DocumentSummary, type SearchHit, type SearchPage } from './api';
 
-/** The text with every match marked, and every spotted translation marked as such. */
-function Marked({ text, matches, spotted }: { text: string; matches: Span[]; spotted: Span[] }) {
-  const marks = [
-    ...matches.map(([start, end]) => ({ start, end, className: 'match' })),
-    ...spotted.map(([start, end]) => ({ start, end, className: 'spotted' })),
+type Span = [number, number];
+const PAGE_SIZE = 50;
+
+/** A text with its query matches in <mark> and the spotted translations of the query in <mark class="spotted">. */
+function Highlighted({ text, matches, spotted }: { text: string; matches: Span[]; spotted: Span[] }) {
+  const spans = [
+    ...matches.map(([start, end]) => ({ start, end, spotted: false })),
+    ...spotted.map(([start, end]) => ({ start, end, spotted: true })),
   ].sort((a, b) => a.start - b.start);
-  const pieces: ReactNode[] = [];
+  const parts: React.ReactNode[] = [];
   let at = 0;
-  for (const mark of marks) {
-    if (mark.start < at) continue;
-    pieces.push(text.slice(at, mark.start));
-    pieces.push(
-      <mark key={mark.start} className={mark.className}>
-        {text.slice(mark.start, mark.end)}
-      </mark>,
+  for (const span of spans) {
+    if (span.start < at) continue;
+    parts.push(text.slice(at, span.start));
+    const words = text.slice(span.start, span.end);
+    parts.push(
+      span.spotted ? (
+        <mark key={span.start} className="spotted" title="a translation of the query">
+          {words}
+        </mark>
+      ) : (
+        <mark key={span.start} className="match">
+          {words}
+        </mark>
+      ),
     );
-    at = mark.end;
+    at = span.end;
   }
-  pieces.push(text.slice(at));
-  return <>{pieces}</>;
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 function HitRow({ hit }: { hit: SearchHit }) {
   return (
     <tr>
-      <td lang="en">
-        <Marked text={hit.pair.en} matches={hit.matches.en} spotted={hit.spotted.en} />
-      </td>
-      <td lang="zh">
-        <Marked text={hit.pair.zh} matches={hit.matches.zh} spotted={hit.spotted.zh} />
-      </td>
+      <td className="document">{hit.documentName}</td>
+      {(['en', 'zh'] as const).map((lang) => (
+        <td key={lang} lang={lang}>
+          <Highlighted text={hit.pair[lang]} matches={hit.matches[lang]} spotted={hit.spotted[lang]} />
+        </td>
+      ))}
       <td>
-        <a href={`#/documents/${hit.documentId}/${hit.pair.id}`}>{hit.documentName}</a>
+        <a href={`#/documents/${hit.documentId}/${hit.pair.id}`}>in context</a>
       </td>
     </tr>
   );
 }
 
-/** Words, "phrases" or Chinese text in both languages, each hit with its counterpart and how the query was translated. */
+function Paging({ page, go }: { page: SearchPage; go: (offset: number) => void }) {
+  if (page.total === 0) return <p role="status">No pairs match.</p>;
+  const last = page.offset + page.hits.length;
+  return (
+    <nav className="paging" aria-label="Result pages">
+      <button type="button" disabled={page.offset === 0} onClick={() => go(page.offset - PAGE_SIZE)}>
+        Previous
+      </button>
+      <span role="status">
+        Pairs {page.offset + 1}–{last} of {page.more ? 'more than ' : ''}
+        {page.total.toLocaleString('en')}
+      </span>
+      <button
+        type="button"
+        disabled={last >= page.total && !page.more}
+        onClick={() => go(page.offset + PAGE_SIZE)}
+      >
+        Next
+      </button>
+    </nav>
+  );
+}
+
+/**
+ * A bilingual concordance: English words (whole, any case, or by stem), "quoted phrases" and
+ * Chinese text, every term required; each hit shows its document, every match, and the words
+ * on the other side that translate the query.
+ */
 export function Search() {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState<SearchPage | null>(null);
@@ -59,29 +89,32 @@ export function Search() {
   useEffect(() => {
     api.documents().then(setDocuments, () => setDocuments([]));
   }, []);
-  const show = async (offset: number) => {
+  const go = async (offset: number) => {
     try {
-      setPage(await api.search(query, { role, status, documentId, stem, offset }));
+      setPage(await api.search(query, { role, status, documentId, stem, offset, limit: PAGE_SIZE }));
       setError('');
     } catch (failure) {
       setError((failure as Error).message);
     }
   };
-  const offset = page?.offset ?? 0;
+  const run = (event: React.FormEvent) => {
+    event.preventDefault();
+    go(0);
+  };
   return (
     <section>
       <h1>Search</h1>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          show(0);
-        }}
-      >
+      <form onSubmit={run}>
         <input
           aria-label="Search both languages"
+          placeholder='words, "a phrase" or 中文'
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        <label>
+          <input type="checkbox" checked={stem} onChange={(event) => setStem(event.target.checked)} /> word
+          forms (right → rights)
+        </label>
         <select
           aria-label="Document"
           value={documentId}
@@ -105,38 +138,14 @@ export function Search() {
           <option value="auto">not reviewed</option>
           <option value="confirmed">confirmed</option>
         </select>
-        <label>
-          <input type="checkbox" checked={stem} onChange={(event) => setStem(event.target.checked)} /> any
-          form of a word (right → rights)
-        </label>
         <button type="submit">Search</button>
       </form>
       {error && <p role="alert">{error}</p>}
-      {page && (
-        <p>
-          {page.total === 0
-            ? 'No pairs'
-            : `Pairs ${offset + 1}–${offset + page.hits.length} of ${page.total}`}{' '}
-          <button
-            type="button"
-            disabled={offset === 0}
-            onClick={() => show(Math.max(0, offset - SEARCH_PAGE_SIZE))}
-          >
-            Previous
-          </button>{' '}
-          <button
-            type="button"
-            disabled={offset + page.hits.length >= page.total}
-            onClick={() => show(offset + SEARCH_PAGE_SIZE)}
-          >
-            Next
-          </button>
-        </p>
-      )}
+      {page && <Paging page={page} go={go} />}
       <table className="hits">
         <tbody>
           {page?.hits.map((hit) => (
-            <HitRow key={hit.rowId} hit={hit} />
+            <HitRow key={`${hit.documentId}-${hit.pair.id}`} hit={hit} />
           ))}
         </tbody>
       </table>

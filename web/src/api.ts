@@ -8,25 +8,18 @@ import {
   reviewRowOf,
 } from '../../src/store/rows';
 
-export type { DocumentSummary, EditHistory, EditOutcome, PairRow };
+import type { SpottedHit as SearchHit, SpottedPage as SearchPage } from '../../src/store/search-types';
 
-/** Where a match or a spotted translation stands in a text: [start, end) in UTF-16 units. */
-export type Span = [number, number];
+export type { DocumentSummary, EditHistory, EditOutcome, PairRow, SearchHit, SearchPage };
 
-export interface SearchHit {
-  documentId: number;
-  documentName: string;
-  rowId: number;
-  pair: { id: string; role: string; en: string; zh: string; score: number };
-  matches: { en: Span[]; zh: Span[] };
-  /** The other side's words the dictionary links to the query. */
-  spotted: { en: Span[]; zh: Span[] };
-}
-
-export interface SearchPage {
-  total: number;
-  offset: number;
-  hits: SearchHit[];
+/** What a search asks for besides its query; empty fields are left out. */
+export interface SearchRequest {
+  role?: string;
+  status?: string;
+  documentId?: string;
+  stem?: boolean;
+  offset?: number;
+  limit?: number;
 }
 
 /** An answer the server refused, with its status: 401 asks for the sign-in, 404 is "not found". */
@@ -81,6 +74,8 @@ const seen = (row: PairRow) => ({ id: row.id, version: row.version });
 export interface ReviewDocument {
   name: string;
   rows: PairRow[];
+  /** False while only the first rows are loaded. */
+  complete: boolean;
   pages: ReadonlyMap<string, number>;
   history: EditHistory;
 }
@@ -94,9 +89,6 @@ function base64Of(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
-
-/** Hits shown on one page of search results. */
-export const SEARCH_PAGE_SIZE = 50;
 
 export const api = {
   session: () => request<{ tokenRequired: boolean; signedIn: boolean }>('/api/session'),
@@ -118,16 +110,18 @@ export const api = {
       files: await Promise.all(files.map(async (file) => ({ name: file.name, data: await base64Of(file) }))),
     }),
   /** A document's rows, sent as arrays of values (the server names the columns once). */
-  document: (id: number) =>
+  document: (id: number, limit?: number) =>
     request<{
       name: string;
+      total: number;
       columns: string[];
       rows: unknown[][];
       pages: Record<string, number>;
       history: EditHistory;
-    }>(`/api/documents/${id}`).then(
+    }>(`/api/documents/${id}${limit ? `?limit=${limit}` : ''}`).then(
       (body): ReviewDocument => ({
         name: body.name,
+        complete: body.rows.length === body.total,
         rows: body.rows.map(reviewRowOf),
         pages: new Map(Object.entries(body.pages)),
         history: body.history,
@@ -150,6 +144,10 @@ export const api = {
       neighbour: seen(neighbour),
     }),
   confirm: (row: PairRow) => post<EditOutcome>(`/api/pairs/${row.id}/confirm`, { version: row.version }),
+  unconfirm: (row: PairRow) => post<EditOutcome>(`/api/pairs/${row.id}/unconfirm`, { version: row.version }),
+  /** Aligns the document again around its confirmed pairs; the edit's outcome, or none when nothing changed. */
+  realign: (documentId: number) =>
+    post<{ stretches: number; outcome: EditOutcome | null }>(`/api/documents/${documentId}/realign`),
   editSentence: (documentId: number, sentence: string, text: string, holder: PairRow) =>
     send<EditOutcome>('PUT', `/api/documents/${documentId}/sentences/${encodeURIComponent(sentence)}`, {
       text,
@@ -158,11 +156,8 @@ export const api = {
   /** Undoes or redoes `edit`, the one the view knows comes next. */
   step: (documentId: number, direction: 'undo' | 'redo', edit: number) =>
     post<EditOutcome & { done: boolean }>(`/api/documents/${documentId}/${direction}`, { edit }),
-  search: (
-    query: string,
-    filter: { role?: string; status?: string; documentId?: string; stem?: boolean; offset?: number },
-  ) => {
-    const parameters = new URLSearchParams({ q: query, limit: String(SEARCH_PAGE_SIZE) });
+  search: (query: string, filter: SearchRequest) => {
+    const parameters = new URLSearchParams({ q: query });
     for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, String(value));
     return request<SearchPage>(`/api/search?${parameters}`);
   },

@@ -4,6 +4,13 @@ import { patchRows } from './reviewRows';
 
 export type LoadState = 'loading' | 'ready' | 'missing' | 'failed';
 
+/** Rows shown before the rest of a long document arrives: a few screens' worth. */
+const FIRST_ROWS = 200;
+
+/** Resolves once the browser has drawn what is pending (two frames: the list measures, then draws). */
+const afterPaint = () =>
+  new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+
 /** Makes an edit's request from the document as the previous edit left it; undefined to do nothing. */
 export type EditRequest = (document: ReviewDocument) => Promise<EditOutcome> | undefined;
 
@@ -25,8 +32,13 @@ export function useReviewDocument(documentId: number) {
     setState('ready');
   }, []);
 
+  /** Loads the document: its first rows to show at once, then all of them. */
   const reload = useCallback(async () => {
     try {
+      const first = await api.document(documentId, FIRST_ROWS);
+      show(first);
+      if (first.complete) return first;
+      await afterPaint();
       const loaded = await api.document(documentId);
       show(loaded);
       return loaded;
@@ -63,7 +75,11 @@ export function useReviewDocument(documentId: number) {
 
   useEffect(() => {
     setState('loading');
-    reload();
+    const loading = reload();
+    // Edits wait for the whole document, so that each is made on rows the view holds.
+    queue.current = queue.current.then(async () => {
+      await loading;
+    });
   }, [reload]);
 
   return { document, state, message, setMessage, edit, reload };

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { BitextError } from '../../errors.js';
+import { BitextError, TooLargeError } from '../../errors.js';
 
 /** A piece of text drawn in one font at one place, in points from the page's top left. */
 export interface TextRun {
@@ -91,7 +91,7 @@ export async function extractPages(bytes: Uint8Array, path: string, maxPages: nu
   const pdf = await openPdf(bytes, path);
   try {
     if (pdf.numPages > maxPages)
-      throw new BitextError(`has ${pdf.numPages} pages, more than the ${maxPages} a PDF is read to`, path);
+      throw new TooLargeError(`has ${pdf.numPages} pages, more than the ${maxPages} a PDF is read to`, path);
     const pages: PdfPage[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);

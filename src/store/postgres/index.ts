@@ -9,14 +9,15 @@ import { contentHash } from '../index.js';
 import { pairOf, type StoredDocument, type StoredRow } from '../rows.js';
 import { cjkSpaced } from '../schema.js';
 import {
+  COUNT_LIMIT,
   DEFAULT_LIMIT,
   parseQuery,
   type QueryTerm,
   type SearchOptions,
-  type SearchPage,
   searchHit,
   searchWords,
 } from '../search.js';
+import type { SearchPage } from '../search-types.js';
 import { migrate, SCHEMA, ZH_CHARACTERS } from './schema.js';
 
 /** BIGINT ids and counts come back as numbers, not strings: a corpus stays far below 2^53 rows. */
@@ -240,7 +241,7 @@ export class PostgresStore implements Store {
   async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
     const offset = options.offset ?? 0;
     const terms = parseQuery(query);
-    if (terms.length === 0) return { total: 0, offset, hits: [] };
+    if (terms.length === 0) return { total: 0, more: false, offset, hits: [] };
     const values: (string | number)[] = [];
     const parameter = (value: string | number) => {
       values.push(value);
@@ -257,17 +258,18 @@ export class PostgresStore implements Store {
     }
     const where = conditions.join(' AND ');
     const counted = await this.pool.query<{ total: number }>(
-      `SELECT COUNT(*)::int AS total FROM ${SCHEMA}.pairs p WHERE ${where}`,
+      `SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM ${SCHEMA}.pairs p WHERE ${where} LIMIT ${COUNT_LIMIT + 1}) AS matched`,
       values,
     );
     const { rows } = await this.pool.query<StoredRow & { document_name: string }>(
       `SELECT p.*, d.name AS document_name FROM ${SCHEMA}.pairs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
-       WHERE ${where} ORDER BY p.document_id, p.position
+       WHERE ${where} ORDER BY p.id
        LIMIT ${parameter(options.limit ?? DEFAULT_LIMIT)} OFFSET ${parameter(offset)}`,
       values,
     );
     const hits = rows.map((row) => searchHit(row, terms, stem));
-    return { total: counted.rows[0]?.total ?? 0, offset, hits };
+    const total = counted.rows[0]?.total ?? 0;
+    return { total: Math.min(total, COUNT_LIMIT), more: total > COUNT_LIMIT, offset, hits };
   }
 }
 

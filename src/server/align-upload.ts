@@ -9,19 +9,21 @@ export interface AlignedUpload {
   documents: AlignedDocument[];
   /** One line per file that could not be read, naming it. */
   failures: string[];
+  /** The HTTP status of the first failure: 413 for an input over a reader's limit. */
+  firstFailureStatus: number;
 }
 
 /**
- * The entry point of the studio's upload thread: decodes, reads and aligns uploaded files
- * (any format bitext reads: one bilingual file, or an English and a Chinese file), away
- * from the thread that answers requests, under its memory and time limits.
+ * Decodes, reads and aligns uploaded files (any format bitext reads: one bilingual file,
+ * or an English and a Chinese file). The studio runs it in a process of its own.
  */
-export default async function alignUpload(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+export async function alignUpload(files: readonly UploadedFile[]): Promise<AlignedUpload> {
   return withUploads(files, async (paths) => {
     const { documents, failures } = await alignFiles(paths);
     return {
       documents,
       failures: failures.map((failure) => `${basename(failure.file ?? '')}: ${failure.message}`),
+      firstFailureStatus: failures[0]?.status ?? 400,
     };
   });
 }

@@ -1,0 +1,351 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocxBomb } from '../scripts/fixture-docx-bomb.js';
+import { buildServer } from '../src/server/app.js';
+import { CorpusStore } from '../src/store/index.js';
+import { type ReviewRow, reviewRowOf } from '../src/store/rows.js';
+
+const TOKEN = 'correct-horse-battery-staple-42';
+const HARBOUR = readFileSync('examples/harbour-review.md').toString('base64');
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request over real HTTP with the path sent as is (no normalising, no decoding) and any headers. */
+function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+    const options = { host: '127.0.0.1', port, method, path, headers: { ...length, ...headers } };
+    const request = httpRequest(options, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }),
+      );
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+
+function newStore(): CorpusStore {
+  return new CorpusStore(join(mkdtempSync(join(tmpdir(), 'bitext-security-')), 'corpus.db'));
+}
+
+async function listen(app: FastifyInstance): Promise<number> {
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return Number(new URL(address).port);
+}
+
+describe('a studio started with a token', () => {
+  const store = newStore();
+  const app = buildServer(store, { token: TOKEN });
+  let port = 0;
+  let documentId = 0;
+  const bearer = { authorization: `Bearer ${TOKEN}` };
+
+  beforeAll(async () => {
+    port = await listen(app);
+    const upload = await send(
+      port,
+      'POST',
+      '/api/documents',
+      { ...json, ...bearer },
+      JSON.stringify({ files: [{ name: 'harbour-review.md', data: HARBOUR }] }),
+    );
+    expect(upload.status, upload.body).toBe(201);
+    documentId = JSON.parse(upload.body).ids[0];
+  });
+
+  afterAll(async () => {
+    await app.close();
+    store.close();
+  });
+
+  it('refuses every spelling of an API path without the token', async () => {
+    const paths = [
+      '/api/documents',
+      '/%61pi/documents',
+      '/%61%70%69/documents',
+      '/api/%64ocuments',
+      '/api/documents/',
+      '//api/documents',
+      '/./api/documents',
+      '/x/../api/documents',
+      '/api/documents?x=1',
+      '/api/documents%3Fx',
+      '/api/documents;jsessionid=1',
+      `/%61pi/documents/${documentId}`,
+      `/%61pi/documents/${documentId}/export?to=tmx`,
+      '/%61pi/export?to=tmx',
+      '/%61pi/search?q=harbour',
+      '/API/documents',
+    ];
+    for (const path of paths) {
+      const answer = await send(port, 'GET', path);
+      expect([401, 404], path).toContain(answer.status);
+      expect(answer.body, path).not.toContain('harbour');
+    }
+  });
+
+  it('refuses uploads, edits, undo and export without the token, or with a wrong one', async () => {
+    const attempts: [string, string, string?][] = [
+      ['POST', '/%61pi/documents', JSON.stringify({ files: [{ name: 'x.md', data: HARBOUR }] })],
+      ['POST', `/%61pi/documents/${documentId}/undo`, '{}'],
+      ['POST', '/%61pi/pairs/1/confirm', '{"version":1}'],
+      ['PUT', `/%61pi/documents/${documentId}/sentences/a0.en.p1.s0`, '{"text":"pwned"}'],
+      ['GET', `/api/documents/${documentId}/export?to=tmx`],
+    ];
+    for (const [method, path, body] of attempts) {
+      for (const authorization of [undefined, 'Bearer wrong', `Bearer ${TOKEN}x`, TOKEN, `Basic ${TOKEN}`]) {
+        const headers = { ...(body ? json : {}), ...(authorization ? { authorization } : {}) };
+        const answer = await send(port, method, path, headers, body);
+        expect(answer.status, `${method} ${path} ${authorization}`).toBe(401);
+      }
+    }
+    const documents = JSON.parse((await send(port, 'GET', '/api/documents', bearer)).body);
+    expect(documents).toHaveLength(1);
+  });
+
+  it('answers the token as a Bearer header, on any spelling of the path', async () => {
+    expect((await send(port, 'GET', '/%61pi/documents', bearer)).status).toBe(200);
+  });
+
+  it('signs in with the token for an HttpOnly, SameSite=Strict session cookie, and signs out', async () => {
+    const wrong = await send(port, 'POST', '/api/session', json, JSON.stringify({ token: 'guess' }));
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const before = JSON.parse((await send(port, 'GET', '/api/session')).body);
+    expect(before).toEqual({ tokenRequired: true, signedIn: false });
+
+    const signIn = await send(port, 'POST', '/api/session', json, JSON.stringify({ token: TOKEN }));
+    expect(signIn.status, signIn.body).toBe(200);
+    const [setCookie] = signIn.headers['set-cookie'] as string[];
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toMatch(/Path=\//);
+    expect(setCookie).not.toContain(TOKEN);
+    const cookie = { cookie: (setCookie ?? '').split(';')[0] ?? '' };
+    expect((await send(port, 'GET', '/api/documents', cookie)).status).toBe(200);
+    expect(JSON.parse((await send(port, 'GET', '/api/session', cookie)).body).signedIn).toBe(true);
+
+    expect((await send(port, 'DELETE', '/api/session', { ...json, ...cookie }, '{}')).status).toBe(200);
+    expect((await send(port, 'GET', '/api/documents', cookie)).status).toBe(401);
+    expect((await send(port, 'GET', '/api/documents', { cookie: 'bitext_session=forged' })).status).toBe(401);
+  });
+});
+
+describe('requests from another site, another host, or not in JSON', () => {
+  const store = newStore();
+  const app = buildServer(store);
+  let port = 0;
+  let documentId = 0;
+  const undo = () => `/api/documents/${documentId}/undo`;
+
+  beforeAll(async () => {
+    port = await listen(app);
+    const upload = await send(
+      port,
+      'POST',
+      '/api/documents',
+      json,
+      JSON.stringify({ files: [{ name: 'harbour-review.md', data: HARBOUR }] }),
+    );
+    documentId = JSON.parse(upload.body).ids[0];
+    const opened = JSON.parse((await send(port, 'GET', `/api/documents/${documentId}`)).body);
+    const rows = (opened.rows as unknown[][]).map(reviewRowOf);
+    const at = rows.findIndex((candidate) => candidate.role === 'body');
+    const [row, next] = [rows[at], rows[at + 1]] as [ReviewRow, ReviewRow];
+    const merged = await send(
+      port,
+      'POST',
+      `/api/pairs/${row.id}/merge`,
+      json,
+      JSON.stringify({ version: row.version, next: { id: next.id, version: next.version } }),
+    );
+    expect(merged.status, merged.body).toBe(200);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    store.close();
+  });
+
+  it('refuses undo sent as a simple cross-site request: text/plain, a form, or no body at all', async () => {
+    const host = `127.0.0.1:${port}`;
+    const attempts: [Record<string, string>, string?][] = [
+      [{ 'content-type': 'text/plain' }, '{}'],
+      [{ 'content-type': 'text/plain', origin: 'http://evil.example' }, '{}'],
+      [{ 'content-type': 'application/x-www-form-urlencoded' }, 'a=1'],
+      [{ 'content-type': 'multipart/form-data; boundary=x' }, '--x--'],
+      [{}],
+      [{ ...json, origin: 'http://evil.example' }, '{}'],
+      [{ ...json, origin: 'null' }, '{}'],
+      [{ ...json, origin: `http://${host}.evil.example` }, '{}'],
+      [{ ...json, origin: `https://${host}` }, '{}'],
+      [{ ...json, 'sec-fetch-site': 'cross-site' }, '{}'],
+      [{ ...json, 'sec-fetch-site': 'same-site' }, '{}'],
+      [{ ...json, 'sec-fetch-site': 'none' }, '{}'],
+      [{ 'content-type': 'application/jsonx' }, '{}'],
+      [{ 'content-type': 'text/json' }, '{}'],
+    ];
+    for (const [headers, body] of attempts) {
+      const answer = await send(port, 'POST', undo(), headers, body);
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(answer.body).error).toMatch(/refused|must send JSON/);
+    }
+    const { history } = JSON.parse((await send(port, 'GET', `/api/documents/${documentId}`)).body);
+    const same = await send(
+      port,
+      'POST',
+      undo(),
+      { ...json, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' },
+      JSON.stringify({ edit: history.undo }),
+    );
+    expect(JSON.parse(same.body).done).toBe(true);
+  });
+
+  it('answers only the names it was started for (no DNS rebinding)', async () => {
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1',
+      `127.0.0.2:${port}`,
+      `localhost.evil.example:${port}`,
+    ]) {
+      const answer = await send(port, 'GET', '/api/documents', { host });
+      expect(answer.status, host).toBe(403);
+      expect(answer.body).not.toContain('harbour');
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`])
+      expect((await send(port, 'GET', '/api/documents', { host })).status, host).toBe(200);
+  });
+
+  it('sends a strict Content-Security-Policy, no framing, nosniff and no referrer, on answers and refusals', async () => {
+    for (const answer of [
+      await send(port, 'GET', '/api/documents'),
+      await send(port, 'GET', '/api/nothing'),
+    ]) {
+      const csp = String(answer.headers['content-security-policy']);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain('unsafe');
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('answers a missing document or pair with 404, anywhere', async () => {
+    const missing: [string, string, string?][] = [
+      ['GET', '/api/documents/999'],
+      ['GET', '/api/documents/999/export?to=tmx'],
+      ['POST', '/api/documents/999/undo', '{"edit":1}'],
+      ['POST', '/api/documents/999/redo', '{"edit":1}'],
+      ['POST', '/api/pairs/99999/confirm', '{"version":1}'],
+      ['PUT', '/api/documents/999/sentences/a0.en.p1.s0', '{"text":"x","pair":{"id":1,"version":1}}'],
+      [
+        'PUT',
+        `/api/documents/${documentId}/sentences/a9.en.p9.s9`,
+        '{"text":"x","pair":{"id":1,"version":1}}',
+      ],
+      ['GET', '/api/nothing'],
+    ];
+    for (const [method, path, body] of missing) {
+      const answer = await send(port, method, path, body ? json : {}, body);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      expect(JSON.parse(answer.body).error).toBeTruthy();
+    }
+  });
+
+  it('exports a document named in Chinese under its own name (RFC 6266)', async () => {
+    const upload = await send(
+      port,
+      'POST',
+      '/api/documents',
+      json,
+      JSON.stringify({ files: [{ name: '港口评论.md', data: HARBOUR }] }),
+    );
+    const id = JSON.parse(upload.body).ids[0];
+    const answer = await send(port, 'GET', `/api/documents/${id}/export?to=tmx`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('港口评论.tmx')}`,
+    );
+    expect(answer.body).toContain('<tmx');
+  });
+});
+
+describe('uploads, read and aligned off the event loop', () => {
+  const store = newStore();
+
+  afterAll(() => store.close());
+
+  it('refuses an upload over the time limit with 422 and goes on serving', async () => {
+    const app = buildServer(store, { uploadLimits: { memoryMb: 1024, seconds: 0.05 } });
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      payload: { files: [{ name: 'harbour-review.md', data: HARBOUR }] },
+    });
+    expect(answer.statusCode).toBe(422);
+    expect(answer.json().error).toMatch(/took longer than the 0.05 s/);
+    expect((await app.inject('/api/documents')).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('survives a Word decompression bomb: refused with 413 while other requests are answered', async () => {
+    // Under the Word reader's own limit on inflated bytes, so that the process's heap cap is what
+    // stops it; a cap below the default keeps the test short (the default's figures are in bench/).
+    const app = buildServer(store, { uploadLimits: { memoryMb: 128, seconds: 300 } });
+    const dir = mkdtempSync(join(tmpdir(), 'bitext-bomb-'));
+    const bomb = buildDocxBomb(90);
+    writeFileSync(join(dir, 'bomb.docx'), bomb);
+    expect(bomb.length).toBeLessThan(2_000_000);
+    let uploadDone = 0;
+    const upload = app
+      .inject({
+        method: 'POST',
+        url: '/api/documents',
+        payload: { files: [{ name: 'bomb.docx', data: bomb.toString('base64') }] },
+      })
+      .then((answer) => {
+        uploadDone = performance.now();
+        return answer;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const listed = await app.inject('/api/documents');
+    const listedAt = performance.now();
+    expect(listed.statusCode).toBe(200);
+    const refused = await upload;
+    expect(listedAt).toBeLessThan(uploadDone);
+    expect(refused.statusCode, refused.body).toBe(413);
+    expect(refused.json().error).toMatch(/needs more than the 128 MB of memory/);
+    const after = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      payload: { files: [{ name: 'harbour-review.md', data: HARBOUR }] },
+    });
+    expect(after.statusCode, after.body).toBe(201);
+    await app.close();
+  }, 240_000);
+});
