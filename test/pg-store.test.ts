@@ -81,7 +81,7 @@ describe.each(STORES)('the %s store', (kind, open) => {
       [
         {
           "confirmed": 0,
-          "doubtful": 3,
+          "doubtful": 2,
           "name": "harbour-review",
           "pairs": 30,
           "warnings": 1,
@@ -153,7 +153,7 @@ describe.each(STORES)('the %s store', (kind, open) => {
     const titles = await store.search('的', { role: 'title' });
     expect(titles.hits.every(({ pair }) => pair.role === 'title')).toBe(true);
     expect((await store.search('港口', { status: 'confirmed' })).total).toBe(0);
-    expect(await store.search('   ')).toEqual({ total: 0, offset: 0, hits: [] });
+    expect(await store.search('   ')).toEqual({ total: 0, more: false, offset: 0, hits: [] });
   });
 });
 
