@@ -50,7 +50,7 @@ describe('bitext serve', () => {
 
   it('refuses to bind beyond loopback without a token, and names an unreadable token file', () => {
     const open = serve(['--host', '0.0.0.0']);
-    expect(open.status).toBe(1);
+    expect(open.status).toBe(2);
     expect(open.stderr).toBe(
       'bitext: binding to 0.0.0.0 exposes the corpus: set BITEXT_TOKEN or give --token-file FILE\n',
     );
