@@ -221,6 +221,16 @@ describe('what bilingual magazines also print', () => {
     expect(unnumbered.toc.map((entry) => entry.en)).toEqual(['Summer Davos 2024', 'Open Markets']);
   });
 
+  it('reads a plain byline with its bare Chinese counterpart, and a date in digits alone as both dates', () => {
+    const [article] = readMagazine(
+      '# Harbour Lights Return\n\n# 港口灯火重现\n\nBy Li Ming\n\n李明\n\n2024-02-26\n\nThe lamp was lit.\n\n灯亮了。\n',
+    ).articles;
+    expect(article?.byline).toEqual({ en: 'By Li Ming', zh: '李明' });
+    expect(article?.date).toEqual({ en: '2024-02-26', zh: '2024-02-26' });
+    expect(article?.paragraphs.zh.map((paragraph) => paragraph.text)).toEqual(['灯亮了。']);
+    expect(article?.warnings).toEqual([]);
+  });
+
   it('keeps a hard-wrapped English line with a name in characters in its English block', () => {
     const blocks = splitBlocks('We met Mr. Li\n(李先生) and his wife\nin Donggang.\n', 'x.md');
     expect(blocks.map((block) => block.text)).toEqual(['We met Mr. Li (李先生) and his wife in Donggang.']);
@@ -422,6 +432,19 @@ describe('header zone rules, each on its own', () => {
     ['plain Chinese lines first', markedLinesWithCounterparts, [...chineseFirst, ...body], 0],
     ['short lines up to a bold one', shortLinesUpToLastMarked, [...chineseFirst, ...body], 3],
     ['body text', shortLinesUpToLastMarked, body, 0],
+    [
+      'a plain field by its form, then its counterpart',
+      shortLinesUpToLastMarked,
+      [tagged('By Li Ming'), tagged('李明'), ...body],
+      2,
+    ],
+    ['a date in digits alone', shortLinesUpToLastMarked, [tagged('2025-03-18'), ...body], 1],
+    [
+      'bold lines and a date in digits',
+      markedLinesWithCounterparts,
+      [...bold, tagged('2025-03-18'), ...body],
+      5,
+    ],
   ];
   it.each(cases)('%s', (_, rule, blocks, length) => {
     expect(rule(blocks, emptyArticle(0))?.length ?? 0).toBe(length);
