@@ -122,6 +122,8 @@ describe('joining pieces across a break', () => {
     ['馆内藏书8000', '册，大多', '馆内藏书8000册，大多'],
     ['到', '2027年', '到2027年'],
     ['the port of Rott-', 'erdam', 'the port of Rotterdam'],
+    ['President Xi Jinp-', 'ing said', 'President Xi Jinping said'],
+    ['a well-', 'ordered plan', 'a well-ordered plan'],
     ['in Shui-', 'kou Village', 'in Shuikou Village'],
     ['a port—', 'and a city', 'a port—and a city'],
     ['from 2015–', '2024', 'from 2015–2024'],
