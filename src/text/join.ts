@@ -10,7 +10,8 @@ const STRICT_CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const HYPHENATED_END = /(\p{L}+)-$/u;
 const LOWER_START = /^(\p{Ll}+)/u;
 /** Word endings the word list holds as words of their own (`ing`, `ed`), which never stand after a hyphen. */
-const SUFFIX_ONLY = /^(?:ing|ings|ed|er|ers|est|ment|ments|al|ally|ly|ness|ity|ies|ion|ions|tion|tions|ous|ive)$/;
+const SUFFIX_ONLY =
+  /^(?:ing|ings|ed|er|ers|est|ment|ments|al|ally|ly|ness|ity|ies|ion|ions|tion|tions|ous|ive)$/;
 
 let englishWords: PackedWordSet | undefined;
 
