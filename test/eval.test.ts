@@ -25,6 +25,9 @@ describe('strict bead scores', () => {
     expect(() => parseAlignments('[0,2]:[0]\n[1,2]:[1]\n')).toThrow(
       /source sentence 2 is in an earlier bead/,
     );
+    expect(() => parseAlignments('[0]:[1]\n[1]:[0]\n')).toThrow(/target sentence 0 is not after sentence 1/);
+    expect(parseAlignments('[0]:[1]\n[1]:[0,2]\n', 'gold', 'crossing')).toHaveLength(2);
+    expect(() => parseAlignments('[0]:[1]\n[1]:[1]\n', 'gold', 'crossing')).toThrow(/in an earlier bead/);
   });
 
   it('merges consecutive beads that lie in one verse', () => {

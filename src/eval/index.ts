@@ -20,13 +20,13 @@ interface SideSeen {
 
 /**
  * Why a bead cannot follow the ones before it on one side, or null when it can. Beads are
- * disjoint (no sentence counted twice) and in order: each starts after the one before it
- * on that side and lists its own sentences in ascending order. A bead may skip a sentence
- * that a later one holds, as gold beads around an untranslated sentence do ([71,73] then [72]).
+ * disjoint (no sentence counted twice) and list their sentences in ascending order; monotone
+ * ones also start after the one before them. A bead may skip a sentence that a later one
+ * holds, as gold beads around an untranslated sentence do ([71,73] then [72]).
  */
-function outOfOrder(side: readonly number[], seen: SideSeen, name: string): string | null {
+function outOfOrder(side: readonly number[], seen: SideSeen, name: string, order: BeadOrder): string | null {
   const [first] = side;
-  if (first !== undefined && !(first > seen.lastStart))
+  if (order === 'monotone' && first !== undefined && !(first > seen.lastStart))
     return `${name} sentence ${first} is not after sentence ${seen.lastStart}`;
   const twice = side.find((index) => seen.sentences.has(index));
   if (twice !== undefined) return `${name} sentence ${twice} is in an earlier bead`;
@@ -42,10 +42,20 @@ function remember(side: readonly number[], seen: SideSeen): void {
 }
 
 /**
- * Reads `.align` text: one bead a line, `[i,j]:[k]`, disjoint and in order. Throws
- * BitextError naming the line it cannot read.
+ * How beads follow each other: an aligner's are monotone, each after the one before it;
+ * a person's gold may cross where a translator moved a sentence ([174]:[269] then [175]:[268]).
  */
-export function parseAlignments(text: string, file = 'alignment'): AlignmentBead[] {
+export type BeadOrder = 'monotone' | 'crossing';
+
+/**
+ * Reads `.align` text: one bead a line, `[i,j]:[k]`, disjoint and in the given order.
+ * Throws BitextError naming the line it cannot read.
+ */
+export function parseAlignments(
+  text: string,
+  file = 'alignment',
+  order: BeadOrder = 'monotone',
+): AlignmentBead[] {
   const beads: AlignmentBead[] = [];
   const seen = {
     source: { sentences: new Set<number>(), lastStart: -1 },
@@ -58,7 +68,8 @@ export function parseAlignments(text: string, file = 'alignment'): AlignmentBead
       throw new BitextError(`line ${n + 1} is not a bead like [0,1]:[2]: ${line.slice(0, 60)}`, file);
     const bead = { source: indices(match[1] ?? ''), target: indices(match[2] ?? '') };
     const problem =
-      outOfOrder(bead.source, seen.source, 'source') ?? outOfOrder(bead.target, seen.target, 'target');
+      outOfOrder(bead.source, seen.source, 'source', order) ??
+      outOfOrder(bead.target, seen.target, 'target', order);
     if (problem)
       throw new BitextError(
         `line ${n + 1} (${line.trim()}): ${problem}: beads must be disjoint and in order`,
@@ -176,6 +187,7 @@ export function evaluateFolders(goldDir: string, autoDir: string, verses?: Verse
     const gold = parseAlignments(
       readFileSync(join(goldDir, `${id}.align`), 'utf8'),
       join(goldDir, `${id}.align`),
+      'crossing',
     );
     const autoPath = join(autoDir, `${id}.align`);
     let auto = parseAlignments(readFileSync(autoPath, 'utf8'), autoPath);
