@@ -164,6 +164,24 @@ describe.skipIf(!ready && !process.env.CI)('the review tools in headless Chromiu
     expect(rows()[6]?.status).toBe('auto');
   });
 
+  it('shows the sentence boundaries inside the selected pair, and a click on one opens the split there', async () => {
+    const index = rows().findIndex((row) => JSON.parse(row.en_ids).length >= 2);
+    await jumpTo(index);
+    const selected = page.locator('.pair[aria-selected=true]');
+    const marks = selected.locator('.text[lang=en] .boundary-mark');
+    await expect.poll(() => marks.count()).toBe(JSON.parse(rows()[index]?.en_ids ?? '[]').length - 1);
+    expect(await selected.locator('.text[lang=en]').textContent()).toBe(rows()[index]?.en);
+    await marks.first().click();
+    const dialog = page.locator('.split-chooser');
+    await expect
+      .poll(() =>
+        dialog.locator('button[aria-label="split English after sentence 1"]').getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('corrects a header pair side by side, and undoes it', async () => {
     const index = rows().findIndex((row) => row.role === 'title');
     const title = rows()[index];

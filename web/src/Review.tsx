@@ -7,6 +7,7 @@ import { KeyHelp } from './KeyHelp';
 import { FILTERS, isDoubtful, nearest } from './reviewFilters';
 import { rowBeside } from './reviewRows';
 import { type CorrectionField, headerFields, SentenceEditor, sentenceFields } from './SentenceEditor';
+import { SentenceRun, useSentenceTexts } from './SentenceRun';
 import { SplitChooser } from './SplitChooser';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
 import { WarningList } from './WarningList';
@@ -81,6 +82,11 @@ interface Correction {
   texts: ReadonlyMap<string, string>;
 }
 
+/** A split being chosen: the pair, its sentences, and where the boundaries stand at first. */
+interface Splitting extends Correction {
+  initial?: { en?: number; zh?: number };
+}
+
 /**
  * Both languages side by side, pair by pair, keyboard first. Only the rows in view are
  * rendered, so a document of tens of thousands of pairs scrolls without stalling.
@@ -93,7 +99,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const [correcting, setCorrecting] = useState<Editing | undefined>();
   const [filter, setFilter] = useState('doubtful');
   const [helping, setHelping] = useState(false);
-  const [splitting, setSplitting] = useState<Correction | undefined>();
+  const [splitting, setSplitting] = useState<Splitting | undefined>();
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
   const actionsRef = useRef<Record<string, () => void>>({});
   const focused = useRef(false);
@@ -117,6 +123,9 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   }, [current, rows.length, virtualizer]);
 
   const row = rows[current];
+  const currentTexts = useSentenceTexts(row);
+  const splitAt = (lang: 'en' | 'zh', after: number) =>
+    row && currentTexts && setSplitting({ row, texts: currentTexts, initial: { [lang]: after } });
   const inFilter = FILTERS[filter]?.test ?? (() => true);
   const moveTo = (step: 1 | -1) => {
     const found = nearest(rows, current, step, inFilter);
@@ -325,6 +334,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
         <SplitChooser
           row={splitting.row}
           texts={splitting.texts}
+          initial={splitting.initial}
           onClose={() => setSplitting(undefined)}
           onSplit={(en, zh) => {
             const target = splitting.row;
@@ -400,12 +410,20 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
                   {row.role}
                   <span className="page">{pageLabel(row, pages)}</span>
                 </span>
-                <span className="text" lang="en">
-                  {row.en}
-                </span>
-                <span className="text" lang="zh">
-                  {row.zh}
-                </span>
+                {(['en', 'zh'] as const).map((lang) => (
+                  <span key={lang} className="text" lang={lang}>
+                    {item.index === current && currentTexts ? (
+                      <SentenceRun
+                        lang={lang}
+                        ids={JSON.parse(lang === 'en' ? row.en_ids : row.zh_ids) as string[]}
+                        texts={currentTexts}
+                        onBoundary={splitAt}
+                      />
+                    ) : (
+                      row[lang]
+                    )}
+                  </span>
+                ))}
                 <span className="flags">{(JSON.parse(row.flags) as string[]).join(', ')}</span>
               </div>
             );
