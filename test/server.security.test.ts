@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -308,6 +309,29 @@ describe('uploads, read and aligned off the event loop', () => {
     expect((await app.inject('/api/documents')).statusCode).toBe(200);
     await app.close();
   });
+
+  it('reads no more uploads at once than it was given processes; the rest wait, and past the queue get 503', async () => {
+    // Each upload process may take the whole heap cap: many at once would exhaust the machine.
+    const app = buildServer(store, { uploadLimits: { processes: 1, waiting: 2 } });
+    const uploadProcesses = () =>
+      execFileSync('ps', ['--ppid', String(process.pid), '-o', 'args='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('upload-process')).length;
+    let most = 0;
+    const watch = setInterval(() => {
+      most = Math.max(most, uploadProcesses());
+    }, 25);
+    const upload = (name: string) =>
+      app.inject({ method: 'POST', url: '/api/documents', payload: { files: [{ name, data: HARBOUR }] } });
+    const answers = await Promise.all(['a.md', 'b.md', 'c.md', 'd.md'].map(upload));
+    clearInterval(watch);
+    const statuses = answers.map((answer) => answer.statusCode).sort();
+    expect(statuses, answers.map((answer) => answer.body).join('\n')).toEqual([201, 201, 201, 503]);
+    const refused = answers.find((answer) => answer.statusCode === 503);
+    expect(refused?.json().error).toMatch(/already has 3 uploads to read: try again when they are done/);
+    expect(most).toBe(1);
+    await app.close();
+  }, 120_000);
 
   it('survives a Word decompression bomb: refused with 413 while other requests are answered', async () => {
     // Under the Word reader's own limit on inflated bytes, so that the process's heap cap is what

@@ -26,8 +26,8 @@ export interface ServerOptions {
   host?: string;
   /** Largest request body accepted, in bytes. */
   uploadLimit?: number;
-  /** Memory and time one upload may take to read and align. */
-  uploadLimits?: UploadLimits;
+  /** Memory and time one upload may take to read and align, and how many are read at once. */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
@@ -78,7 +78,7 @@ function download(reply: FastifyReply, name: string, text: string): FastifyReply
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
-  const uploads = new UploadRunner(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  const uploads = new UploadRunner({ ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits });
   app.addHook('onClose', async () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BitextError, TooLargeError, UnprocessableError } from '../errors.js';
+import { BitextError, BusyError, TooLargeError, UnprocessableError } from '../errors.js';
 import { storeDocuments } from '../pipeline/store.js';
 import type { CorpusStore } from '../store/index.js';
 import type { AlignedUpload, UploadedFile } from './align-upload.js';
@@ -13,10 +13,17 @@ export interface UploadLimits {
   memoryMb: number;
   /** Time one upload may take to read and align, in seconds. */
   seconds: number;
+  /** Uploads read at once: each may take `memoryMb`, so together they must not exhaust the machine. */
+  processes: number;
+  /** Uploads that may wait for their turn; one more is refused (503) rather than kept waiting. */
+  waiting: number;
 }
 
-/** Enough for a 45 MB PDF or a 30,000-pair book; a Word file that inflates to gigabytes is stopped. */
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { memoryMb: 1536, seconds: 120 };
+/**
+ * Enough for a 45 MB PDF or a 30,000-pair book; a Word file that inflates to gigabytes is
+ * stopped. Two at once on a 2-core machine; the others wait.
+ */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { memoryMb: 1536, seconds: 120, processes: 2, waiting: 8 };
 
 /** Run from the TypeScript sources (tests), the upload process loads them through tsx. */
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
@@ -48,6 +55,10 @@ type Message = { result: AlignedUpload } | { error: string };
  */
 export class UploadRunner {
   private readonly running = new Set<ChildProcess>();
+  /** Uploads holding a turn: reading, aligning or being stored. */
+  private busy = 0;
+  /** Uploads waiting for a turn, first come first served. */
+  private readonly queue: (() => void)[] = [];
 
   constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {}
 
@@ -59,14 +70,39 @@ export class UploadRunner {
     store: CorpusStore,
     files: readonly UploadedFile[],
   ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
-    const { documents, failures, firstFailureStatus } = await this.align(files);
-    if (documents.length === 0) {
-      const message = failures[0] ?? 'the upload holds no document';
-      throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
+    await this.takeTurn();
+    try {
+      const { documents, failures, firstFailureStatus } = await this.align(files);
+      if (documents.length === 0) {
+        const message = failures[0] ?? 'the upload holds no document';
+        throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
+      }
+      const stored = await storeDocuments(store, documents);
+      const existing = stored.filter((document) => document.existing).map((document) => document.id);
+      return { ids: stored.map((document) => document.id), existing, failures };
+    } finally {
+      this.endTurn();
     }
-    const stored = await storeDocuments(store, documents);
-    const existing = stored.filter((document) => document.existing).map((document) => document.id);
-    return { ids: stored.map((document) => document.id), existing, failures };
+  }
+
+  /** Waits until fewer than `processes` uploads are at work; refused at once when the queue is full. */
+  private async takeTurn(): Promise<void> {
+    if (this.busy < this.limits.processes) {
+      this.busy++;
+      return;
+    }
+    if (this.queue.length >= this.limits.waiting)
+      throw new BusyError(
+        `the studio already has ${this.busy + this.queue.length} uploads to read: try again when they are done`,
+      );
+    // The turn passes straight from the upload that ends to this one: `busy` stays as it is.
+    await new Promise<void>((resolve) => this.queue.push(resolve));
+  }
+
+  private endTurn(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.busy--;
   }
 
   private align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
