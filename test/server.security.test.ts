@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +235,23 @@ describe('requests from another site, another host, or not in JSON', () => {
     }
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`])
       expect((await send(port, 'GET', '/api/documents', { host })).status, host).toBe(200);
+  });
+
+  it('bound to every interface, answers to each address of the machine, and to no other name', async () => {
+    const everywhere = buildServer(store, { host: '0.0.0.0' });
+    const everywherePort = await listen(everywhere);
+    const addresses = Object.values(networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .map((address) => (address.family === 'IPv6' ? `[${address.address}]` : address.address));
+    for (const address of addresses) {
+      const answer = await send(everywherePort, 'GET', '/api/documents', {
+        host: `${address}:${everywherePort}`,
+      });
+      expect(answer.status, address).toBe(200);
+    }
+    for (const host of [`evil.example:${everywherePort}`, `0.0.0.0.evil.example:${everywherePort}`])
+      expect((await send(everywherePort, 'GET', '/api/documents', { host })).status, host).toBe(403);
+    await everywhere.close();
   });
 
   it('sends a strict Content-Security-Policy, no framing, nosniff and no referrer, on answers and refusals', async () => {
