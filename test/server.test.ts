@@ -66,6 +66,21 @@ describe('the studio API', () => {
     expect(oneSided.json().error).toMatch(/^x\.txt: has only English text and no counterpart file/);
   });
 
+  it('takes a long file name in any script, keeping its start and its extension', async () => {
+    const name = `${'港口评论'.repeat(44)}.en.txt`;
+    const uploads = ['en', 'zh'].map((lang) => ({
+      name: name.replace('.en.', `.${lang}.`),
+      data: Buffer.from(lang === 'en' ? 'The harbour grows.\n' : '港口在发展。\n').toString('base64'),
+    }));
+    const response = await app.inject({ method: 'POST', url: '/api/documents', payload: { files: uploads } });
+    expect(response.statusCode, response.body).toBe(201);
+    const stored = (await app.inject('/api/documents'))
+      .json()
+      .find((document: { id: number }) => document.id === response.json().ids[0]);
+    expect(stored.name).toMatch(/^港口评论港口评论.*港口评论$/);
+    expect(Buffer.byteLength(stored.name)).toBeLessThan(200);
+  });
+
   it('stores a Word file pair and a PDF uploaded as files', async () => {
     const [plain] = (await readDocuments(['examples/harbour-review.md'])).documents as [BilingualDocument];
     const words = await buildDocx(plain, 'pair');
