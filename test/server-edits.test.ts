@@ -184,6 +184,21 @@ describe('the edit endpoints', () => {
     }
   });
 
+  it('refuse a correction holding a broken character (a lone surrogate), which could not be stored as it is nor undone', async () => {
+    const [first] = await firstBody();
+    const sentence = JSON.parse(first.en_ids)[0];
+    const before = await open();
+    const response = await app.inject({
+      method: 'PUT',
+      url: `/api/documents/${documentId}/sentences/${sentence}`,
+      headers: { 'content-type': 'application/json' },
+      payload: `{"text":"Welcome \\ud800 all","pair":${JSON.stringify(seen(first))}}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatch(/broken character/);
+    expect(await open()).toEqual(before);
+  });
+
   it('keep undo to its own document', async () => {
     const [first, second] = await firstBody(otherId);
     const merged = await post(`/api/pairs/${first.id}/merge`, { version: first.version, next: seen(second) });
