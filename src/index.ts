@@ -34,6 +34,7 @@ export type {
   Sentence,
   TocEntry,
 } from './model/document.js';
+export { listWarnings, type PlacedWarning } from './model/warnings.js';
 export { pairDocument } from './pairs/pairs.js';
 export { type ReadResult, readDocuments } from './read.js';
 export { CorpusStore, type StoredDocument } from './store/index.js';

@@ -163,4 +163,19 @@ describe.skipIf(!ready && !process.env.CI)('the review tools in headless Chromiu
       .toBe(true);
     expect(rows()[6]?.status).toBe('auto');
   });
+
+  it('lists the reader’s warnings and shows the pair nearest each', async () => {
+    const [warning] = store.documentWarnings(documentId);
+    if (!warning?.nearSentence) throw new Error('the fixture should carry a warning placed in its text');
+    const list = page.locator('details.warnings');
+    await list.locator('summary').click();
+    await expect.poll(() => list.locator('li').first().textContent()).toContain(warning.message);
+    await jumpTo(0);
+    await list.locator('li button', { hasText: 'Show' }).first().click();
+    const near = warning.nearSentence;
+    const holder = rows().find((row) =>
+      [row.en_ids, row.zh_ids].some((ids) => JSON.parse(ids).includes(near)),
+    );
+    await expect.poll(selectedKey).toBe(holder?.pair_key);
+  });
 });

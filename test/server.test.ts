@@ -43,6 +43,13 @@ describe('the studio API', () => {
     expect(document.pairs).toBeGreaterThan(20);
   });
 
+  it('lists a document’s warnings with the sentence nearest each, and 404 for an unknown document', async () => {
+    const warnings = (await app.inject(`/api/documents/${documentId}/warnings`)).json();
+    expect(warnings).toEqual(store.documentWarnings(documentId));
+    expect(warnings[0]).toMatchObject({ code: 'truncated', nearSentence: expect.stringMatching(/^a\d+\./) });
+    expect((await app.inject('/api/documents/99999/warnings')).statusCode).toBe(404);
+  });
+
   it('answers bad requests with 4xx and a clear message', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/pairs/1/merge', payload: {} })).statusCode).toBe(
       400,

@@ -171,6 +171,12 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
   );
 
   app.get<{ Params: { id: number } }>(
+    '/api/documents/:id/warnings',
+    { schema: { params: idParam } },
+    async (request) => store.documentWarnings(request.params.id),
+  );
+
+  app.get<{ Params: { id: number } }>(
     '/api/pairs/:id/sentences',
     { schema: { params: idParam } },
     async (request) => store.pairSentences(request.params.id),

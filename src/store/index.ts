@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { BitextError, NotFoundError } from '../errors.js';
 import { type AlignedDocument, type BilingualDocument, LANGS } from '../model/document.js';
 import { documentName } from '../model/names.js';
+import { listWarnings, type PlacedWarning } from '../model/warnings.js';
 import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
 import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
@@ -210,17 +211,27 @@ export class CorpusStore {
     return row.name;
   }
 
-  /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
-  getDocument(id: number): AlignedDocument {
+  /** A stored document's structure, sentences and warnings, without its pairs. */
+  private getDocumentModel(id: number): BilingualDocument {
     const row = this.db.prepare('SELECT model FROM documents WHERE id = ?').get(id) as
       | { model: string }
       | undefined;
     if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
-    const model = JSON.parse(row.model) as BilingualDocument;
+    return JSON.parse(row.model) as BilingualDocument;
+  }
+
+  /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
+  getDocument(id: number): AlignedDocument {
+    const model = this.getDocumentModel(id);
     const pairs = (
       this.db.prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position').all(id) as StoredRow[]
     ).map(pairOf);
     return { ...model, pairs };
+  }
+
+  /** A stored document's warnings in reading order, each with the sentence nearest its place. */
+  documentWarnings(id: number): PlacedWarning[] {
+    return listWarnings(this.getDocumentModel(id));
   }
 
   /** Documents by id, or all of them. */

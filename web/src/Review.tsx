@@ -9,6 +9,7 @@ import { rowBeside } from './reviewRows';
 import { SentenceEditor } from './SentenceEditor';
 import { SplitChooser } from './SplitChooser';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
+import { WarningList } from './WarningList';
 
 /** Score as colour: red for doubtful, through amber, to green for sure. */
 function scoreColour(score: number): string {
@@ -32,6 +33,9 @@ function pageLabel(row: PairRow, pages: ReadonlyMap<string, number>): string {
 }
 
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
+
+const holdsSentence = (row: PairRow, sentence: string) =>
+  [row.en_ids, row.zh_ids].some((ids) => (JSON.parse(ids) as string[]).includes(sentence));
 
 /** The buttons of the toolbar, each the key it stands for. */
 const BUTTONS: readonly [string, string][] = [
@@ -111,6 +115,11 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     const found = nearest(rows, current, step, inFilter);
     if (found === undefined) setMessage(`No ${step === 1 ? 'later' : 'earlier'} pair in the filter.`);
     else setCurrent(found);
+  };
+  const showSentence = (sentence: string) => {
+    const at = rows.findIndex((candidate) => holdsSentence(candidate, sentence));
+    if (at < 0) setMessage('The text near this warning is in no pair.');
+    else setCurrent(at);
   };
   const besides = (
     direction: 'previous' | 'next',
@@ -295,6 +304,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
         </span>
       </div>
       <p role="status">{message}</p>
+      <WarningList documentId={documentId} onShow={showSentence} />
       {helping && <KeyHelp onClose={() => setHelping(false)} />}
       {splitting && (
         <SplitChooser

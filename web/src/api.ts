@@ -1,5 +1,6 @@
 /** The studio API, as the web app uses it. Every failure becomes an ApiError with the server's message. */
 
+import type { PlacedWarning as DocumentWarning } from '../../src/model/warnings';
 import {
   type StoredDocument as DocumentSummary,
   type EditHistory,
@@ -7,10 +8,9 @@ import {
   type ReviewRow as PairRow,
   reviewRowOf,
 } from '../../src/store/rows';
-
 import type { SpottedHit as SearchHit, SpottedPage as SearchPage } from '../../src/store/search-types';
 
-export type { DocumentSummary, EditHistory, EditOutcome, PairRow, SearchHit, SearchPage };
+export type { DocumentSummary, DocumentWarning, EditHistory, EditOutcome, PairRow, SearchHit, SearchPage };
 
 /** What a search asks for besides its query; empty fields are left out. */
 export interface SearchRequest {
@@ -127,6 +127,8 @@ export const api = {
         history: body.history,
       }),
     ),
+  /** What the reader noticed about the document, each warning with the sentence nearest it. */
+  warnings: (id: number) => request<DocumentWarning[]>(`/api/documents/${id}/warnings`),
   /** The texts of a pair's sentences, English first. */
   sentences: (row: PairRow) =>
     request<{ sentences: { id: string; text: string }[] }>(`/api/pairs/${row.id}/sentences`).then(
