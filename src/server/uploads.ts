@@ -55,7 +55,7 @@ type Message = { result: AlignedUpload } | { error: string };
  */
 export class UploadRunner {
   private readonly running = new Set<ChildProcess>();
-  /** Uploads holding a turn: reading, aligning or being stored. */
+  /** Upload processes holding a turn, from their start to their exit. */
   private busy = 0;
   /** Uploads waiting for a turn, first come first served. */
   private readonly queue: (() => void)[] = [];
@@ -70,22 +70,17 @@ export class UploadRunner {
     store: CorpusStore,
     files: readonly UploadedFile[],
   ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
-    await this.takeTurn();
-    try {
-      const { documents, failures, firstFailureStatus } = await this.align(files);
-      if (documents.length === 0) {
-        const message = failures[0] ?? 'the upload holds no document';
-        throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
-      }
-      const stored = await storeDocuments(store, documents);
-      const existing = stored.filter((document) => document.existing).map((document) => document.id);
-      return { ids: stored.map((document) => document.id), existing, failures };
-    } finally {
-      this.endTurn();
+    const { documents, failures, firstFailureStatus } = await this.align(files);
+    if (documents.length === 0) {
+      const message = failures[0] ?? 'the upload holds no document';
+      throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
     }
+    const stored = await storeDocuments(store, documents);
+    const existing = stored.filter((document) => document.existing).map((document) => document.id);
+    return { ids: stored.map((document) => document.id), existing, failures };
   }
 
-  /** Waits until fewer than `processes` uploads are at work; refused at once when the queue is full. */
+  /** Waits until fewer than `processes` upload processes run; refused at once when the queue is full. */
   private async takeTurn(): Promise<void> {
     if (this.busy < this.limits.processes) {
       this.busy++;
@@ -95,7 +90,7 @@ export class UploadRunner {
       throw new BusyError(
         `the studio already has ${this.busy + this.queue.length} uploads to read: try again when they are done`,
       );
-    // The turn passes straight from the upload that ends to this one: `busy` stays as it is.
+    // The turn passes straight from the process that ends to this one: `busy` stays as it is.
     await new Promise<void>((resolve) => this.queue.push(resolve));
   }
 
@@ -105,7 +100,9 @@ export class UploadRunner {
     else this.busy--;
   }
 
-  private align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+  /** Reads and aligns files in a process of their own, once it is their turn; the turn ends when the process does. */
+  private async align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+    await this.takeTurn();
     const child = this.start();
     return new Promise<AlignedUpload>((resolve, reject) => {
       let stderr = '';
@@ -124,6 +121,7 @@ export class UploadRunner {
       child.once('exit', () => {
         clearTimeout(timer);
         this.running.delete(child);
+        this.endTurn();
         reject(this.failure(timedOut, stderr));
       });
       child.send(files);
