@@ -235,6 +235,12 @@ describe('requests from another site, another host, or not in JSON', () => {
     }
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`])
       expect((await send(port, 'GET', '/api/documents', { host })).status, host).toBe(200);
+    // A request line in absolute form names its host itself, whatever the Host header says.
+    for (const target of ['http://evil.example/api/documents', `http://evil.example:${port}/api/documents`]) {
+      const answer = await send(port, 'GET', target, { host: `127.0.0.1:${port}` });
+      expect(answer.status, target).toBe(403);
+    }
+    expect((await send(port, 'GET', `http://127.0.0.1:${port}/api/documents`)).status).toBe(200);
   });
 
   it('bound to every interface, answers to each address of the machine, and to no other name', async () => {

@@ -69,11 +69,20 @@ function splitHost(header: string): { name: string; port: number } | undefined {
  * one the studio listens on; before it listens (tests by inject) only the name is checked.
  */
 function checkHost(app: FastifyInstance, names: ReadonlySet<string>, request: FastifyRequest): void {
-  const host = splitHost(request.headers.host ?? '');
+  const named = authorityOf(request);
+  const host = splitHost(named);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : undefined;
   if (!host || !names.has(host.name) || (port !== undefined && host.port !== port))
-    throw new ForbiddenError(`the studio does not answer to the host ${request.headers.host ?? '(none)'}`);
+    throw new ForbiddenError(`the studio does not answer to the host ${named || '(none)'}`);
+}
+
+/**
+ * The host a request is for: the Host header, unless the request line names one itself
+ * (`GET http://host/path`, the absolute form), which then counts instead (RFC 9112 §3.2.2).
+ */
+function authorityOf(request: FastifyRequest): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(request.raw.url ?? '')?.[1] ?? request.headers.host ?? '';
 }
 
 /** The media type of a Content-Type header, without its parameters. */
