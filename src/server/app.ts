@@ -10,6 +10,7 @@ import type { CorpusStore, SearchOptions } from '../store/index.js';
 import { realignDocument } from '../store/realign.js';
 import { REVIEW_COLUMNS } from '../store/rows.js';
 import { spotTranslations } from '../store/spotting.js';
+import { DUPLICATE_CHOICES, type DuplicateChoice } from './api-types.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
@@ -106,7 +107,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
 
   app.get('/api/documents', async () => store.listDocuments());
 
-  app.post<{ Body: { files: UploadedFile[] } }>(
+  app.post<{ Body: { files: UploadedFile[]; duplicates?: DuplicateChoice } }>(
     '/api/documents',
     {
       schema: {
@@ -114,6 +115,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           type: 'object',
           required: ['files'],
           properties: {
+            duplicates: { type: 'string', enum: [...DUPLICATE_CHOICES] },
             files: {
               type: 'array',
               minItems: 1,
@@ -131,7 +133,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await uploads.store(store, request.body.files)),
+    async (request, reply) =>
+      reply.code(201).send(await uploads.store(store, request.body.files, request.body.duplicates)),
   );
 
   const idParam = {
@@ -167,6 +170,33 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     async (request) => {
       const { pairs: _, ...model } = store.getDocument(request.params.id);
       return model;
+    },
+  );
+
+  app.delete<{ Params: { id: number } }>(
+    '/api/documents/:id',
+    { schema: { params: idParam } },
+    async (request) => {
+      store.deleteDocument(request.params.id);
+      return { deleted: request.params.id };
+    },
+  );
+
+  app.put<{ Params: { id: number }; Body: { name: string } }>(
+    '/api/documents/:id/name',
+    {
+      schema: {
+        params: idParam,
+        body: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (request) => {
+      store.renameDocument(request.params.id, request.body.name);
+      return { id: request.params.id, name: store.documentName(request.params.id) };
     },
   );
 

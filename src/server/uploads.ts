@@ -2,9 +2,10 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BitextError, BusyError, TooLargeError, UnprocessableError } from '../errors.js';
-import { storeDocuments } from '../pipeline/store.js';
+import { documentName } from '../model/names.js';
 import type { CorpusStore } from '../store/index.js';
 import type { AlignedUpload, UploadedFile } from './align-upload.js';
+import type { DuplicateChoice, UploadOutcome } from './api-types.js';
 
 export type { UploadedFile } from './align-upload.js';
 
@@ -63,21 +64,34 @@ export class UploadRunner {
   constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {}
 
   /**
-   * Stores the documents of uploaded files. When nothing could be stored the first failure
-   * is the error; otherwise the failures come back with the ids.
+   * Stores the documents of uploaded files, each as `duplicates` says where the library
+   * holds it already. When nothing could be read the first failure is the error;
+   * otherwise the failures come back with the ids.
    */
   async store(
     store: CorpusStore,
     files: readonly UploadedFile[],
-  ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
+    duplicates: DuplicateChoice = 'ask',
+  ): Promise<UploadOutcome> {
     const { documents, failures, firstFailureStatus } = await this.align(files);
     if (documents.length === 0) {
       const message = failures[0] ?? 'the upload holds no document';
       throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
     }
-    const stored = await storeDocuments(store, documents);
-    const existing = stored.filter((document) => document.existing).map((document) => document.id);
-    return { ids: stored.map((document) => document.id), existing, failures };
+    const outcome: UploadOutcome = { ids: [], duplicates: [], failures };
+    for (const document of documents) {
+      const existing = duplicates === 'keep' ? [] : store.duplicatesOf(document);
+      if (duplicates === 'ask' && existing.length > 0)
+        outcome.duplicates.push({ name: documentName(document), existing });
+      else
+        outcome.ids.push(
+          store.replaceDocuments(
+            existing.map((old) => old.id),
+            document,
+          ),
+        );
+    }
+    return outcome;
   }
 
   /** Waits until fewer than `processes` upload processes run; refused at once when the queue is full. */

@@ -27,6 +27,9 @@ export type { SearchHit, SearchPage, Span, SpottedHit, SpottedPage } from './sea
 
 import { migrate, registerFunctions } from './schema.js';
 
+/** A name a person can give a document: printable, no path separators, at most 200 characters. */
+const DOCUMENT_NAME = /^[^\p{Cc}/\\]{1,200}$/u;
+
 /** What makes two imports the same document: its text and structure, not where the file lay. */
 export function contentHash(document: BilingualDocument): string {
   const { toc, articles, warnings } = document;
@@ -209,6 +212,36 @@ export class CorpusStore {
       | undefined;
     if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
     return row.name;
+  }
+
+  /** Gives a stored document another name, as the library lists it and exports name its files. */
+  renameDocument(id: number, name: string): void {
+    const wanted = name.trim();
+    if (!DOCUMENT_NAME.test(wanted))
+      throw new BitextError(`a document name is 1 to 200 characters, with no control characters or slashes`);
+    this.documentName(id);
+    this.db.prepare('UPDATE documents SET name = ? WHERE id = ?').run(wanted, id);
+  }
+
+  /** Deletes a stored document with its pairs, sentences and edit history. */
+  deleteDocument(id: number): void {
+    this.documentName(id);
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  }
+
+  /** Stores a document in place of others, in one transaction: none is lost if storing fails. */
+  replaceDocuments(replaced: readonly number[], document: AlignedDocument): number {
+    return this.db.transaction(() => {
+      for (const id of replaced) this.deleteDocument(id);
+      return this.addDocument(document);
+    })();
+  }
+
+  /** Stored documents that the given one would duplicate: the same content, or the same name. */
+  duplicatesOf(document: BilingualDocument): { id: number; name: string }[] {
+    return this.db
+      .prepare('SELECT id, name FROM documents WHERE content_hash = ? OR name = ? ORDER BY id')
+      .all(contentHash(document), documentName(document)) as { id: number; name: string }[];
   }
 
   /** A stored document's structure, sentences and warnings, without its pairs. */
