@@ -164,6 +164,28 @@ describe.skipIf(!ready && !process.env.CI)('the review tools in headless Chromiu
     expect(rows()[6]?.status).toBe('auto');
   });
 
+  it('corrects a header pair side by side, and undoes it', async () => {
+    const index = rows().findIndex((row) => row.role === 'title');
+    const title = rows()[index];
+    if (!title) throw new Error('the fixture has a title pair');
+    await jumpTo(index);
+    await press('e');
+    const dialog = page.locator('[role=dialog]');
+    await expect
+      .poll(() => dialog.locator('label span').allTextContents())
+      .toEqual(['English text', 'Chinese text']);
+    await dialog.locator('textarea[lang=en]').fill('The Harbour Review');
+    await dialog.locator('button[type=submit]').click();
+    await expect.poll(status).toBe('Corrected 1 side.');
+    expect(rows()[index]).toMatchObject({ en: 'The Harbour Review', zh: title.zh });
+    await expect
+      .poll(() => page.locator('.pair[aria-selected=true] .text[lang=en]').textContent())
+      .toBe('The Harbour Review');
+    await press('u');
+    await expect.poll(status).toBe('Undone.');
+    expect(rows()[index]?.en).toBe(title.en);
+  });
+
   it('lists the reader’s warnings and shows the pair nearest each', async () => {
     const [warning] = store.documentWarnings(documentId);
     if (!warning?.nearSentence) throw new Error('the fixture should carry a warning placed in its text');

@@ -214,6 +214,33 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
 
   const seen = (id: number, version: number) => ({ id, version });
 
+  app.put<{ Params: { id: number }; Body: { version: number; who?: string; lang: Lang; text: string } }>(
+    '/api/pairs/:id/text',
+    {
+      schema: {
+        params: idParam,
+        body: {
+          ...versioned,
+          required: ['version', 'lang', 'text'],
+          properties: {
+            ...versioned.properties,
+            lang: { type: 'string', enum: ['en', 'zh'] },
+            text: { type: 'string', maxLength: 10_000 },
+          },
+        },
+      },
+    },
+    async (request) =>
+      store
+        .editor()
+        .editPairText(
+          seen(request.params.id, request.body.version),
+          request.body.lang,
+          request.body.text,
+          request.body.who ?? 'studio',
+        ),
+  );
+
   app.post<{
     Params: { id: number };
     Body: { version: number; who?: string; next: { id: number; version: number } };

@@ -210,6 +210,20 @@ export class PairEditor {
     );
   }
 
+  /**
+   * Corrects one side of a pair read without sentences (a title, subtitle, byline, date or
+   * source line, a contents entry): its whole text, rescored, keeping its status.
+   */
+  async editPairText(seen: Seen, lang: Lang, text: string, who: string): Promise<EditOutcome> {
+    const row = this.current(seen);
+    if (idsOf(row, 'en').length + idsOf(row, 'zh').length > 0)
+      throw new BitextError(`pair ${row.id} holds sentences: correct them one by one`);
+    const corrected: Draft = { ...this.draftOf(row), [lang]: text.trim() };
+    if (corrected.en === '' && corrected.zh === '')
+      throw new BitextError('a pair cannot be made empty on both sides');
+    return this.apply(row.document_id, 'edit-text', who, [row], [corrected]);
+  }
+
   /** Undoes the latest edit of a document still in force; `expected` names the edit the caller saw as latest. */
   undo(documentId: number, expected?: number): EditOutcome & { done: boolean } {
     return this.step(documentId, 'undo', expected);

@@ -6,7 +6,7 @@ import { ExportLink } from './ExportLink';
 import { KeyHelp } from './KeyHelp';
 import { FILTERS, isDoubtful, nearest } from './reviewFilters';
 import { rowBeside } from './reviewRows';
-import { SentenceEditor } from './SentenceEditor';
+import { type CorrectionField, headerFields, SentenceEditor, sentenceFields } from './SentenceEditor';
 import { SplitChooser } from './SplitChooser';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
 import { WarningList } from './WarningList';
@@ -69,6 +69,13 @@ function onRow(
 }
 
 /** The sentences of a pair being corrected, with their texts as stored. */
+/** A pair being corrected: the fields of its sentences, or of its two sides when it has none. */
+interface Editing {
+  row: PairRow;
+  header: boolean;
+  fields: CorrectionField[];
+}
+
 interface Correction {
   row: PairRow;
   texts: ReadonlyMap<string, string>;
@@ -83,7 +90,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const rows = document?.rows ?? NO_ROWS;
   const pages = document?.pages ?? NO_PAGES;
   const [current, setCurrent] = useState(0);
-  const [correcting, setCorrecting] = useState<Correction | undefined>();
+  const [correcting, setCorrecting] = useState<Editing | undefined>();
   const [filter, setFilter] = useState('doubtful');
   const [helping, setHelping] = useState(false);
   const [splitting, setSplitting] = useState<Correction | undefined>();
@@ -197,12 +204,17 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     C: confirmUpToHere,
     x: () => row && edit(onRow(row, api.unconfirm), () => 'No longer confirmed.'),
     a: realign,
-    e: () =>
-      row &&
-      api.sentences(row).then(
-        (texts) => texts.size > 0 && setCorrecting({ row, texts }),
-        (error: Error) => setMessage(error.message),
-      ),
+    e: () => {
+      if (!row) return;
+      const ids = { en: JSON.parse(row.en_ids) as string[], zh: JSON.parse(row.zh_ids) as string[] };
+      if (ids.en.length + ids.zh.length === 0)
+        setCorrecting({ row, header: true, fields: headerFields(row) });
+      else
+        api.sentences(row).then(
+          (texts) => setCorrecting({ row, header: false, fields: sentenceFields(ids, texts) }),
+          (error: Error) => setMessage(error.message),
+        );
+    },
     b: () =>
       row &&
       api.sentences(row).then(
@@ -250,16 +262,19 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       </button>
     ));
 
-  const saveSentences = (changes: { id: string; text: string }[]) => {
-    const target = correcting?.row;
+  const saveCorrections = (changes: { id: string; text: string }[]) => {
+    const target = correcting;
     setCorrecting(undefined);
     if (!target) return;
     changes.forEach((change, k) => {
       const done = k === changes.length - 1;
-      edit(
-        onRow(target, (latest) => api.editSentence(documentId, change.id, change.text, latest)),
-        () =>
-          done ? `Corrected ${changes.length} sentence${changes.length === 1 ? '' : 's'}.` : 'Correcting…',
+      const request = (latest: PairRow) =>
+        target.header
+          ? api.editPairText(latest, change.id as 'en' | 'zh', change.text)
+          : api.editSentence(documentId, change.id, change.text, latest);
+      const what = target.header ? 'side' : 'sentence';
+      edit(onRow(target.row, request), () =>
+        done ? `Corrected ${changes.length} ${what}${changes.length === 1 ? '' : 's'}.` : 'Correcting…',
       );
     });
   };
@@ -334,9 +349,9 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       <AlignmentMap rows={rows} current={current} onJump={setCurrent} />
       {correcting && (
         <SentenceEditor
-          row={correcting.row}
-          texts={correcting.texts}
-          onSave={saveSentences}
+          title={correcting.header ? 'Correct the text of this pair' : 'Correct the sentences of this pair'}
+          fields={correcting.fields}
+          onSave={saveCorrections}
           onClose={() => setCorrecting(undefined)}
         />
       )}

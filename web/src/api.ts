@@ -166,6 +166,9 @@ export const api = {
   /** Aligns the document again around its confirmed pairs; the edit's outcome, or none when nothing changed. */
   realign: (documentId: number) =>
     post<{ stretches: number; outcome: EditOutcome | null }>(`/api/documents/${documentId}/realign`),
+  /** Corrects one side of a pair read without sentences (a title, a byline). */
+  editPairText: (row: PairRow, lang: 'en' | 'zh', text: string) =>
+    send<EditOutcome>('PUT', `/api/pairs/${row.id}/text`, { version: row.version, lang, text }),
   editSentence: (documentId: number, sentence: string, text: string, holder: PairRow) =>
     send<EditOutcome>('PUT', `/api/documents/${documentId}/sentences/${encodeURIComponent(sentence)}`, {
       text,
