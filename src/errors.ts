@@ -48,6 +48,12 @@ export class UnprocessableError extends BitextError {
   override readonly status = 422;
 }
 
+/** A request the studio cannot take now (too much work in hand); the same request may succeed later. */
+export class BusyError extends BitextError {
+  override readonly name = 'BusyError';
+  override readonly status = 503;
+}
+
 /** A request without valid credentials. */
 export class UnauthorizedError extends BitextError {
   override readonly name = 'UnauthorizedError';

@@ -73,6 +73,34 @@ describe('the studio API', () => {
     expect(oneSided.json().error).toMatch(/^x\.txt: has only English text and no counterpart file/);
   });
 
+  it('answers numbers too large for the store with 400, not an internal error', async () => {
+    for (const url of [
+      `/api/documents/${documentId}?limit=1e308`,
+      `/api/documents/${documentId}?limit=99999999999999999999`,
+      '/api/search?q=harbour&offset=9223372036854775808',
+      '/api/documents/99999999999999999999999',
+    ]) {
+      const answer = await app.inject(url);
+      expect(answer.statusCode, url).toBe(400);
+      expect(answer.json().error, url).toMatch(/must be <= 9007199254740991/);
+    }
+  });
+
+  it('takes a long file name in any script, keeping its start and its extension', async () => {
+    const name = `${'港口评论'.repeat(44)}.en.txt`;
+    const uploads = ['en', 'zh'].map((lang) => ({
+      name: name.replace('.en.', `.${lang}.`),
+      data: Buffer.from(lang === 'en' ? 'The harbour grows.\n' : '港口在发展。\n').toString('base64'),
+    }));
+    const response = await app.inject({ method: 'POST', url: '/api/documents', payload: { files: uploads } });
+    expect(response.statusCode, response.body).toBe(201);
+    const stored = (await app.inject('/api/documents'))
+      .json()
+      .find((document: { id: number }) => document.id === response.json().ids[0]);
+    expect(stored.name).toMatch(/^港口评论港口评论.*港口评论$/);
+    expect(Buffer.byteLength(stored.name)).toBeLessThan(200);
+  });
+
   it('stores a Word file pair and a PDF uploaded as files', async () => {
     const [plain] = (await readDocuments(['examples/harbour-review.md'])).documents as [BilingualDocument];
     const words = await buildDocx(plain, 'pair');

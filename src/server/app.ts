@@ -27,24 +27,30 @@ export interface ServerOptions {
   host?: string;
   /** Largest request body accepted, in bytes. */
   uploadLimit?: number;
-  /** Memory and time one upload may take to read and align. */
-  uploadLimits?: UploadLimits;
+  /** Memory and time one upload may take to read and align, and how many are read at once. */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
 const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
 
+/**
+ * A whole number from `minimum` up to the largest a store can bind: a larger one (`limit=1e20`)
+ * is a 400, not a database error.
+ */
+const whole = (minimum: number) => ({ type: 'integer', minimum, maximum: Number.MAX_SAFE_INTEGER }) as const;
+
 /** A row as the client saw it: its id and version. */
 const seenRow = {
   type: 'object',
   required: ['id', 'version'],
-  properties: { id: { type: 'integer', minimum: 1 }, version: { type: 'integer', minimum: 1 } },
+  properties: { id: whole(1), version: whole(1) },
 } as const;
 
 const versioned = {
   type: 'object',
   required: ['version'],
-  properties: { version: { type: 'integer', minimum: 1 }, who: { type: 'string', maxLength: 100 } },
+  properties: { version: whole(1), who: { type: 'string', maxLength: 100 } },
 } as const;
 
 /** The status an error is answered with: its own when it has one below 500, else 500. */
@@ -79,7 +85,7 @@ function download(reply: FastifyReply, name: string, text: string): FastifyReply
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
-  const uploads = new UploadRunner(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  const uploads = new UploadRunner({ ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits });
   app.addHook('onClose', async () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {
@@ -134,7 +140,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
   const idParam = {
     type: 'object',
     required: ['id'],
-    properties: { id: { type: 'integer', minimum: 1 } },
+    properties: { id: whole(1) },
   } as const;
 
   app.get<{ Params: { id: number }; Querystring: { limit?: number } }>(
@@ -142,7 +148,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     {
       schema: {
         params: idParam,
-        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } },
+        querystring: { type: 'object', properties: { limit: whole(1) } },
       },
     },
     async (request) => {
@@ -270,8 +276,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           required: ['version', 'en', 'zh'],
           properties: {
             ...versioned.properties,
-            en: { type: 'integer', minimum: 0 },
-            zh: { type: 'integer', minimum: 0 },
+            en: whole(0),
+            zh: whole(0),
           },
         },
       },
@@ -302,7 +308,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       {
         schema: {
           params: idParam,
-          body: { type: 'object', required: ['edit'], properties: { edit: { type: 'integer', minimum: 1 } } },
+          body: { type: 'object', required: ['edit'], properties: { edit: whole(1) } },
         },
       },
       async (request) => {
@@ -328,9 +334,9 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
             stem: { type: 'boolean' },
-            offset: { type: 'integer', minimum: 0 },
-            limit: { type: 'integer', minimum: 1, maximum: 500 },
-            documentId: { type: 'integer', minimum: 1 },
+            offset: whole(0),
+            limit: { ...whole(1), maximum: 500 },
+            documentId: whole(1),
             role: { type: 'string', enum: [...PAIR_ROLES] },
             status: { type: 'string', enum: ['auto', 'confirmed'] },
           },
@@ -387,7 +393,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         params: {
           type: 'object',
           required: ['id', 'sentence'],
-          properties: { id: { type: 'integer', minimum: 1 }, sentence: { type: 'string', maxLength: 100 } },
+          properties: { id: whole(1), sentence: { type: 'string', maxLength: 100 } },
         },
         body: {
           type: 'object',

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BitextError, TooLargeError, UnprocessableError } from '../errors.js';
+import { BitextError, BusyError, TooLargeError, UnprocessableError } from '../errors.js';
 import { documentName } from '../model/names.js';
 import type { CorpusStore } from '../store/index.js';
 import type { AlignedUpload, UploadedFile } from './align-upload.js';
@@ -14,10 +14,17 @@ export interface UploadLimits {
   memoryMb: number;
   /** Time one upload may take to read and align, in seconds. */
   seconds: number;
+  /** Uploads read at once: each may take `memoryMb`, so together they must not exhaust the machine. */
+  processes: number;
+  /** Uploads that may wait for their turn; one more is refused (503) rather than kept waiting. */
+  waiting: number;
 }
 
-/** Enough for a 45 MB PDF or a 30,000-pair book; a Word file that inflates to gigabytes is stopped. */
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { memoryMb: 1536, seconds: 120 };
+/**
+ * Enough for a 45 MB PDF or a 30,000-pair book; a Word file that inflates to gigabytes is
+ * stopped. Two at once on a 2-core machine; the others wait.
+ */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { memoryMb: 1536, seconds: 120, processes: 2, waiting: 8 };
 
 /** Run from the TypeScript sources (tests), the upload process loads them through tsx. */
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
@@ -49,6 +56,10 @@ type Message = { result: AlignedUpload } | { error: string };
  */
 export class UploadRunner {
   private readonly running = new Set<ChildProcess>();
+  /** Upload processes holding a turn, from their start to their exit. */
+  private busy = 0;
+  /** Uploads waiting for a turn, first come first served. */
+  private readonly queue: (() => void)[] = [];
 
   constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {}
 
@@ -83,7 +94,29 @@ export class UploadRunner {
     return outcome;
   }
 
-  private align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+  /** Waits until fewer than `processes` upload processes run; refused at once when the queue is full. */
+  private async takeTurn(): Promise<void> {
+    if (this.busy < this.limits.processes) {
+      this.busy++;
+      return;
+    }
+    if (this.queue.length >= this.limits.waiting)
+      throw new BusyError(
+        `the studio already has ${this.busy + this.queue.length} uploads to read: try again when they are done`,
+      );
+    // The turn passes straight from the process that ends to this one: `busy` stays as it is.
+    await new Promise<void>((resolve) => this.queue.push(resolve));
+  }
+
+  private endTurn(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.busy--;
+  }
+
+  /** Reads and aligns files in a process of their own, once it is their turn; the turn ends when the process does. */
+  private async align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+    await this.takeTurn();
     const child = this.start();
     return new Promise<AlignedUpload>((resolve, reject) => {
       let stderr = '';
@@ -102,6 +135,7 @@ export class UploadRunner {
       child.once('exit', () => {
         clearTimeout(timer);
         this.running.delete(child);
+        this.endTurn();
         reject(this.failure(timedOut, stderr));
       });
       child.send(files);

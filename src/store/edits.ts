@@ -40,6 +40,9 @@ interface Draft {
   truncated: boolean;
 }
 
+/** Half of a UTF-16 pair: stored as a replacement character, so the text saved would not be the text sent. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Room left between neighbouring positions, so that most edits renumber nothing. */
 export const POSITION_GAP = 1024;
 
@@ -173,6 +176,10 @@ export class PairEditor {
   ): Promise<EditOutcome> {
     if (text.trim() === '')
       throw new BitextError('a sentence cannot be made empty: merge or move it instead');
+    if (LONE_SURROGATE.test(text))
+      throw new BitextError(
+        'the text holds a broken character (half of a UTF-16 pair): type or paste it again',
+      );
     const before = this.sentenceText(documentId, sentenceId);
     const holder = this.current(seen);
     const lang: Lang | undefined = idsOf(holder, 'en').includes(sentenceId)

@@ -27,8 +27,8 @@ export type { SearchHit, SearchPage, Span, SpottedHit, SpottedPage } from './sea
 
 import { migrate, registerFunctions } from './schema.js';
 
-/** A name a person can give a document: printable, no path separators, at most 200 characters. */
-const DOCUMENT_NAME = /^[^\p{Cc}/\\]{1,200}$/u;
+/** A name a person can give a document: printable, whole characters, no path separators, at most 200 characters. */
+const DOCUMENT_NAME = /^[^\p{Cc}\p{Cs}/\\]{1,200}$/u;
 
 /** What makes two imports the same document: its text and structure, not where the file lay. */
 export function contentHash(document: BilingualDocument): string {
