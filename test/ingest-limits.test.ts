@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BitextError } from '../src/errors.js';
+import { splitBlocks } from '../src/ingest/blocks.js';
 import { decodeBytes, readFileBytes } from '../src/ingest/decode.js';
 import { docxBlocks } from '../src/ingest/docx.js';
 import { expandInputs } from '../src/ingest/folders.js';
@@ -61,6 +62,50 @@ describe('web pages that would drive the reader into recursion or quadratic time
     expect(htmlBlocks(nested(200), 'tables.html').length).toBeGreaterThan(200);
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(() => htmlBlocks(nested(20_000), 'tables.html')).toThrow(/nests elements more than 1000 deep/);
+  });
+
+  it('refuses a deep page while it is parsed, before the parser searches its open elements at every tag', () => {
+    const pages = {
+      'closing tags with nothing to close': `${'<div>'.repeat(20_000)}${'</p>'.repeat(20_000)}`,
+      'formatting tags that differ': Array.from({ length: 20_000 }, (_, i) => `<b id=${i}>`).join(''),
+    };
+    for (const [name, html] of Object.entries(pages)) {
+      const started = performance.now();
+      expect(() => htmlBlocks(html, `${name}.html`), name).toThrow(/nests elements more than 1000 deep/);
+      expect(performance.now() - started, name).toBeLessThan(5_000);
+    }
+  });
+
+  it('refuses formatting tags left open and made again in every paragraph, before they fill the memory', () => {
+    const open = Array.from({ length: 900 }, (_, i) => `<b id=${i}>`).join('');
+    const html = `<p>${open}${EN}</p>${`<p>${ZH}</p>`.repeat(2_000)}`;
+    expect(() => htmlBlocks(html, 'reopened.html')).toThrow(
+      'has formatting tags so misnested that reading it would build more elements than it has characters',
+    );
+  });
+
+  it('counts attributes without values, and tags without an end, in one pass', () => {
+    const bare = Array.from({ length: 5000 }, (_, i) => `a${i}`).join(' ');
+    expect(() => htmlBlocks(`<p ${bare}>${EN}</p><p>${ZH}</p>`, 'bare.html')).toThrow(
+      'has a tag of about 5000 attributes',
+    );
+    const started = performance.now();
+    htmlBlocks(`<p>${EN}</p><p>${ZH}</p>${'<a'.repeat(200_000)}`, 'unended.html');
+    htmlBlocks(`<p>${EN}</p><p>${ZH}</p><a${' '.repeat(100_000)}${'x'.repeat(100_000)}>`, 'spaces.html');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('Markdown that would drive the reader into recursion or quadratic time', () => {
+  it('reads 30,000 headings without a blank line between them', () => {
+    const headings = Array.from({ length: 30_000 }, (_, i) => `# Heading ${i}`).join('\n');
+    expect(splitBlocks(headings, 'headings.md')).toHaveLength(30_000);
+  });
+
+  it('reads a long line of marks that open emphasis and never close it in time that grows with its length', () => {
+    const started = performance.now();
+    for (const mark of [' *a', ' __a']) splitBlocks(`${EN}${mark.repeat(100_000)}`, 'marks.md');
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
