@@ -129,6 +129,16 @@ describe('Word files beyond the limits', () => {
     expect(error.oneLine).toMatch(/^parts\.docx: holds \d+ parts, more than the 3 a Word file is read with$/);
   });
 
+  it('refuses one of more XML elements than the limit, small as it is once unpacked, before the Word reader builds them', async () => {
+    const bytes = await Packer.toBuffer(paragraphs(2_000));
+    const error = await refusal(() =>
+      docxBlocks(bytes, 'elements.docx', readLimits({ wordElements: 5_000 })),
+    );
+    expect(error.oneLine).toMatch(
+      /^elements\.docx: holds about \d+ XML elements, more than the 5000 a Word file is read with$/,
+    );
+  });
+
   it('reads one within the limits', async () => {
     const blocks = await docxBlocks(await Packer.toBuffer(paragraphs(2)), 'small.docx');
     expect(blocks.map((block) => block.text)).toEqual([EN, EN]);

@@ -29,7 +29,7 @@ export async function docxBlocks(
   path: string,
   limits: Pick<
     ReadLimits,
-    'wordEntries' | 'wordExpandedBytes' | 'htmlDepth' | 'htmlAttributes'
+    'wordEntries' | 'wordExpandedBytes' | 'wordElements' | 'htmlDepth' | 'htmlAttributes'
   > = DEFAULT_LIMITS,
 ): Promise<Block[]> {
   await checkZipLimits(bytes, path, limits);

@@ -10,6 +10,8 @@ export interface ReadLimits {
   wordExpandedBytes: number;
   /** Parts (zip entries) in a Word file. */
   wordEntries: number;
+  /** XML elements in a Word file's parts: the Word reader keeps an object of some 1 KB for each. */
+  wordElements: number;
   /** Pages of a PDF. */
   pdfPages: number;
   /** Elements nested inside one another in a web page (or a Word file's converted HTML). */
@@ -22,6 +24,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   inputBytes: 200 * 1024 * 1024,
   wordExpandedBytes: 100 * 1024 * 1024,
   wordEntries: 5000,
+  wordElements: 1_000_000,
   pdfPages: 2000,
   htmlDepth: 1000,
   htmlAttributes: 1000,
