@@ -217,6 +217,15 @@ describe('bitext eval', () => {
     expect(run.stderr).toBe(`bitext: ${join(root, 'auto')}: has no alignment for 1 gold file: b.align\n`);
   });
 
+  it('names an ID.align that cannot be read, a folder say, in one line', async () => {
+    const root = evalFolders('[0]:[0]\n', { a: '[0]:[0]\n', b: '[0]:[0]\n' });
+    mkdirSync(join(root, 'gold', 'c.align'));
+    mkdirSync(join(root, 'auto', 'c.align'));
+    const run = await runCli('eval', '--gold', join(root, 'gold'), '--auto', join(root, 'auto'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`bitext: ${join(root, 'gold', 'c.align')}: is a folder, not a file\n`);
+  });
+
   it('takes a file given for a folder as a usage error', async () => {
     const root = evalFolders('[0]:[0]\n', { a: '[0]:[0]\n', b: '[0]:[0]\n' });
     const gold = join(root, 'gold', 'a.align');
