@@ -159,21 +159,42 @@ describe('inputs that are not regular files, or too large', () => {
     );
   });
 
-  it('refuses a PDF of more pages than the limit', async () => {
-    const pdf = new PDFDocument();
+  /** A PDF of pages of the given size, each with the text drawn `lines` times. */
+  async function pdfOf(pages: number, lines = 1, size: [number, number] = [612, 792]): Promise<Buffer> {
+    const pdf = new PDFDocument({ size });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise((resolve) => pdf.on('end', resolve));
-    for (let page = 0; page < 3; page++) {
-      if (page > 0) pdf.addPage();
-      pdf.text(`${EN} Page ${page + 1}.`);
+    for (let page = 0; page < pages; page++) {
+      if (page > 0) pdf.addPage({ size });
+      for (let line = 0; line < lines; line++) pdf.text(`${EN} Page ${page + 1}.`, 72, 72);
     }
     pdf.end();
     await done;
-    const error = await refusal(() =>
-      pdfBlocks(Buffer.concat(chunks), 'long.pdf', readLimits({ pdfPages: 2 })),
+    return Buffer.concat(chunks);
+  }
+
+  it('refuses a PDF of more pages than the limit', async () => {
+    const error = await refusal(async () =>
+      pdfBlocks(await pdfOf(3), 'long.pdf', readLimits({ pdfPages: 2 })),
     );
     expect(error.oneLine).toBe('long.pdf: has 3 pages, more than the 2 a PDF is read to');
+  });
+
+  it('refuses a PDF page that draws more pieces of text than the limit, counted as they stream', async () => {
+    const error = await refusal(async () =>
+      pdfBlocks(await pdfOf(1, 300), 'dense.pdf', readLimits({ pdfPageRuns: 100 })),
+    );
+    expect(error.oneLine).toMatch(
+      /^dense\.pdf: draws \d+ pieces of text on page 1, more than the 100 a page is read with$/,
+    );
+  });
+
+  it('refuses a PDF page larger than a PDF page can be, before laying out its text', async () => {
+    const error = await refusal(async () => pdfBlocks(await pdfOf(1, 1, [1e7, 792]), 'wide.pdf'));
+    expect(error.oneLine).toBe(
+      'wide.pdf: has a page of 10000000 × 792 points, larger than a PDF page can be (14400)',
+    );
   });
 });
 

@@ -14,6 +14,8 @@ export interface ReadLimits {
   wordElements: number;
   /** Pages of a PDF. */
   pdfPages: number;
+  /** Pieces of text on one page of a PDF: the layout compares them with one another. */
+  pdfPageRuns: number;
   /** Elements nested inside one another in a web page (or a Word file's converted HTML). */
   htmlDepth: number;
   /** Attributes in one tag of a web page: the HTML parser checks each against the others. */
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   wordEntries: 5000,
   wordElements: 1_000_000,
   pdfPages: 2000,
+  pdfPageRuns: 20_000,
   htmlDepth: 1000,
   htmlAttributes: 1000,
 };
