@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,20 @@ describe('Word files beyond the limits', () => {
     expect(error.oneLine).toMatch(
       /^elements\.docx: holds about \d+ XML elements, more than the 5000 a Word file is read with$/,
     );
+  });
+
+  it('names one nested too deep for the Word reader as such, not as damaged', async () => {
+    const nested = (depth: number): Table =>
+      new Table({
+        rows: [
+          new TableRow({
+            children: [new TableCell({ children: depth > 0 ? [nested(depth - 1)] : [new Paragraph(EN)] })],
+          }),
+        ],
+      });
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [nested(500)] }] }));
+    const error = await refusal(() => docxBlocks(bytes, 'nested.docx'));
+    expect(error.oneLine).toBe('nested.docx: nests tables or other parts too deep to be read');
   });
 
   it('reads one within the limits', async () => {
