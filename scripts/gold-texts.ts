@@ -37,7 +37,7 @@ export function loadGoldTexts(benchDir: string, lexicon: Lexicon): BenchText[] {
         lines(join(setDir, 'split', `${id}.en`)),
         lexicon,
       ),
-      gold: parseAlignments(readFileSync(join(setDir, 'gold', `${id}.align`), 'utf8')),
+      gold: parseAlignments(readFileSync(join(setDir, 'gold', `${id}.align`), 'utf8'), id, 'crossing'),
     }));
   });
 }

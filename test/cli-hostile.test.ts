@@ -196,7 +196,7 @@ describe('bitext eval', () => {
     [
       'beads overlapping',
       '[0,1]:[0]\n[1]:[1]\n',
-      'line 2 ([1]:[1]): source sentence 1 is not after sentence 1',
+      'line 2 ([1]:[1]): source sentence 1 is in an earlier bead',
     ],
     [
       'beads out of order',

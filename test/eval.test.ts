@@ -17,6 +17,19 @@ describe('strict bead scores', () => {
     expect(() => parseAlignments('[1]:[2]\nnonsense\n', 'x.align')).toThrow(/line 2/);
   });
 
+  it('takes a gold bead that skips an untranslated sentence held by the next, and refuses a bead in disorder', () => {
+    expect(parseAlignments('[0]:[0]\n[1,3]:[1]\n[2]:[]\n[4]:[2]\n')).toHaveLength(4);
+    expect(() => parseAlignments('[0]:[0]\n[2,1]:[1]\n')).toThrow(
+      /line 2 \(\[2,1\]:\[1\]\): source sentences 2 and 1 are out of order/,
+    );
+    expect(() => parseAlignments('[0,2]:[0]\n[1,2]:[1]\n')).toThrow(
+      /source sentence 2 is in an earlier bead/,
+    );
+    expect(() => parseAlignments('[0]:[1]\n[1]:[0]\n')).toThrow(/target sentence 0 is not after sentence 1/);
+    expect(parseAlignments('[0]:[1]\n[1]:[0,2]\n', 'gold', 'crossing')).toHaveLength(2);
+    expect(() => parseAlignments('[0]:[1]\n[1]:[1]\n', 'gold', 'crossing')).toThrow(/in an earlier bead/);
+  });
+
   it('merges consecutive beads that lie in one verse', () => {
     const beads = parseAlignments('[0]:[0]\n[1]:[1]\n[2]:[2,3]\n[3]:[4]\n');
     const merged = mergeWithinVerses(beads, ['v1', 'v2', 'v2', 'v3'], ['v1', 'v2', 'v2', 'v2', 'v3']);

@@ -163,4 +163,59 @@ describe.skipIf(!ready && !process.env.CI)('the review tools in headless Chromiu
       .toBe(true);
     expect(rows()[6]?.status).toBe('auto');
   });
+
+  it('shows the sentence boundaries inside the selected pair, and a click on one opens the split there', async () => {
+    const index = rows().findIndex((row) => JSON.parse(row.en_ids).length >= 2);
+    await jumpTo(index);
+    const selected = page.locator('.pair[aria-selected=true]');
+    const marks = selected.locator('.text[lang=en] .boundary-mark');
+    await expect.poll(() => marks.count()).toBe(JSON.parse(rows()[index]?.en_ids ?? '[]').length - 1);
+    expect(await selected.locator('.text[lang=en]').textContent()).toBe(rows()[index]?.en);
+    await marks.first().click();
+    const dialog = page.locator('.split-chooser');
+    await expect
+      .poll(() =>
+        dialog.locator('button[aria-label="split English after sentence 1"]').getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('corrects a header pair side by side, and undoes it', async () => {
+    const index = rows().findIndex((row) => row.role === 'title');
+    const title = rows()[index];
+    if (!title) throw new Error('the fixture has a title pair');
+    await jumpTo(index);
+    await press('e');
+    const dialog = page.locator('[role=dialog]');
+    await expect
+      .poll(() => dialog.locator('label span').allTextContents())
+      .toEqual(['English text', 'Chinese text']);
+    await dialog.locator('textarea[lang=en]').fill('The Harbour Review');
+    await dialog.locator('button[type=submit]').click();
+    await expect.poll(status).toBe('Corrected 1 side.');
+    expect(rows()[index]).toMatchObject({ en: 'The Harbour Review', zh: title.zh });
+    await expect
+      .poll(() => page.locator('.pair[aria-selected=true] .text[lang=en]').textContent())
+      .toBe('The Harbour Review');
+    await press('u');
+    await expect.poll(status).toBe('Undone.');
+    expect(rows()[index]?.en).toBe(title.en);
+  });
+
+  it('lists the reader’s warnings and shows the pair nearest each', async () => {
+    const [warning] = store.documentWarnings(documentId);
+    if (!warning?.nearSentence) throw new Error('the fixture should carry a warning placed in its text');
+    const list = page.locator('details.warnings');
+    await list.locator('summary').click();
+    await expect.poll(() => list.locator('li').first().textContent()).toContain(warning.message);
+    await jumpTo(0);
+    await list.locator('li button', { hasText: 'Show' }).first().click();
+    const near = warning.nearSentence;
+    const holder = rows().find((row) =>
+      [row.en_ids, row.zh_ids].some((ids) => JSON.parse(ids).includes(near)),
+    );
+    await expect.poll(selectedKey).toBe(holder?.pair_key);
+  });
 });

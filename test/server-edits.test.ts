@@ -184,6 +184,40 @@ describe('the edit endpoints', () => {
     }
   });
 
+  it('refuse a correction holding a broken character (a lone surrogate), which could not be stored as it is nor undone', async () => {
+    const [first] = await firstBody();
+    const sentence = JSON.parse(first.en_ids)[0];
+    const before = await open();
+    const response = await app.inject({
+      method: 'PUT',
+      url: `/api/documents/${documentId}/sentences/${sentence}`,
+      headers: { 'content-type': 'application/json' },
+      payload: `{"text":"Welcome \\ud800 all","pair":${JSON.stringify(seen(first))}}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatch(/broken character/);
+    expect(await open()).toEqual(before);
+  });
+
+  it('export a correction holding characters XML forbids (U+0007, U+FFFE, U+FFFF) as well-formed XML', async () => {
+    const [first] = await firstBody();
+    const sentence = JSON.parse(first.en_ids)[0];
+    const corrected = await app.inject({
+      method: 'PUT',
+      url: `/api/documents/${documentId}/sentences/${sentence}`,
+      payload: { text: 'Bell\u0007 and non\uffffcharacters\ufffe.', pair: seen(first) },
+    });
+    expect(corrected.statusCode).toBe(200);
+    const notXmlChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+    for (const format of ['tmx', 'xliff']) {
+      const exported = (await app.inject(`/api/documents/${documentId}/export?to=${format}`)).body;
+      expect(exported, format).toContain('Bell and noncharacters.');
+      expect(notXmlChar.exec(exported), format).toBeNull();
+    }
+    const { history } = await open();
+    await post(`/api/documents/${documentId}/undo`, { edit: history.undo ?? 0 });
+  });
+
   it('keep undo to its own document', async () => {
     const [first, second] = await firstBody(otherId);
     const merged = await post(`/api/pairs/${first.id}/merge`, { version: first.version, next: seen(second) });

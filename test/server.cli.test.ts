@@ -61,6 +61,18 @@ describe('bitext serve', () => {
     expect(serve(['--token-file', join(dir, 'empty')]).stderr).toMatch(/empty: the token file is empty/);
   });
 
+  it('refuses a token short enough to guess, from the environment or a file, with a usage error', () => {
+    const short = serve([], { BITEXT_TOKEN: 'letmein' });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toBe(
+      'bitext: the token in BITEXT_TOKEN has 7 characters: one that resists guessing has 16 or more (openssl rand -hex 24 makes one)\n',
+    );
+    writeFileSync(join(dir, 'pin'), '1234\n');
+    const pin = serve(['--token-file', join(dir, 'pin')]);
+    expect(pin.status).toBe(2);
+    expect(pin.stderr).toMatch(/pin has 4 characters: one that resists guessing has 16 or more/);
+  });
+
   for (const [how, args, env] of [
     ['BITEXT_TOKEN', [], { BITEXT_TOKEN: TOKEN }],
     ['--token-file', ['--token-file', join(dir, 'token')], {}],

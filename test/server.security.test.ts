@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -234,6 +235,29 @@ describe('requests from another site, another host, or not in JSON', () => {
     }
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`])
       expect((await send(port, 'GET', '/api/documents', { host })).status, host).toBe(200);
+    // A request line in absolute form names its host itself, whatever the Host header says.
+    for (const target of ['http://evil.example/api/documents', `http://evil.example:${port}/api/documents`]) {
+      const answer = await send(port, 'GET', target, { host: `127.0.0.1:${port}` });
+      expect(answer.status, target).toBe(403);
+    }
+    expect((await send(port, 'GET', `http://127.0.0.1:${port}/api/documents`)).status).toBe(200);
+  });
+
+  it('bound to every interface, answers to each address of the machine, and to no other name', async () => {
+    const everywhere = buildServer(store, { host: '0.0.0.0' });
+    const everywherePort = await listen(everywhere);
+    const addresses = Object.values(networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .map((address) => (address.family === 'IPv6' ? `[${address.address}]` : address.address));
+    for (const address of addresses) {
+      const answer = await send(everywherePort, 'GET', '/api/documents', {
+        host: `${address}:${everywherePort}`,
+      });
+      expect(answer.status, address).toBe(200);
+    }
+    for (const host of [`evil.example:${everywherePort}`, `0.0.0.0.evil.example:${everywherePort}`])
+      expect((await send(everywherePort, 'GET', '/api/documents', { host })).status, host).toBe(403);
+    await everywhere.close();
   });
 
   it('sends a strict Content-Security-Policy, no framing, nosniff and no referrer, on answers and refusals', async () => {
@@ -308,6 +332,29 @@ describe('uploads, read and aligned off the event loop', () => {
     expect((await app.inject('/api/documents')).statusCode).toBe(200);
     await app.close();
   });
+
+  it('reads no more uploads at once than it was given processes; the rest wait, and past the queue get 503', async () => {
+    // Each upload process may take the whole heap cap: many at once would exhaust the machine.
+    const app = buildServer(store, { uploadLimits: { processes: 1, waiting: 2 } });
+    const uploadProcesses = () =>
+      execFileSync('ps', ['--ppid', String(process.pid), '-o', 'args='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('upload-process')).length;
+    let most = 0;
+    const watch = setInterval(() => {
+      most = Math.max(most, uploadProcesses());
+    }, 25);
+    const upload = (name: string) =>
+      app.inject({ method: 'POST', url: '/api/documents', payload: { files: [{ name, data: HARBOUR }] } });
+    const answers = await Promise.all(['a.md', 'b.md', 'c.md', 'd.md'].map(upload));
+    clearInterval(watch);
+    const statuses = answers.map((answer) => answer.statusCode).sort();
+    expect(statuses, answers.map((answer) => answer.body).join('\n')).toEqual([201, 201, 201, 503]);
+    const refused = answers.find((answer) => answer.statusCode === 503);
+    expect(refused?.json().error).toMatch(/already has 3 uploads to read: try again when they are done/);
+    expect(most).toBe(1);
+    await app.close();
+  }, 120_000);
 
   it('survives a Word decompression bomb: refused with 413 while other requests are answered', async () => {
     // Under the Word reader's own limit on inflated bytes, so that the process's heap cap is what

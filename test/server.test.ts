@@ -43,6 +43,13 @@ describe('the studio API', () => {
     expect(document.pairs).toBeGreaterThan(20);
   });
 
+  it('lists a document’s warnings with the sentence nearest each, and 404 for an unknown document', async () => {
+    const warnings = (await app.inject(`/api/documents/${documentId}/warnings`)).json();
+    expect(warnings).toEqual(store.documentWarnings(documentId));
+    expect(warnings[0]).toMatchObject({ code: 'truncated', nearSentence: expect.stringMatching(/^a\d+\./) });
+    expect((await app.inject('/api/documents/99999/warnings')).statusCode).toBe(404);
+  });
+
   it('answers bad requests with 4xx and a clear message', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/pairs/1/merge', payload: {} })).statusCode).toBe(
       400,
@@ -66,6 +73,34 @@ describe('the studio API', () => {
     expect(oneSided.json().error).toMatch(/^x\.txt: has only English text and no counterpart file/);
   });
 
+  it('answers numbers too large for the store with 400, not an internal error', async () => {
+    for (const url of [
+      `/api/documents/${documentId}?limit=1e308`,
+      `/api/documents/${documentId}?limit=99999999999999999999`,
+      '/api/search?q=harbour&offset=9223372036854775808',
+      '/api/documents/99999999999999999999999',
+    ]) {
+      const answer = await app.inject(url);
+      expect(answer.statusCode, url).toBe(400);
+      expect(answer.json().error, url).toMatch(/must be <= 9007199254740991/);
+    }
+  });
+
+  it('takes a long file name in any script, keeping its start and its extension', async () => {
+    const name = `${'港口评论'.repeat(44)}.en.txt`;
+    const uploads = ['en', 'zh'].map((lang) => ({
+      name: name.replace('.en.', `.${lang}.`),
+      data: Buffer.from(lang === 'en' ? 'The harbour grows.\n' : '港口在发展。\n').toString('base64'),
+    }));
+    const response = await app.inject({ method: 'POST', url: '/api/documents', payload: { files: uploads } });
+    expect(response.statusCode, response.body).toBe(201);
+    const stored = (await app.inject('/api/documents'))
+      .json()
+      .find((document: { id: number }) => document.id === response.json().ids[0]);
+    expect(stored.name).toMatch(/^港口评论港口评论.*港口评论$/);
+    expect(Buffer.byteLength(stored.name)).toBeLessThan(200);
+  });
+
   it('stores a Word file pair and a PDF uploaded as files', async () => {
     const [plain] = (await readDocuments(['examples/harbour-review.md'])).documents as [BilingualDocument];
     const words = await buildDocx(plain, 'pair');
@@ -73,7 +108,11 @@ describe('the studio API', () => {
       app.inject({
         method: 'POST',
         url: '/api/documents',
-        payload: { files: files.map((file) => ({ name: file.name, data: file.data.toString('base64') })) },
+        payload: {
+          files: files.map((file) => ({ name: file.name, data: file.data.toString('base64') })),
+          // The Word files and the PDF hold one document: kept both, to check each reader.
+          duplicates: 'keep',
+        },
       });
     const pair = await upload([
       { name: 'review.en.docx', data: words.en as Buffer },

@@ -90,6 +90,36 @@ describe('the edits model', () => {
     expect(new Set(unitIds).size).toBe(unitIds.length);
   });
 
+  it('corrects one side of a header pair, rescored, and undoes it; a pair with sentences is refused', async () => {
+    const store = new CorpusStore(join(freshDir(), 'corpus.db'));
+    const id = store.addDocument(harbour);
+    const title = store.rows(id).find((row) => row.role === 'title') as StoredRow;
+    const corrected = await store.editor().editPairText(seen(title), 'en', '  Harbour Lights Return  ', 't');
+    const [row] = corrected.rows;
+    expect(row).toMatchObject({
+      id: title.id,
+      en: 'Harbour Lights Return',
+      zh: title.zh,
+      version: title.version + 1,
+    });
+    expect(row?.score).toBeCloseTo(await scoreTranslation('Harbour Lights Return', title.zh), 6);
+    await expect(store.editor().editPairText(seen(row), 'zh', '', 't')).resolves.toBeDefined();
+    await expect(
+      store
+        .editor()
+        .editPairText(seen(store.rows(id).find((other) => other.id === title.id)), 'en', ' ', 't'),
+    ).rejects.toThrow('a pair cannot be made empty on both sides');
+    const body = store.rows(id).find((other) => other.role === 'body') as StoredRow;
+    await expect(store.editor().editPairText(seen(body), 'en', 'x', 't')).rejects.toThrow(/holds sentences/);
+    store.editor().undo(id);
+    store.editor().undo(id);
+    expect(store.rows(id).find((other) => other.id === title.id)).toMatchObject({
+      en: title.en,
+      zh: title.zh,
+    });
+    store.close();
+  });
+
   it('rescores a merged pair with the aligner', async () => {
     const store = new CorpusStore(join(freshDir(), 'corpus.db'));
     const id = store.addDocument(harbour);

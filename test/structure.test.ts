@@ -122,6 +122,8 @@ describe('joining pieces across a break', () => {
     ['馆内藏书8000', '册，大多', '馆内藏书8000册，大多'],
     ['到', '2027年', '到2027年'],
     ['the port of Rott-', 'erdam', 'the port of Rotterdam'],
+    ['President Xi Jinp-', 'ing said', 'President Xi Jinping said'],
+    ['a well-', 'ordered plan', 'a well-ordered plan'],
     ['in Shui-', 'kou Village', 'in Shuikou Village'],
     ['a port—', 'and a city', 'a port—and a city'],
     ['from 2015–', '2024', 'from 2015–2024'],
@@ -219,6 +221,16 @@ describe('what bilingual magazines also print', () => {
       '**Summer Davos 2024**\n\n夏季达沃斯\n\n**Open Markets**\n\n开放市场\n\n# A\n\n## 甲\n',
     );
     expect(unnumbered.toc.map((entry) => entry.en)).toEqual(['Summer Davos 2024', 'Open Markets']);
+  });
+
+  it('reads a plain byline with its bare Chinese counterpart, and a date in digits alone as both dates', () => {
+    const [article] = readMagazine(
+      '# Harbour Lights Return\n\n# 港口灯火重现\n\nBy Li Ming\n\n李明\n\n2024-02-26\n\nThe lamp was lit.\n\n灯亮了。\n',
+    ).articles;
+    expect(article?.byline).toEqual({ en: 'By Li Ming', zh: '李明' });
+    expect(article?.date).toEqual({ en: '2024-02-26', zh: '2024-02-26' });
+    expect(article?.paragraphs.zh.map((paragraph) => paragraph.text)).toEqual(['灯亮了。']);
+    expect(article?.warnings).toEqual([]);
   });
 
   it('keeps a hard-wrapped English line with a name in characters in its English block', () => {
@@ -422,6 +434,19 @@ describe('header zone rules, each on its own', () => {
     ['plain Chinese lines first', markedLinesWithCounterparts, [...chineseFirst, ...body], 0],
     ['short lines up to a bold one', shortLinesUpToLastMarked, [...chineseFirst, ...body], 3],
     ['body text', shortLinesUpToLastMarked, body, 0],
+    [
+      'a plain field by its form, then its counterpart',
+      shortLinesUpToLastMarked,
+      [tagged('By Li Ming'), tagged('李明'), ...body],
+      2,
+    ],
+    ['a date in digits alone', shortLinesUpToLastMarked, [tagged('2025-03-18'), ...body], 1],
+    [
+      'bold lines and a date in digits',
+      markedLinesWithCounterparts,
+      [...bold, tagged('2025-03-18'), ...body],
+      5,
+    ],
   ];
   it.each(cases)('%s', (_, rule, blocks, length) => {
     expect(rule(blocks, emptyArticle(0))?.length ?? 0).toBe(length);

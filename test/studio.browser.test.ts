@@ -135,6 +135,8 @@ describe.skipIf(browserTestsSkip)('bitext studio in headless Chromium', () => {
     const pdf = join(dir, 'review.pdf');
     writeFileSync(pdf, (await buildPdf(plain, 'two-columns')).both as Buffer);
     await page.setInputFiles('input[type=file]', pdf);
+    // The Word files made a document of the same name: the library asks first.
+    await page.locator('.duplicate-prompt button', { hasText: 'Keep both' }).click({ timeout: 30_000 });
     await expect
       .poll(() => page.locator('[role=status]').textContent(), { timeout: 30_000 })
       .toMatch(/^Imported review\.pdf as document \d+\.$/);
@@ -146,5 +148,31 @@ describe.skipIf(browserTestsSkip)('bitext studio in headless Chromium', () => {
     await expect
       .poll(() => page.locator('.pair.body .page').first().textContent())
       .toMatch(/^p\. \d+(\/\d+)?$/);
+  });
+
+  it('asks before storing a document again, then renames and deletes it from the library', async () => {
+    await page.goto(`${base}/#/`);
+    await page.waitForSelector('table.library tbody tr');
+    const rows = page.locator('table.library tbody tr');
+    const before = await rows.count();
+    await page.setInputFiles('input[type=file]', 'examples/harbour-review.md');
+    const prompt = page.locator('.duplicate-prompt');
+    await expect
+      .poll(() => prompt.textContent(), { timeout: 30_000 })
+      .toMatch(/^“harbour-review” is in the library already \(as “harbour-review”, document 1\)\./);
+    expect(await rows.count()).toBe(before);
+    await prompt.locator('button', { hasText: 'Keep both' }).click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(before + 1);
+    const added = rows.last();
+    await added.locator('button', { hasText: 'Rename' }).click();
+    await added.locator('input').fill('港口评论 <b>copy');
+    await added.locator('input').press('Enter');
+    await expect.poll(() => added.locator('a').textContent()).toBe('港口评论 <b>copy');
+    expect(store.listDocuments().at(-1)?.name).toBe('港口评论 <b>copy');
+    await added.locator('button', { hasText: 'Delete' }).click();
+    await expect.poll(() => added.locator('[role=alert]').textContent()).toContain('for good?');
+    await added.locator('button', { hasText: 'Yes, delete' }).click();
+    await expect.poll(() => rows.count()).toBe(before);
+    expect(store.listDocuments().some((document) => document.name.startsWith('港口评论'))).toBe(false);
   });
 });

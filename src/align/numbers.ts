@@ -122,6 +122,11 @@ const ENGLISH_SCALES: Record<string, number> = {
   dozen: 12,
 };
 
+/** Every word that says a number, a place or a month: the others end a number, unread. */
+const NUMBER_WORDS = new Set(
+  [ENGLISH_UNITS, ENGLISH_TENS, ENGLISH_ORDINALS, ENGLISH_MONTHS, ENGLISH_SCALES].flatMap(Object.keys),
+);
+
 /** Small numbers that are mostly articles or pronouns ("a", "one of them", 一个): too common to be evidence. */
 const UNINFORMATIVE = new Set([0, 1]);
 
@@ -173,6 +178,10 @@ export function englishAmounts(text: string): Amount[] {
     unit = 0;
   };
   for (const word of text.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[a-z]+/g) ?? []) {
+    if (!NUMBER_WORDS.has(word) && !/^\d/.test(word)) {
+      if (word !== 'and') flush();
+      continue;
+    }
     const ordinal =
       ENGLISH_ORDINALS[word] ?? (/^\d+(?:st|nd|rd|th)$/.test(word) ? Number.parseInt(word, 10) : undefined);
     const digits = /^\d/.test(word) ? parseDigits(word) : undefined;

@@ -15,6 +15,20 @@ interface ServeOptions {
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'];
 
+/**
+ * The shortest token taken: the sign-in answers hundreds of guesses a second, which a PIN or a
+ * short word does not survive; 16 random characters would take longer than the universe has.
+ */
+const TOKEN_MIN_LENGTH = 16;
+
+function checkedToken(token: string, source: string): string {
+  if (token.length < TOKEN_MIN_LENGTH)
+    throw new UsageError(
+      `the token in ${source} has ${token.length} characters: one that resists guessing has ${TOKEN_MIN_LENGTH} or more (openssl rand -hex 24 makes one)`,
+    );
+  return token;
+}
+
 /** The studio's token: from --token-file, else from BITEXT_TOKEN, never from the command line. */
 function readToken(options: ServeOptions): string | undefined {
   if (options.tokenFile) {
@@ -26,9 +40,10 @@ function readToken(options: ServeOptions): string | undefined {
     }
     const token = text.trim();
     if (token === '') throw new BitextError('the token file is empty', options.tokenFile);
-    return token;
+    return checkedToken(token, options.tokenFile);
   }
-  return process.env.BITEXT_TOKEN?.trim() || undefined;
+  const token = process.env.BITEXT_TOKEN?.trim();
+  return token ? checkedToken(token, 'BITEXT_TOKEN') : undefined;
 }
 
 /** Starts the server, turning a port in use or not allowed into one line. */

@@ -12,28 +12,55 @@ function indices(list: string): number[] {
   return list.trim() === '' ? [] : list.split(',').map((index) => Number.parseInt(index.trim(), 10));
 }
 
-/**
- * Why a bead cannot follow the ones before it on one side, or null when it can: each
- * sentence comes after the previous bead's, so beads are disjoint and in order and no
- * sentence is counted twice.
- */
-function outOfOrder(side: readonly number[], after: number, name: string): string | null {
-  let previous = after;
-  for (const index of side) {
-    if (!(index > previous))
-      return `${name} sentence ${index} is not after sentence ${previous}: beads must be disjoint and in order`;
-    previous = index;
-  }
-  return null;
+/** The sentences of one side seen so far, and where the last bead on that side started. */
+interface SideSeen {
+  sentences: Set<number>;
+  lastStart: number;
 }
 
 /**
- * Reads `.align` text: one bead a line, `[i,j]:[k]`, each side's sentences after the
- * previous bead's. Throws BitextError naming the line it cannot read.
+ * Why a bead cannot follow the ones before it on one side, or null when it can. Beads are
+ * disjoint (no sentence counted twice) and list their sentences in ascending order; monotone
+ * ones also start after the one before them. A bead may skip a sentence that a later one
+ * holds, as gold beads around an untranslated sentence do ([71,73] then [72]).
  */
-export function parseAlignments(text: string, file = 'alignment'): AlignmentBead[] {
+function outOfOrder(side: readonly number[], seen: SideSeen, name: string, order: BeadOrder): string | null {
+  const [first] = side;
+  if (order === 'monotone' && first !== undefined && !(first > seen.lastStart))
+    return `${name} sentence ${first} is not after sentence ${seen.lastStart}`;
+  const twice = side.find((index) => seen.sentences.has(index));
+  if (twice !== undefined) return `${name} sentence ${twice} is in an earlier bead`;
+  const descending = side.findIndex((index, k) => k > 0 && !(index > (side[k - 1] as number)));
+  if (descending > 0)
+    return `${name} sentences ${side[descending - 1]} and ${side[descending]} are out of order`;
+  return null;
+}
+
+function remember(side: readonly number[], seen: SideSeen): void {
+  for (const index of side) seen.sentences.add(index);
+  seen.lastStart = side[0] ?? seen.lastStart;
+}
+
+/**
+ * How beads follow each other: an aligner's are monotone, each after the one before it;
+ * a person's gold may cross where a translator moved a sentence ([174]:[269] then [175]:[268]).
+ */
+export type BeadOrder = 'monotone' | 'crossing';
+
+/**
+ * Reads `.align` text: one bead a line, `[i,j]:[k]`, disjoint and in the given order.
+ * Throws BitextError naming the line it cannot read.
+ */
+export function parseAlignments(
+  text: string,
+  file = 'alignment',
+  order: BeadOrder = 'monotone',
+): AlignmentBead[] {
   const beads: AlignmentBead[] = [];
-  const last = { source: -1, target: -1 };
+  const seen = {
+    source: { sentences: new Set<number>(), lastStart: -1 },
+    target: { sentences: new Set<number>(), lastStart: -1 },
+  };
   text.split(/\r?\n/).forEach((line, n) => {
     if (line.trim() === '') return;
     const match = BEAD_LINE.exec(line);
@@ -41,10 +68,15 @@ export function parseAlignments(text: string, file = 'alignment'): AlignmentBead
       throw new BitextError(`line ${n + 1} is not a bead like [0,1]:[2]: ${line.slice(0, 60)}`, file);
     const bead = { source: indices(match[1] ?? ''), target: indices(match[2] ?? '') };
     const problem =
-      outOfOrder(bead.source, last.source, 'source') ?? outOfOrder(bead.target, last.target, 'target');
-    if (problem) throw new BitextError(`line ${n + 1} (${line.trim()}): ${problem}`, file);
-    last.source = bead.source.at(-1) ?? last.source;
-    last.target = bead.target.at(-1) ?? last.target;
+      outOfOrder(bead.source, seen.source, 'source', order) ??
+      outOfOrder(bead.target, seen.target, 'target', order);
+    if (problem)
+      throw new BitextError(
+        `line ${n + 1} (${line.trim()}): ${problem}: beads must be disjoint and in order`,
+        file,
+      );
+    remember(bead.source, seen.source);
+    remember(bead.target, seen.target);
     beads.push(bead);
   });
   return beads;
@@ -169,7 +201,7 @@ export function evaluateFolders(goldDir: string, autoDir: string, verses?: Verse
     );
   const files = ids.map((id) => {
     const goldPath = join(goldDir, `${id}.align`);
-    const gold = parseAlignments(readText(goldPath), goldPath);
+    const gold = parseAlignments(readText(goldPath), goldPath, 'crossing');
     const autoPath = join(autoDir, `${id}.align`);
     let auto = parseAlignments(readText(autoPath), autoPath);
     if (verses) auto = mergeWithinVerses(auto, verses.source, verses.target);

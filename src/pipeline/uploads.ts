@@ -8,12 +8,32 @@ export interface UploadedFile {
   data: string;
 }
 
+/** The longest name kept, in UTF-8 bytes: file systems take 255, and a number may go in front. */
+const NAME_BYTES = 200;
+/** Characters a long name keeps from its end, where its extension (and `.en`, `.zh`) is. */
+const KEPT_END = 16;
+
+/** A name cut in the middle to NAME_BYTES: a name in Chinese reaches the limit at a third of the characters. */
+function shortened(name: string): string {
+  if (Buffer.byteLength(name) <= NAME_BYTES) return name;
+  const chars = Array.from(name);
+  const end = chars.slice(-KEPT_END).join('');
+  let bytes = Buffer.byteLength(end);
+  let start = '';
+  for (const char of chars.slice(0, -KEPT_END)) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > NAME_BYTES) break;
+    start += char;
+  }
+  return start + end;
+}
+
 /** Keeps only the base name of a client-given file name, without anything a path could use. */
 export function safeName(name: string): string {
   const base = basename(name.replace(/\\/g, '/'))
     .replace(/[^\p{L}\p{N}._-]+/gu, '_')
     .replace(/^\.+/, '');
-  return base === '' ? 'upload.txt' : base.slice(0, 100);
+  return base === '' ? 'upload.txt' : shortened(base);
 }
 
 /** Uploads go through the pipeline from a private folder, under names that keep only their last part. */

@@ -10,6 +10,7 @@ import type { CorpusStore, SearchOptions } from '../store/index.js';
 import { realignDocument } from '../store/realign.js';
 import { REVIEW_COLUMNS } from '../store/rows.js';
 import { spotTranslations } from '../store/spotting.js';
+import { DUPLICATE_CHOICES, type DuplicateChoice } from './api-types.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
@@ -26,24 +27,30 @@ export interface ServerOptions {
   host?: string;
   /** Largest request body accepted, in bytes. */
   uploadLimit?: number;
-  /** Memory and time one upload may take to read and align. */
-  uploadLimits?: UploadLimits;
+  /** Memory and time one upload may take to read and align, and how many are read at once. */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
 const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
 
+/**
+ * A whole number from `minimum` up to the largest a store can bind: a larger one (`limit=1e20`)
+ * is a 400, not a database error.
+ */
+const whole = (minimum: number) => ({ type: 'integer', minimum, maximum: Number.MAX_SAFE_INTEGER }) as const;
+
 /** A row as the client saw it: its id and version. */
 const seenRow = {
   type: 'object',
   required: ['id', 'version'],
-  properties: { id: { type: 'integer', minimum: 1 }, version: { type: 'integer', minimum: 1 } },
+  properties: { id: whole(1), version: whole(1) },
 } as const;
 
 const versioned = {
   type: 'object',
   required: ['version'],
-  properties: { version: { type: 'integer', minimum: 1 }, who: { type: 'string', maxLength: 100 } },
+  properties: { version: whole(1), who: { type: 'string', maxLength: 100 } },
 } as const;
 
 /** The status an error is answered with: its own when it has one below 500, else 500. */
@@ -78,7 +85,7 @@ function download(reply: FastifyReply, name: string, text: string): FastifyReply
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
   const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
-  const uploads = new UploadRunner(options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  const uploads = new UploadRunner({ ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits });
   app.addHook('onClose', async () => uploads.close());
 
   app.setErrorHandler((error, _request, reply) => {
@@ -100,7 +107,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
 
   app.get('/api/documents', async () => store.listDocuments());
 
-  app.post<{ Body: { files: UploadedFile[] } }>(
+  app.post<{ Body: { files: UploadedFile[]; duplicates?: DuplicateChoice } }>(
     '/api/documents',
     {
       schema: {
@@ -108,6 +115,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           type: 'object',
           required: ['files'],
           properties: {
+            duplicates: { type: 'string', enum: [...DUPLICATE_CHOICES] },
             files: {
               type: 'array',
               minItems: 1,
@@ -125,13 +133,14 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await uploads.store(store, request.body.files)),
+    async (request, reply) =>
+      reply.code(201).send(await uploads.store(store, request.body.files, request.body.duplicates)),
   );
 
   const idParam = {
     type: 'object',
     required: ['id'],
-    properties: { id: { type: 'integer', minimum: 1 } },
+    properties: { id: whole(1) },
   } as const;
 
   app.get<{ Params: { id: number }; Querystring: { limit?: number } }>(
@@ -139,7 +148,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     {
       schema: {
         params: idParam,
-        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } },
+        querystring: { type: 'object', properties: { limit: whole(1) } },
       },
     },
     async (request) => {
@@ -164,6 +173,39 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     },
   );
 
+  app.delete<{ Params: { id: number } }>(
+    '/api/documents/:id',
+    { schema: { params: idParam } },
+    async (request) => {
+      store.deleteDocument(request.params.id);
+      return { deleted: request.params.id };
+    },
+  );
+
+  app.put<{ Params: { id: number }; Body: { name: string } }>(
+    '/api/documents/:id/name',
+    {
+      schema: {
+        params: idParam,
+        body: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (request) => {
+      store.renameDocument(request.params.id, request.body.name);
+      return { id: request.params.id, name: store.documentName(request.params.id) };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/documents/:id/warnings',
+    { schema: { params: idParam } },
+    async (request) => store.documentWarnings(request.params.id),
+  );
+
   app.get<{ Params: { id: number } }>(
     '/api/pairs/:id/sentences',
     { schema: { params: idParam } },
@@ -171,6 +213,33 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
   );
 
   const seen = (id: number, version: number) => ({ id, version });
+
+  app.put<{ Params: { id: number }; Body: { version: number; who?: string; lang: Lang; text: string } }>(
+    '/api/pairs/:id/text',
+    {
+      schema: {
+        params: idParam,
+        body: {
+          ...versioned,
+          required: ['version', 'lang', 'text'],
+          properties: {
+            ...versioned.properties,
+            lang: { type: 'string', enum: ['en', 'zh'] },
+            text: { type: 'string', maxLength: 10_000 },
+          },
+        },
+      },
+    },
+    async (request) =>
+      store
+        .editor()
+        .editPairText(
+          seen(request.params.id, request.body.version),
+          request.body.lang,
+          request.body.text,
+          request.body.who ?? 'studio',
+        ),
+  );
 
   app.post<{
     Params: { id: number };
@@ -207,8 +276,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           required: ['version', 'en', 'zh'],
           properties: {
             ...versioned.properties,
-            en: { type: 'integer', minimum: 0 },
-            zh: { type: 'integer', minimum: 0 },
+            en: whole(0),
+            zh: whole(0),
           },
         },
       },
@@ -239,7 +308,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       {
         schema: {
           params: idParam,
-          body: { type: 'object', required: ['edit'], properties: { edit: { type: 'integer', minimum: 1 } } },
+          body: { type: 'object', required: ['edit'], properties: { edit: whole(1) } },
         },
       },
       async (request) => {
@@ -265,9 +334,9 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
           properties: {
             q: { type: 'string', minLength: 1, maxLength: 200 },
             stem: { type: 'boolean' },
-            offset: { type: 'integer', minimum: 0 },
-            limit: { type: 'integer', minimum: 1, maximum: 500 },
-            documentId: { type: 'integer', minimum: 1 },
+            offset: whole(0),
+            limit: { ...whole(1), maximum: 500 },
+            documentId: whole(1),
             role: { type: 'string', enum: [...PAIR_ROLES] },
             status: { type: 'string', enum: ['auto', 'confirmed'] },
           },
@@ -324,7 +393,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         params: {
           type: 'object',
           required: ['id', 'sentence'],
-          properties: { id: { type: 'integer', minimum: 1 }, sentence: { type: 'string', maxLength: 100 } },
+          properties: { id: whole(1), sentence: { type: 'string', maxLength: 100 } },
         },
         body: {
           type: 'object',

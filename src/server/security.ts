@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../errors.js';
 
@@ -6,6 +7,9 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
 /** Names the studio answers to on this machine, besides the --host it was started with. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** Bind addresses that mean every interface of the machine. */
+const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
 
 /**
  * Headers on every response: nothing but the studio's own files runs or loads, no site may
@@ -32,7 +36,24 @@ const RESPONSE_HEADERS = {
 
 /** A host name as it appears in a Host header: IPv6 addresses in brackets. */
 function hostName(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host.toLowerCase();
+  const name = host.toLowerCase();
+  return name.includes(':') && !name.startsWith('[') ? `[${name}]` : name;
+}
+
+/**
+ * The names a studio started on `host` answers to: loopback's, and the host's own; bound to
+ * every interface, each address of the machine (the ones other machines reach it by). An
+ * address is no rebinding risk: a page another site serves never names it as its host.
+ */
+function hostNames(host: string | undefined): Set<string> {
+  const own = !host
+    ? []
+    : ALL_INTERFACES.has(host)
+      ? Object.values(networkInterfaces()).flatMap((addresses) =>
+          (addresses ?? []).map((address) => hostName(address.address)),
+        )
+      : [hostName(host)];
+  return new Set([...LOOPBACK_NAMES, ...own]);
 }
 
 /** The host and port a Host header names; no port means HTTP's 80. */
@@ -48,11 +69,20 @@ function splitHost(header: string): { name: string; port: number } | undefined {
  * one the studio listens on; before it listens (tests by inject) only the name is checked.
  */
 function checkHost(app: FastifyInstance, names: ReadonlySet<string>, request: FastifyRequest): void {
-  const host = splitHost(request.headers.host ?? '');
+  const named = authorityOf(request);
+  const host = splitHost(named);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : undefined;
   if (!host || !names.has(host.name) || (port !== undefined && host.port !== port))
-    throw new ForbiddenError(`the studio does not answer to the host ${request.headers.host ?? '(none)'}`);
+    throw new ForbiddenError(`the studio does not answer to the host ${named || '(none)'}`);
+}
+
+/**
+ * The host a request is for: the Host header, unless the request line names one itself
+ * (`GET http://host/path`, the absolute form), which then counts instead (RFC 9112 §3.2.2).
+ */
+function authorityOf(request: FastifyRequest): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(request.raw.url ?? '')?.[1] ?? request.headers.host ?? '';
 }
 
 /** The media type of a Content-Type header, without its parameters. */
@@ -83,7 +113,7 @@ function checkOrigin(request: FastifyRequest): void {
  * same-origin JSON for anything that changes state, and protective response headers.
  */
 export function guardRequests(app: FastifyInstance, host: string | undefined): void {
-  const names = new Set([...LOOPBACK_NAMES, ...(host ? [hostName(host)] : [])]);
+  const names = hostNames(host);
   app.addHook('onRequest', async (request) => {
     checkHost(app, names, request);
     if (STATE_CHANGING.has(request.method)) checkOrigin(request);

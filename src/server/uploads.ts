@@ -1,10 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BitextError, TooLargeError, UnprocessableError } from '../errors.js';
-import { storeDocuments } from '../pipeline/store.js';
+import { BitextError, BusyError, TooLargeError, UnprocessableError } from '../errors.js';
 import type { CorpusStore } from '../store/index.js';
-import type { AlignedUpload, UploadedFile } from './align-upload.js';
+import type { StoredUpload, UploadedFile, UploadTask } from './align-upload.js';
+import type { DuplicateChoice, UploadOutcome } from './api-types.js';
 
 export type { UploadedFile } from './align-upload.js';
 
@@ -13,10 +13,17 @@ export interface UploadLimits {
   memoryMb: number;
   /** Time one upload may take to read and align, in seconds. */
   seconds: number;
+  /** Uploads read at once: each may take `memoryMb`, so together they must not exhaust the machine. */
+  processes: number;
+  /** Uploads that may wait for their turn; one more is refused (503) rather than kept waiting. */
+  waiting: number;
 }
 
-/** Enough for a 45 MB PDF or a 30,000-pair book; a Word file that inflates to gigabytes is stopped. */
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { memoryMb: 1536, seconds: 120 };
+/**
+ * Enough for a 45 MB PDF or a 30,000-pair book; a Word file that inflates to gigabytes is
+ * stopped. Two at once on a 2-core machine; the others wait.
+ */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { memoryMb: 1536, seconds: 120, processes: 2, waiting: 8 };
 
 /** Run from the TypeScript sources (tests), the upload process loads them through tsx. */
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
@@ -38,40 +45,70 @@ function lowerPriority(child: ChildProcess): void {
   }
 }
 
-type Message = { result: AlignedUpload } | { error: string };
+type Message = { result: StoredUpload } | { error: string };
 
 /**
- * Reads and aligns each upload in a child process with a heap cap and a time limit. A file
+ * Reads, aligns and stores each upload in a child process with a heap cap and a time limit. A file
  * that needs more is refused with a clear message and its process killed, while the studio
  * goes on answering everyone else. (A worker thread's heap cap is not enough: an allocation
  * past it aborts the whole process, studio included.)
  */
 export class UploadRunner {
   private readonly running = new Set<ChildProcess>();
+  /** Upload processes holding a turn, from their start to their exit. */
+  private busy = 0;
+  /** Uploads waiting for a turn, first come first served. */
+  private readonly queue: (() => void)[] = [];
 
   constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {}
 
   /**
-   * Stores the documents of uploaded files. When nothing could be stored the first failure
-   * is the error; otherwise the failures come back with the ids.
+   * Stores the documents of uploaded files, each as `duplicates` says where the library
+   * holds it already. When nothing could be read the first failure is the error;
+   * otherwise the failures come back with the ids.
    */
   async store(
     store: CorpusStore,
     files: readonly UploadedFile[],
-  ): Promise<{ ids: number[]; existing: number[]; failures: string[] }> {
-    const { documents, failures, firstFailureStatus } = await this.align(files);
-    if (documents.length === 0) {
-      const message = failures[0] ?? 'the upload holds no document';
+    duplicates: DuplicateChoice = 'ask',
+  ): Promise<UploadOutcome> {
+    const { firstFailureStatus, ...outcome } = await this.run({
+      files: [...files],
+      storePath: store.path,
+      duplicates,
+    });
+    if (outcome.ids.length === 0 && outcome.duplicates.length === 0) {
+      const message = outcome.failures[0] ?? 'the upload holds no document';
       throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
     }
-    const stored = await storeDocuments(store, documents);
-    const existing = stored.filter((document) => document.existing).map((document) => document.id);
-    return { ids: stored.map((document) => document.id), existing, failures };
+    return outcome;
   }
 
-  private align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+  /** Waits until fewer than `processes` upload processes run; refused at once when the queue is full. */
+  private async takeTurn(): Promise<void> {
+    if (this.busy < this.limits.processes) {
+      this.busy++;
+      return;
+    }
+    if (this.queue.length >= this.limits.waiting)
+      throw new BusyError(
+        `the studio already has ${this.busy + this.queue.length} uploads to read: try again when they are done`,
+      );
+    // The turn passes straight from the process that ends to this one: `busy` stays as it is.
+    await new Promise<void>((resolve) => this.queue.push(resolve));
+  }
+
+  private endTurn(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.busy--;
+  }
+
+  /** Reads, aligns and stores files in a process of their own, once it is their turn; the turn ends when the process does. */
+  private async run(task: UploadTask): Promise<StoredUpload> {
+    await this.takeTurn();
     const child = this.start();
-    return new Promise<AlignedUpload>((resolve, reject) => {
+    return new Promise<StoredUpload>((resolve, reject) => {
       let stderr = '';
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -88,9 +125,10 @@ export class UploadRunner {
       child.once('exit', () => {
         clearTimeout(timer);
         this.running.delete(child);
+        this.endTurn();
         reject(this.failure(timedOut, stderr));
       });
-      child.send(files);
+      child.send(task);
     });
   }
 

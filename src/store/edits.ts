@@ -40,6 +40,16 @@ interface Draft {
   truncated: boolean;
 }
 
+/** Half of a UTF-16 pair: stored as a replacement character, so the text saved would not be the text sent. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function refuseBrokenCharacters(text: string): void {
+  if (LONE_SURROGATE.test(text))
+    throw new BitextError(
+      'the text holds a broken character (half of a UTF-16 pair): type or paste it again',
+    );
+}
+
 /** Room left between neighbouring positions, so that most edits renumber nothing. */
 export const POSITION_GAP = 1024;
 
@@ -173,6 +183,7 @@ export class PairEditor {
   ): Promise<EditOutcome> {
     if (text.trim() === '')
       throw new BitextError('a sentence cannot be made empty: merge or move it instead');
+    refuseBrokenCharacters(text);
     const before = this.sentenceText(documentId, sentenceId);
     const holder = this.current(seen);
     const lang: Lang | undefined = idsOf(holder, 'en').includes(sentenceId)
@@ -201,6 +212,21 @@ export class PairEditor {
       [rebuilt],
       [{ id: sentenceId, before, after: text }],
     );
+  }
+
+  /**
+   * Corrects one side of a pair read without sentences (a title, subtitle, byline, date or
+   * source line, a contents entry): its whole text, rescored, keeping its status.
+   */
+  async editPairText(seen: Seen, lang: Lang, text: string, who: string): Promise<EditOutcome> {
+    refuseBrokenCharacters(text);
+    const row = this.current(seen);
+    if (idsOf(row, 'en').length + idsOf(row, 'zh').length > 0)
+      throw new BitextError(`pair ${row.id} holds sentences: correct them one by one`);
+    const corrected: Draft = { ...this.draftOf(row), [lang]: text.trim() };
+    if (corrected.en === '' && corrected.zh === '')
+      throw new BitextError('a pair cannot be made empty on both sides');
+    return this.apply(row.document_id, 'edit-text', who, [row], [corrected]);
   }
 
   /** Undoes the latest edit of a document still in force; `expected` names the edit the caller saw as latest. */

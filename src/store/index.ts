@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { BitextError, NotFoundError } from '../errors.js';
 import { type AlignedDocument, type BilingualDocument, LANGS } from '../model/document.js';
 import { documentName } from '../model/names.js';
+import { listWarnings, type PlacedWarning } from '../model/warnings.js';
 import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
 import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
@@ -25,6 +26,9 @@ export type { SearchOptions } from './search.js';
 export type { SearchHit, SearchPage, Span, SpottedHit, SpottedPage } from './search-types.js';
 
 import { migrate, registerFunctions } from './schema.js';
+
+/** A name a person can give a document: printable, whole characters, no path separators, at most 200 characters. */
+const DOCUMENT_NAME = /^[^\p{Cc}\p{Cs}/\\]{1,200}$/u;
 
 /** What makes two imports the same document: its text and structure, not where the file lay. */
 export function contentHash(document: BilingualDocument): string {
@@ -210,17 +214,57 @@ export class CorpusStore {
     return row.name;
   }
 
-  /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
-  getDocument(id: number): AlignedDocument {
+  /** Gives a stored document another name, as the library lists it and exports name its files. */
+  renameDocument(id: number, name: string): void {
+    const wanted = name.trim();
+    if (!DOCUMENT_NAME.test(wanted))
+      throw new BitextError(`a document name is 1 to 200 characters, with no control characters or slashes`);
+    this.documentName(id);
+    this.db.prepare('UPDATE documents SET name = ? WHERE id = ?').run(wanted, id);
+  }
+
+  /** Deletes a stored document with its pairs, sentences and edit history. */
+  deleteDocument(id: number): void {
+    this.documentName(id);
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  }
+
+  /** Stores a document in place of others, in one transaction: none is lost if storing fails. */
+  replaceDocuments(replaced: readonly number[], document: AlignedDocument): number {
+    return this.db.transaction(() => {
+      for (const id of replaced) this.deleteDocument(id);
+      return this.addDocument(document);
+    })();
+  }
+
+  /** Stored documents that the given one would duplicate: the same content, or the same name. */
+  duplicatesOf(document: BilingualDocument): { id: number; name: string }[] {
+    return this.db
+      .prepare('SELECT id, name FROM documents WHERE content_hash = ? OR name = ? ORDER BY id')
+      .all(contentHash(document), documentName(document)) as { id: number; name: string }[];
+  }
+
+  /** A stored document's structure, sentences and warnings, without its pairs. */
+  private getDocumentModel(id: number): BilingualDocument {
     const row = this.db.prepare('SELECT model FROM documents WHERE id = ?').get(id) as
       | { model: string }
       | undefined;
     if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
-    const model = JSON.parse(row.model) as BilingualDocument;
+    return JSON.parse(row.model) as BilingualDocument;
+  }
+
+  /** A stored document with its pairs in order, as the pipeline made it (and edits changed it). */
+  getDocument(id: number): AlignedDocument {
+    const model = this.getDocumentModel(id);
     const pairs = (
       this.db.prepare('SELECT * FROM pairs WHERE document_id = ? ORDER BY position').all(id) as StoredRow[]
     ).map(pairOf);
     return { ...model, pairs };
+  }
+
+  /** A stored document's warnings in reading order, each with the sentence nearest its place. */
+  documentWarnings(id: number): PlacedWarning[] {
+    return listWarnings(this.getDocumentModel(id));
   }
 
   /** Documents by id, or all of them. */

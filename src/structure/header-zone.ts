@@ -26,6 +26,9 @@ export type HeaderZoneRule = (blocks: readonly TaggedBlock[], article: Article) 
 const found = (length: number, reason: string): ZoneFinding | null =>
   length > 0 ? { length, reason } : null;
 
+/** A date written in digits alone (2024-02-26): in neither language, it stands for both. */
+export const isNeutralDate = (block: TaggedBlock) => block.lang === null && isDateLine(block.text);
+
 /** Interview turns and lines that end as running text does are body text, however short or bold. */
 const mayBeHeaderField = (text: string) => !isInterviewTurn(text) && !endsLikeBodyText(text);
 
@@ -51,6 +54,10 @@ export const markedLinesWithCounterparts: HeaderZoneRule = (blocks, article) => 
   let unpairedLang: Lang | null = null;
   let awaited = { en: awaitedHeaders(article, 'en'), zh: awaitedHeaders(article, 'zh') };
   for (const block of blocks) {
+    if (isNeutralDate(block)) {
+      count++;
+      continue;
+    }
     const note = isEditorsNote(block.text);
     const headerLike =
       note ||
@@ -74,18 +81,30 @@ const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
 /**
  * Header lines that are not bold, as Chinese ones often are not, when an article gives
  * its Chinese first: the short lines and editor's notes under the title up to the last
- * that is bold, a note or a header field by its form (——subtitle, 文／byline, a date).
+ * that is bold, a note or a header field by its form (——subtitle, 文／byline, a date),
+ * or the line in the other language right after such a field (By Li Ming, then 李明).
  */
 export const shortLinesUpToLastMarked: HeaderZoneRule = (blocks) => {
   let length = 0;
+  let fieldBefore: Lang | null = null;
   for (const [i, block] of blocks.slice(0, FORM_HEADER_LINES).entries()) {
+    if (isNeutralDate(block)) {
+      length = i + 1;
+      continue;
+    }
     const note = isEditorsNote(block.text);
     const short =
       block.lang && block.markup !== 'heading' && block.text.length <= FORM_HEADER_LENGTH[block.lang];
     if (!note && (!short || !mayBeHeaderField(block.text))) break;
-    if (note || block.markup === 'bold' || looksLikeHeaderField(block.text)) length = i + 1;
+    const field = note || block.markup === 'bold' || looksLikeHeaderField(block.text);
+    const counterpart = fieldBefore !== null && fieldBefore !== block.lang;
+    if (field || counterpart) length = i + 1;
+    fieldBefore = field ? block.lang : null;
   }
-  return found(length, 'short lines up to the last bold one or header field by its form');
+  return found(
+    length,
+    'short lines up to the last bold one or header field by its form, with its counterpart',
+  );
 };
 
 export const HEADER_ZONE_RULES: readonly HeaderZoneRule[] = [

@@ -3,7 +3,7 @@ import type { Article, BilingualText, Diagnostic, Lang, Paragraph, TocEntry } fr
 import { joinPieces } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 import { cleanParagraph, hasEndMark } from './cleanup.js';
-import { headerZone } from './header-zone.js';
+import { headerZone, isNeutralDate } from './header-zone.js';
 import {
   assignHeaderRoles,
   isCaption,
@@ -170,7 +170,9 @@ function continuesTitle(
 function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): void {
   const notes = blocks.filter((block) => isEditorsNote(block.text));
   for (const note of notes) appendParagraph(article, note, 'body');
-  const pairs = pairAlternating(blocks.filter((block) => !notes.includes(block)));
+  const neutralDates = blocks.filter(isNeutralDate);
+  for (const date of neutralDates) readNeutralDate(article, date);
+  const pairs = pairAlternating(blocks.filter((block) => !notes.includes(block) && !isNeutralDate(block)));
   const roles = assignHeaderRoles(pairs.map((pair) => pair.text));
   pairs.forEach((pair, i) => {
     const role = roles[i];
@@ -180,6 +182,13 @@ function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): voi
       article[role] = { en: field?.en ?? pair.text.en, zh: field?.zh ?? pair.text.zh };
     else for (const block of pair.blocks) appendParagraph(article, block, 'heading');
   });
+}
+
+/** A date in digits alone is the date in both languages, unless the article has its date already. */
+function readNeutralDate(article: Article, block: TaggedBlock): void {
+  const text = cleanParagraph(block.text);
+  if (article.date === null) article.date = { en: text, zh: text };
+  else article.warnings.push(unplacedText(block.text, block.lines));
 }
 
 function readBody(article: Article, blocks: readonly TaggedBlock[]): void {

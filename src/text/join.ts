@@ -9,6 +9,9 @@ const STRICT_CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
 const STRICT_CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const HYPHENATED_END = /(\p{L}+)-$/u;
 const LOWER_START = /^(\p{Ll}+)/u;
+/** Word endings the word list holds as words of their own (`ing`, `ed`), which never stand after a hyphen. */
+const SUFFIX_ONLY =
+  /^(?:ing|ings|ed|er|ers|est|ment|ments|al|ally|ly|ness|ity|ies|ion|ions|tion|tions|ous|ive)$/;
 
 let englishWords: PackedWordSet | undefined;
 
@@ -21,8 +24,8 @@ export function isEnglishWord(word: string): boolean {
 /**
  * Joins two pieces of one paragraph that a line or page break separated:
  * Chinese to Chinese with nothing between (nor Chinese to a number, `8000` + `册`), a
- * word hyphenated at the break into one word (`na-` + `tional`, and `Rott-` + `erdam`,
- * whose halves are no words), a real compound (`Sino-` + `Mongolian`, `long-` + `term`)
+ * word hyphenated at the break into one word (`na-` + `tional`, and `Rott-` + `erdam`
+ * or `Jinp-` + `ing`, whose halves are no words or only a word's ending), a real compound (`Sino-` + `Mongolian`, `long-` + `term`)
  * with its hyphen, a close-set dash or a slash with nothing between, and anything else
  * with one space.
  */
@@ -41,7 +44,8 @@ export function joinPieces(before: string, after: string): string {
   const continuation = LOWER_START.exec(right);
   if (hyphenated && continuation) {
     const [head, tail] = [hyphenated[1] ?? '', continuation[1] ?? ''];
-    const brokenWord = isEnglishWord(head + tail) || (!isEnglishWord(head) && !isEnglishWord(tail));
+    const tailIsWord = isEnglishWord(tail) && !SUFFIX_ONLY.test(tail);
+    const brokenWord = isEnglishWord(head + tail) || (!isEnglishWord(head) && !tailIsWord);
     return brokenWord ? left.slice(0, -1) + right : left + right;
   }
   if (hyphenated) return left + right;

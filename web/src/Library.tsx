@@ -1,6 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type DocumentSummary } from './api';
+import { api, type DocumentSummary, type DuplicateChoice, type UploadDuplicate } from './api';
+import { DocumentRow } from './DocumentRow';
 import { ExportLink } from './ExportLink';
+
+/** Files whose documents the library holds already, waiting for the reviewer's choice. */
+interface PendingUpload {
+  files: File[];
+  duplicates: UploadDuplicate[];
+}
+
+const describeDuplicates = (duplicates: readonly UploadDuplicate[]) =>
+  duplicates
+    .map(
+      (duplicate) =>
+        `“${duplicate.name}” is in the library already (as ${duplicate.existing
+          .map((existing) => `“${existing.name}”, document ${existing.id}`)
+          .join('; ')})`,
+    )
+    .join('. ');
 
 /** Documents with counts and review progress; upload a new one. */
 export function Library() {
@@ -12,21 +29,29 @@ export function Library() {
   }, []);
   useEffect(refresh, [refresh]);
 
-  const upload = async (files: File[]) => {
+  const [pending, setPending] = useState<PendingUpload | undefined>();
+
+  const upload = async (files: File[], duplicates: DuplicateChoice = 'ask') => {
     const names = files.map((file) => file.name).join(' and ');
     setStatus(`Reading and aligning ${names}…`);
+    setPending(undefined);
     setBusy(true);
     try {
-      const { ids, existing, failures } = await api.upload(files);
-      const failed = failures.length > 0 ? ` Not read: ${failures.join('; ')}.` : '';
-      const known = existing.length > 0 ? ` Already in the library: document ${existing.join(', ')}.` : '';
-      setStatus(`Imported ${names} as document ${ids.join(', ')}.${known}${failed}`);
+      const outcome = await api.upload(files, duplicates);
+      const failed = outcome.failures.length > 0 ? ` Not read: ${outcome.failures.join('; ')}.` : '';
+      const stored = outcome.ids.length > 0 ? `Imported ${names} as document ${outcome.ids.join(', ')}.` : '';
+      setStatus(`${stored}${failed}`.trim());
+      if (outcome.duplicates.length > 0) setPending({ files, duplicates: outcome.duplicates });
       refresh();
     } catch (error) {
       setStatus(`${names}: ${(error as Error).message}`);
     } finally {
       setBusy(false);
     }
+  };
+  const changed = (message: string) => {
+    setStatus(message);
+    refresh();
   };
 
   return (
@@ -42,6 +67,24 @@ export function Library() {
       </label>
       <p role="status">{status}</p>
       {busy && <progress aria-label="Aligning the upload" />}
+      {pending && (
+        <div
+          className="duplicate-prompt"
+          role="alertdialog"
+          aria-label="The document is in the library already"
+        >
+          <p>{describeDuplicates(pending.duplicates)}.</p>
+          <button type="button" onClick={() => upload(pending.files, 'replace')}>
+            Replace it
+          </button>
+          <button type="button" onClick={() => upload(pending.files, 'keep')}>
+            Keep both
+          </button>
+          <button type="button" onClick={() => setPending(undefined)}>
+            Cancel
+          </button>
+        </div>
+      )}
       <p className="corpus-export">
         Export the whole corpus:{' '}
         {['tmx', 'xliff', 'jsonl', 'tsv', 'html'].map((format) => (
@@ -58,22 +101,12 @@ export function Library() {
             <th>Doubtful</th>
             <th>Warnings</th>
             <th>Reviewed</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {documents.map((document) => (
-            <tr key={document.id}>
-              <td>
-                <a href={`#/documents/${document.id}`}>{document.name}</a>
-              </td>
-              <td>{document.pairs}</td>
-              <td>{document.doubtful}</td>
-              <td>{document.warnings}</td>
-              <td>
-                <progress max={document.pairs} value={document.confirmed} /> {document.confirmed}/
-                {document.pairs}
-              </td>
-            </tr>
+            <DocumentRow key={document.id} document={document} onChanged={changed} onError={setStatus} />
           ))}
         </tbody>
       </table>

@@ -6,9 +6,11 @@ import { ExportLink } from './ExportLink';
 import { KeyHelp } from './KeyHelp';
 import { FILTERS, isDoubtful, nearest } from './reviewFilters';
 import { rowBeside } from './reviewRows';
-import { SentenceEditor } from './SentenceEditor';
+import { type CorrectionField, headerFields, SentenceEditor, sentenceFields } from './SentenceEditor';
+import { SentenceRun, useSentenceTexts } from './SentenceRun';
 import { SplitChooser } from './SplitChooser';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
+import { WarningList } from './WarningList';
 
 /** Score as colour: red for doubtful, through amber, to green for sure. */
 function scoreColour(score: number): string {
@@ -32,6 +34,9 @@ function pageLabel(row: PairRow, pages: ReadonlyMap<string, number>): string {
 }
 
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
+
+const holdsSentence = (row: PairRow, sentence: string) =>
+  [row.en_ids, row.zh_ids].some((ids) => (JSON.parse(ids) as string[]).includes(sentence));
 
 /** The buttons of the toolbar, each the key it stands for. */
 const BUTTONS: readonly [string, string][] = [
@@ -65,9 +70,21 @@ function onRow(
 }
 
 /** The sentences of a pair being corrected, with their texts as stored. */
+/** A pair being corrected: the fields of its sentences, or of its two sides when it has none. */
+interface Editing {
+  row: PairRow;
+  header: boolean;
+  fields: CorrectionField[];
+}
+
 interface Correction {
   row: PairRow;
   texts: ReadonlyMap<string, string>;
+}
+
+/** A split being chosen: the pair, its sentences, and where the boundaries stand at first. */
+interface Splitting extends Correction {
+  initial?: { en?: number; zh?: number };
 }
 
 /**
@@ -79,10 +96,10 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   const rows = document?.rows ?? NO_ROWS;
   const pages = document?.pages ?? NO_PAGES;
   const [current, setCurrent] = useState(0);
-  const [correcting, setCorrecting] = useState<Correction | undefined>();
+  const [correcting, setCorrecting] = useState<Editing | undefined>();
   const [filter, setFilter] = useState('doubtful');
   const [helping, setHelping] = useState(false);
-  const [splitting, setSplitting] = useState<Correction | undefined>();
+  const [splitting, setSplitting] = useState<Splitting | undefined>();
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
   const actionsRef = useRef<Record<string, () => void>>({});
   const focused = useRef(false);
@@ -106,11 +123,19 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   }, [current, rows.length, virtualizer]);
 
   const row = rows[current];
+  const currentTexts = useSentenceTexts(row);
+  const splitAt = (lang: 'en' | 'zh', after: number) =>
+    row && currentTexts && setSplitting({ row, texts: currentTexts, initial: { [lang]: after } });
   const inFilter = FILTERS[filter]?.test ?? (() => true);
   const moveTo = (step: 1 | -1) => {
     const found = nearest(rows, current, step, inFilter);
     if (found === undefined) setMessage(`No ${step === 1 ? 'later' : 'earlier'} pair in the filter.`);
     else setCurrent(found);
+  };
+  const showSentence = (sentence: string) => {
+    const at = rows.findIndex((candidate) => holdsSentence(candidate, sentence));
+    if (at < 0) setMessage('The text near this warning is in no pair.');
+    else setCurrent(at);
   };
   const besides = (
     direction: 'previous' | 'next',
@@ -188,12 +213,17 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     C: confirmUpToHere,
     x: () => row && edit(onRow(row, api.unconfirm), () => 'No longer confirmed.'),
     a: realign,
-    e: () =>
-      row &&
-      api.sentences(row).then(
-        (texts) => texts.size > 0 && setCorrecting({ row, texts }),
-        (error: Error) => setMessage(error.message),
-      ),
+    e: () => {
+      if (!row) return;
+      const ids = { en: JSON.parse(row.en_ids) as string[], zh: JSON.parse(row.zh_ids) as string[] };
+      if (ids.en.length + ids.zh.length === 0)
+        setCorrecting({ row, header: true, fields: headerFields(row) });
+      else
+        api.sentences(row).then(
+          (texts) => setCorrecting({ row, header: false, fields: sentenceFields(ids, texts) }),
+          (error: Error) => setMessage(error.message),
+        );
+    },
     b: () =>
       row &&
       api.sentences(row).then(
@@ -241,16 +271,19 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       </button>
     ));
 
-  const saveSentences = (changes: { id: string; text: string }[]) => {
-    const target = correcting?.row;
+  const saveCorrections = (changes: { id: string; text: string }[]) => {
+    const target = correcting;
     setCorrecting(undefined);
     if (!target) return;
     changes.forEach((change, k) => {
       const done = k === changes.length - 1;
-      edit(
-        onRow(target, (latest) => api.editSentence(documentId, change.id, change.text, latest)),
-        () =>
-          done ? `Corrected ${changes.length} sentence${changes.length === 1 ? '' : 's'}.` : 'Correcting…',
+      const request = (latest: PairRow) =>
+        target.header
+          ? api.editPairText(latest, change.id as 'en' | 'zh', change.text)
+          : api.editSentence(documentId, change.id, change.text, latest);
+      const what = target.header ? 'side' : 'sentence';
+      edit(onRow(target.row, request), () =>
+        done ? `Corrected ${changes.length} ${what}${changes.length === 1 ? '' : 's'}.` : 'Correcting…',
       );
     });
   };
@@ -295,11 +328,13 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
         </span>
       </div>
       <p role="status">{message}</p>
+      <WarningList documentId={documentId} onShow={showSentence} />
       {helping && <KeyHelp onClose={() => setHelping(false)} />}
       {splitting && (
         <SplitChooser
           row={splitting.row}
           texts={splitting.texts}
+          initial={splitting.initial}
           onClose={() => setSplitting(undefined)}
           onSplit={(en, zh) => {
             const target = splitting.row;
@@ -324,9 +359,9 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       <AlignmentMap rows={rows} current={current} onJump={setCurrent} />
       {correcting && (
         <SentenceEditor
-          row={correcting.row}
-          texts={correcting.texts}
-          onSave={saveSentences}
+          title={correcting.header ? 'Correct the text of this pair' : 'Correct the sentences of this pair'}
+          fields={correcting.fields}
+          onSave={saveCorrections}
           onClose={() => setCorrecting(undefined)}
         />
       )}
@@ -375,12 +410,20 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
                   {row.role}
                   <span className="page">{pageLabel(row, pages)}</span>
                 </span>
-                <span className="text" lang="en">
-                  {row.en}
-                </span>
-                <span className="text" lang="zh">
-                  {row.zh}
-                </span>
+                {(['en', 'zh'] as const).map((lang) => (
+                  <span key={lang} className="text" lang={lang}>
+                    {item.index === current && currentTexts ? (
+                      <SentenceRun
+                        lang={lang}
+                        ids={JSON.parse(lang === 'en' ? row.en_ids : row.zh_ids) as string[]}
+                        texts={currentTexts}
+                        onBoundary={splitAt}
+                      />
+                    ) : (
+                      row[lang]
+                    )}
+                  </span>
+                ))}
                 <span className="flags">{(JSON.parse(row.flags) as string[]).join(', ')}</span>
               </div>
             );

@@ -1,29 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PairRow } from './api';
+
+/** A text to correct: a sentence of a pair, or one side of a header pair. */
+export interface CorrectionField {
+  id: string;
+  lang: 'en' | 'zh';
+  /** The field's label in words: "English sentence 2 of 3", "Chinese text". */
+  label: string;
+  text: string;
+}
 
 interface Props {
-  row: PairRow;
-  texts: ReadonlyMap<string, string>;
+  title: string;
+  fields: readonly CorrectionField[];
   onSave: (changes: { id: string; text: string }[]) => void;
   onClose: () => void;
 }
 
-/** A sentence's field label in words: "English sentence 2 of 3". */
-function labelOf(lang: 'en' | 'zh', index: number, count: number): string {
-  return `${lang === 'en' ? 'English' : 'Chinese'} sentence ${index + 1} of ${count}`;
-}
-
 /**
- * Corrects the text of a pair's sentences (an extraction error, say), each in its own field:
+ * Corrects the texts of a pair (an extraction error, say), each in its own field:
  * a modal dialog that takes the focus, closes on Escape and gives it back when it closes.
  */
-export function SentenceEditor({ row, texts, onSave, onClose }: Props) {
-  const sides = (['en', 'zh'] as const).map((lang) => ({
-    lang,
-    ids: JSON.parse(lang === 'en' ? row.en_ids : row.zh_ids) as string[],
-  }));
-  const ids = sides.flatMap((side) => side.ids);
-  const [drafts, setDrafts] = useState(() => new Map(ids.map((id) => [id, texts.get(id) ?? ''])));
+export function SentenceEditor({ title, fields, onSave, onClose }: Props) {
+  const [drafts, setDrafts] = useState(() => new Map(fields.map((field) => [field.id, field.text])));
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -33,7 +31,9 @@ export function SentenceEditor({ row, texts, onSave, onClose }: Props) {
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     onSave(
-      ids.filter((id) => drafts.get(id) !== texts.get(id)).map((id) => ({ id, text: drafts.get(id) ?? '' })),
+      fields
+        .filter((field) => drafts.get(field.id) !== field.text)
+        .map((field) => ({ id: field.id, text: drafts.get(field.id) ?? '' })),
     );
   };
   return (
@@ -46,22 +46,19 @@ export function SentenceEditor({ row, texts, onSave, onClose }: Props) {
         onSubmit={save}
         onKeyDown={(event) => event.key === 'Escape' && onClose()}
       >
-        <h2 id="sentence-editor-title">Correct the sentences of this pair</h2>
-        {ids.length === 0 && <p>This pair has no sentences to correct (a header field).</p>}
-        {sides.flatMap(({ lang, ids: sideIds }) =>
-          sideIds.map((id, k) => (
-            <label key={id}>
-              <span>{labelOf(lang, k, sideIds.length)}</span>
-              <textarea
-                ref={id === ids[0] ? first : undefined}
-                lang={lang}
-                value={drafts.get(id) ?? ''}
-                onChange={(event) => setDrafts(new Map(drafts).set(id, event.target.value))}
-                rows={2}
-              />
-            </label>
-          )),
-        )}
+        <h2 id="sentence-editor-title">{title}</h2>
+        {fields.map((field, k) => (
+          <label key={field.id}>
+            <span>{field.label}</span>
+            <textarea
+              ref={k === 0 ? first : undefined}
+              lang={field.lang}
+              value={drafts.get(field.id) ?? ''}
+              onChange={(event) => setDrafts(new Map(drafts).set(field.id, event.target.value))}
+              rows={2}
+            />
+          </label>
+        ))}
         <button type="submit">Save</button>
         <button type="button" onClick={onClose}>
           Cancel
@@ -69,4 +66,31 @@ export function SentenceEditor({ row, texts, onSave, onClose }: Props) {
       </form>
     </div>
   );
+}
+
+const LANGUAGE_NAMES = { en: 'English', zh: 'Chinese' } as const;
+
+/** The fields of a pair's sentences, English first, each labelled by its place: "English sentence 2 of 3". */
+export function sentenceFields(
+  ids: Record<'en' | 'zh', readonly string[]>,
+  texts: ReadonlyMap<string, string>,
+): CorrectionField[] {
+  return (['en', 'zh'] as const).flatMap((lang) =>
+    ids[lang].map((id, k) => ({
+      id,
+      lang,
+      label: `${LANGUAGE_NAMES[lang]} sentence ${k + 1} of ${ids[lang].length}`,
+      text: texts.get(id) ?? '',
+    })),
+  );
+}
+
+/** The two sides of a pair read without sentences (a title, a byline), each a field named by its language. */
+export function headerFields(pair: Record<'en' | 'zh', string>): CorrectionField[] {
+  return (['en', 'zh'] as const).map((lang) => ({
+    id: lang,
+    lang,
+    label: `${LANGUAGE_NAMES[lang]} text`,
+    text: pair[lang],
+  }));
 }

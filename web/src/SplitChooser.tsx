@@ -4,6 +4,8 @@ import type { PairRow } from './api';
 interface Props {
   row: PairRow;
   texts: ReadonlyMap<string, string>;
+  /** Where the boundaries stand at first; after each side's first sentence otherwise. */
+  initial?: { en?: number; zh?: number } | undefined;
   onSplit: (en: number, zh: number) => void;
   onClose: () => void;
 }
@@ -23,9 +25,12 @@ const BOUNDARY_KEYS: Readonly<Record<string, ['en' | 'zh', number]>> = {
  * click chooses. Keys: ←/→ move the English boundary, ↑/↓ the Chinese one, Enter splits,
  * Escape closes.
  */
-export function SplitChooser({ row, texts, onSplit, onClose }: Props) {
+export function SplitChooser({ row, texts, initial, onSplit, onClose }: Props) {
   const ids = { en: JSON.parse(row.en_ids) as string[], zh: JSON.parse(row.zh_ids) as string[] };
-  const [at, setAt] = useState({ en: Math.min(1, ids.en.length), zh: Math.min(1, ids.zh.length) });
+  const [at, setAt] = useState({
+    en: initial?.en ?? Math.min(1, ids.en.length),
+    zh: initial?.zh ?? Math.min(1, ids.zh.length),
+  });
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => dialog.current?.focus(), []);
   const move = (lang: 'en' | 'zh', step: number) =>

@@ -1,5 +1,7 @@
 /** The studio API, as the web app uses it. Every failure becomes an ApiError with the server's message. */
 
+import type { PlacedWarning as DocumentWarning } from '../../src/model/warnings';
+import type { DuplicateChoice, UploadDuplicate, UploadOutcome } from '../../src/server/api-types';
 import {
   type StoredDocument as DocumentSummary,
   type EditHistory,
@@ -7,10 +9,19 @@ import {
   type ReviewRow as PairRow,
   reviewRowOf,
 } from '../../src/store/rows';
-
 import type { SpottedHit as SearchHit, SpottedPage as SearchPage } from '../../src/store/search-types';
 
-export type { DocumentSummary, EditHistory, EditOutcome, PairRow, SearchHit, SearchPage };
+export type {
+  DocumentSummary,
+  DocumentWarning,
+  DuplicateChoice,
+  EditHistory,
+  EditOutcome,
+  PairRow,
+  SearchHit,
+  SearchPage,
+  UploadDuplicate,
+};
 
 /** What a search asks for besides its query; empty fields are left out. */
 export interface SearchRequest {
@@ -105,10 +116,15 @@ export const api = {
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   },
   documents: () => request<DocumentSummary[]>('/api/documents'),
-  upload: async (files: File[]) =>
-    post<{ ids: number[]; existing: number[]; failures: string[] }>('/api/documents', {
+  /** Reads, aligns and stores files; a document the library holds already is stored as `duplicates` says. */
+  upload: async (files: File[], duplicates: DuplicateChoice) =>
+    post<UploadOutcome>('/api/documents', {
       files: await Promise.all(files.map(async (file) => ({ name: file.name, data: await base64Of(file) }))),
+      duplicates,
     }),
+  rename: (id: number, name: string) =>
+    send<{ id: number; name: string }>('PUT', `/api/documents/${id}/name`, { name }),
+  deleteDocument: (id: number) => send<{ deleted: number }>('DELETE', `/api/documents/${id}`),
   /** A document's rows, sent as arrays of values (the server names the columns once). */
   document: (id: number, limit?: number) =>
     request<{
@@ -127,6 +143,8 @@ export const api = {
         history: body.history,
       }),
     ),
+  /** What the reader noticed about the document, each warning with the sentence nearest it. */
+  warnings: (id: number) => request<DocumentWarning[]>(`/api/documents/${id}/warnings`),
   /** The texts of a pair's sentences, English first. */
   sentences: (row: PairRow) =>
     request<{ sentences: { id: string; text: string }[] }>(`/api/pairs/${row.id}/sentences`).then(
@@ -148,6 +166,9 @@ export const api = {
   /** Aligns the document again around its confirmed pairs; the edit's outcome, or none when nothing changed. */
   realign: (documentId: number) =>
     post<{ stretches: number; outcome: EditOutcome | null }>(`/api/documents/${documentId}/realign`),
+  /** Corrects one side of a pair read without sentences (a title, a byline). */
+  editPairText: (row: PairRow, lang: 'en' | 'zh', text: string) =>
+    send<EditOutcome>('PUT', `/api/pairs/${row.id}/text`, { version: row.version, lang, text }),
   editSentence: (documentId: number, sentence: string, text: string, holder: PairRow) =>
     send<EditOutcome>('PUT', `/api/documents/${documentId}/sentences/${encodeURIComponent(sentence)}`, {
       text,
