@@ -166,8 +166,24 @@ export interface Evaluation {
   files: { id: string; scores: Scores }[];
 }
 
+/** A file's text; one that cannot be read (a folder, no permission) is named in one line. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EISDIR'
+        ? 'is a folder, not a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : `cannot be read (${code})`;
+    throw new BitextError(reason, path, { cause: error });
+  }
+}
+
 function readLines(path: string): string[] {
-  return readFileSync(path, 'utf8').split(/\r?\n/);
+  return readText(path).split(/\r?\n/);
 }
 
 /** Reads a verse file: each line the verse of the sentence on the same line. */
@@ -199,13 +215,10 @@ export function evaluateFolders(
       autoDir,
     );
   const files = ids.map((id) => {
-    const gold = parseAlignments(
-      readFileSync(join(goldDir, `${id}.align`), 'utf8'),
-      join(goldDir, `${id}.align`),
-      'crossing',
-    );
+    const goldPath = join(goldDir, `${id}.align`);
+    const gold = parseAlignments(readText(goldPath), goldPath, 'crossing');
     const autoPath = join(autoDir, `${id}.align`);
-    let auto = parseAlignments(readFileSync(autoPath, 'utf8'), autoPath, autoOrder);
+    let auto = parseAlignments(readText(autoPath), autoPath, autoOrder);
     if (verses) auto = mergeWithinVerses(auto, verses.source, verses.target);
     return { id, scores: scoresOf(countMatches(gold, auto)) };
   });
