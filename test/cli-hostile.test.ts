@@ -336,3 +336,20 @@ describe('standard output that is closed or full', () => {
     });
   });
 });
+
+describe('what the CLI says it did', () => {
+  it('names the file it wrote, with the extension of its format, in the closing summary', async () => {
+    const input = write(join(folder, 'summary', 'report.md'), DOCUMENT);
+    const run = await runCli('align', input, '-o', join(folder, 'summary', 'out.md'), '--to', 'tsv');
+    expect(run.status).toBe(0);
+    expect(existsSync(join(folder, 'summary', 'out.tsv'))).toBe(true);
+    expect(run.stderr).toMatch(new RegExp(`→ ${join(folder, 'summary', 'out.tsv')}\\n$`));
+  });
+
+  it('calls a lone align-sents file without its target a usage error (exit 2)', async () => {
+    const source = write(join(folder, 'lone', 'a.zh'), '我二十一岁。\n');
+    const run = await runCli('align-sents', source, '--src-lang', 'zh', '--tgt-lang', 'en');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`bitext: ${source}: needs a target file, or is not a folder to align\n`);
+  });
+});

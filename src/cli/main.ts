@@ -86,7 +86,7 @@ function alignSentsCommand(): Command {
       const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
       if (!existsSync(source) || !statSync(source).isDirectory()) {
-        throw new BitextError('needs a target file, or is not a folder to align', source);
+        throw new UsageError('needs a target file, or is not a folder to align', source);
       }
       const { written, failures } = await alignSentenceFolder(source, options);
       for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
