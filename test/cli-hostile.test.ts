@@ -325,6 +325,21 @@ describe('standard output that is closed or full', () => {
     expect(run).toEqual({ status: 0, stderr: '' });
   });
 
+  it('ends as it would have when its standard error is closed (2>&1 | head -c0)', async () => {
+    const input = write(join(folder, 'closed-stderr', 'report.md'), DOCUMENT);
+    const child = spawn(
+      'node',
+      ['bin/bitext.js', 'align', input, '-o', join(folder, 'closed-stderr', 'out')],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    child.stderr?.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(status).toBe(0);
+    expect(readdirSync(join(folder, 'closed-stderr', 'out'))).toEqual(['report.jsonl']);
+  });
+
   it('says in one line that a full device cannot take the output', async () => {
     const run = await spawnCli(
       ['inspect', '--json', 'examples/harbour-review.md'],

@@ -284,6 +284,8 @@ export function buildProgram(): Command {
 function guardStandardOutput(): void {
   if (process.stdout.listeners('error').includes(onOutputError)) return;
   process.stdout.on('error', onOutputError);
+  // Messages to a closed or full standard error are lost; there is nowhere left to say so.
+  process.stderr.on('error', () => undefined);
 }
 
 let outputFailed = false;
