@@ -233,6 +233,14 @@ describe('what bilingual magazines also print', () => {
     expect(article?.warnings).toEqual([]);
   });
 
+  it('reads a date in digits printed once on each side as the one date, with no warning', () => {
+    const [article] = readMagazine(
+      '# Harbour Lights Return\n\n2024-02-26\n\nThe lamp was lit.\n\n# 港口灯火重现\n\n2024-02-26\n\n灯亮了。\n',
+    ).articles;
+    expect(article?.date).toEqual({ en: '2024-02-26', zh: '2024-02-26' });
+    expect(article?.warnings).toEqual([]);
+  });
+
   it('keeps a hard-wrapped English line with a name in characters in its English block', () => {
     const blocks = splitBlocks('We met Mr. Li\n(李先生) and his wife\nin Donggang.\n', 'x.md');
     expect(blocks.map((block) => block.text)).toEqual(['We met Mr. Li (李先生) and his wife in Donggang.']);

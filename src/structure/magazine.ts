@@ -184,11 +184,19 @@ function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): voi
   });
 }
 
-/** A date in digits alone is the date in both languages, unless the article has its date already. */
+/**
+ * A date in digits alone is the date in each language that has none yet; printed again on
+ * the other side, it is the same date. Another date when the article has both is kept aside.
+ */
 function readNeutralDate(article: Article, block: TaggedBlock): void {
   const text = cleanParagraph(block.text);
-  if (article.date === null) article.date = { en: text, zh: text };
-  else article.warnings.push(unplacedText(block.text, block.lines));
+  const date = article.date ?? { en: null, zh: null };
+  const sameDate = date.en === text || date.zh === text;
+  if (date.en !== null && date.zh !== null && !sameDate) {
+    article.warnings.push(unplacedText(block.text, block.lines));
+    return;
+  }
+  article.date = { en: date.en ?? text, zh: date.zh ?? text };
 }
 
 function readBody(article: Article, blocks: readonly TaggedBlock[]): void {
