@@ -1,11 +1,20 @@
 import type { Block } from '../ingest/blocks.js';
-import type { Article, BilingualText, Diagnostic, Lang, Paragraph, TocEntry } from '../model/document.js';
+import {
+  type Article,
+  type BilingualText,
+  type Diagnostic,
+  LANGS,
+  type Lang,
+  type Paragraph,
+  type TocEntry,
+} from '../model/document.js';
 import { joinPieces } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 import { cleanParagraph, hasEndMark } from './cleanup.js';
 import { headerZone, isNeutralDate } from './header-zone.js';
 import {
   assignHeaderRoles,
+  type HeaderFieldRole,
   isCaption,
   isEditorsNote,
   isSourceLine,
@@ -173,7 +182,12 @@ function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): voi
   const neutralDates = blocks.filter(isNeutralDate);
   for (const date of neutralDates) readNeutralDate(article, date);
   const pairs = pairAlternating(blocks.filter((block) => !notes.includes(block) && !isNeutralDate(block)));
-  const roles = assignHeaderRoles(pairs.map((pair) => pair.text));
+  const awaits = (role: HeaderFieldRole, pair: BilingualText) =>
+    LANGS.some((lang) => article[role] !== null && article[role][lang] === null && pair[lang] !== null);
+  const roles = assignHeaderRoles(
+    pairs.map((pair) => pair.text),
+    awaits,
+  );
   pairs.forEach((pair, i) => {
     const role = roles[i];
     const field = role ? article[role] : null;
