@@ -251,6 +251,14 @@ describe('what bilingual magazines also print', () => {
     expect(article?.date).toEqual({ en: 'Hangzhou, April 3, 2024', zh: '杭州，2024年4月3日' });
   });
 
+  it('reads a date in digits set as a heading under the title (a deck) as both dates', () => {
+    const [article] = readMagazine(
+      '# Harbour Lights Return\n\n# 港口灯火重现\n\n## 2024-02-26\n\n## 2024-02-26\n\nThe lamp was lit.\n\n灯亮了。\n',
+    ).articles;
+    expect(article?.date).toEqual({ en: '2024-02-26', zh: '2024-02-26' });
+    expect(article?.warnings).toEqual([]);
+  });
+
   it('keeps a hard-wrapped English line with a name in characters in its English block', () => {
     const blocks = splitBlocks('We met Mr. Li\n(李先生) and his wife\nin Donggang.\n', 'x.md');
     expect(blocks.map((block) => block.text)).toEqual(['We met Mr. Li (李先生) and his wife in Donggang.']);

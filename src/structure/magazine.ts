@@ -138,8 +138,8 @@ function leadingCount<T>(items: readonly T[], test: (item: T) => boolean): numbe
  * Reads a run of headings into the title: the first heading in each language, and the one
  * after it when the title is set over two heading lines in a row (same language, same
  * level). Returns the other headings in the run, which are header lines set large (a deck:
- * subtitle, byline, date), whatever their language order; text in neither language is kept
- * aside.
+ * subtitle, byline, date), whatever their language order, with a date in digits alone; other
+ * text in neither language is kept aside.
  */
 function readTitle(article: Article, headings: readonly TaggedBlock[]): TaggedBlock[] {
   const deck: TaggedBlock[] = [];
@@ -147,7 +147,8 @@ function readTitle(article: Article, headings: readonly TaggedBlock[]): TaggedBl
   headings.forEach((heading, i) => {
     const lang = heading.lang;
     if (!lang) {
-      article.warnings.push(unplacedText(heading.text, heading.lines));
+      if (isNeutralDate(heading)) deck.push(heading);
+      else article.warnings.push(unplacedText(heading.text, heading.lines));
       return;
     }
     const title = article.title[lang];
