@@ -101,7 +101,8 @@ function benchDataSet(set: DataSet): void {
   const peers = (existsSync(set.peers) ? readdirSync(set.peers) : [])
     .sort()
     .map(
-      (peer) => `${peer} ${evaluateFolders(set.gold, join(set.peers, peer), set.verses).total.f1.toFixed(3)}`,
+      (peer) =>
+        `${peer} ${evaluateFolders(set.gold, join(set.peers, peer), set.verses, 'overlapping').total.f1.toFixed(3)}`,
     );
   rows.push([
     set.name,

@@ -32,8 +32,22 @@ export class NotFoundError extends BitextError {
 
 /** A request that contradicts the stored state: a stale edit, say. */
 export class ConflictError extends BitextError {
-  override readonly name = 'ConflictError';
+  override readonly name: string = 'ConflictError';
   override readonly status = 409;
+}
+
+/** An output file that exists: never replaced unless the caller says so (`force`). */
+export class OutputExistsError extends ConflictError {
+  override readonly name = 'OutputExistsError';
+
+  constructor(path: string) {
+    super('already exists', path);
+  }
+
+  /** On the command line, with the option that replaces it. */
+  override get oneLine(): string {
+    return `${super.oneLine} (use --force to replace it)`;
+  }
 }
 
 /** Input over a limit (bytes, memory): refused rather than worked on. */

@@ -10,7 +10,14 @@
  */
 
 export { type AlignOptions, align, type Bead, loadLexicon, scoreTranslation } from './align/index.js';
-export { BitextError, ConflictError, NotFoundError, TooLargeError, UnprocessableError } from './errors.js';
+export {
+  BitextError,
+  ConflictError,
+  NotFoundError,
+  OutputExistsError,
+  TooLargeError,
+  UnprocessableError,
+} from './errors.js';
 export {
   type ExportFile,
   type ExportOptions,
@@ -20,6 +27,7 @@ export {
   renderDocuments,
 } from './export/index.js';
 export type { ReaderChoice } from './ingest/inputs.js';
+export { type OutputFile, type WriteOptions, writeFileAtomic, writeFilesAtomic } from './io/atomic.js';
 export type {
   AlignedDocument,
   Article,

@@ -153,6 +153,30 @@ describe('the corpus store', () => {
   });
 });
 
+describe('a SQLite database of another program', () => {
+  it('is named in one line, and never written into', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const db = join(folder, 'other-program.db');
+    const other = new Database(db);
+    other.exec("CREATE TABLE documents (title TEXT); INSERT INTO documents VALUES ('theirs')");
+    other.close();
+    const before = readFileSync(db);
+    for (const args of [
+      ['import', write(join(folder, 'other-in', 'x.md'), DOCUMENT), '--db', db],
+      ['search', 'port', '--db', db],
+      ['export', '--db', db, '-o', join(folder, 'other-out')],
+      ['realign', '--db', db, '--document', 'x'],
+    ]) {
+      const run = await runCli(...args);
+      expect(run.status, args[0]).toBe(1);
+      expect(run.stderr).toBe(
+        `bitext: ${db}: is not a bitext database, or is damaged: it holds tables that another program made; nothing was written to it\n`,
+      );
+    }
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+});
+
 describe('bitext eval', () => {
   const evalFolders = (gold: string, auto: Record<string, string>) => {
     const root = join(folder, `eval-${Object.keys(auto).join('-')}-${auto.a?.length ?? 0}`);
@@ -193,6 +217,15 @@ describe('bitext eval', () => {
     expect(run.stderr).toBe(`bitext: ${join(root, 'auto')}: has no alignment for 1 gold file: b.align\n`);
   });
 
+  it('names an ID.align that cannot be read, a folder say, in one line', async () => {
+    const root = evalFolders('[0]:[0]\n', { a: '[0]:[0]\n', b: '[0]:[0]\n' });
+    mkdirSync(join(root, 'gold', 'c.align'));
+    mkdirSync(join(root, 'auto', 'c.align'));
+    const run = await runCli('eval', '--gold', join(root, 'gold'), '--auto', join(root, 'auto'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`bitext: ${join(root, 'gold', 'c.align')}: is a folder, not a file\n`);
+  });
+
   it('takes a file given for a folder as a usage error', async () => {
     const root = evalFolders('[0]:[0]\n', { a: '[0]:[0]\n', b: '[0]:[0]\n' });
     const gold = join(root, 'gold', 'a.align');
@@ -225,6 +258,25 @@ describe('bad option values are usage errors that name the option and the value'
     expect(run.stderr).toMatch(
       new RegExp(
         `^bitext: option '${option} <\\w+>' argument '${value.replace('.', '\\.')}' is invalid\\. .+\\n$`,
+      ),
+    );
+  });
+
+  it.each([
+    ['import', 'x.md', '--db'],
+    ['search', 'port', '--db'],
+    ['export', '--db=x.db', '--output'],
+    ['realign', '--document=x', '--db'],
+    ['serve', '--port=0', '--db'],
+    ['align', 'x.md', '--output'],
+    ['align-sents', 'a', 'b', '--src-lang=zh', '--tgt-lang=en', '--output'],
+  ])('%s with an empty %s… name: not a temporary store, nor the current folder', async (...args) => {
+    const option = args.at(-1) as string;
+    const run = await runCli(...args.slice(0, -1), `${option}=`);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^bitext: option '(-o, )?${option} <[\\w|]+>' argument '' is invalid\\. takes a file or folder name, not an empty one\\n$`,
       ),
     );
   });
@@ -282,5 +334,22 @@ describe('standard output that is closed or full', () => {
       status: 1,
       stderr: 'bitext: the output cannot be written: no space left on the device\n',
     });
+  });
+});
+
+describe('what the CLI says it did', () => {
+  it('names the file it wrote, with the extension of its format, in the closing summary', async () => {
+    const input = write(join(folder, 'summary', 'report.md'), DOCUMENT);
+    const run = await runCli('align', input, '-o', join(folder, 'summary', 'out.md'), '--to', 'tsv');
+    expect(run.status).toBe(0);
+    expect(existsSync(join(folder, 'summary', 'out.tsv'))).toBe(true);
+    expect(run.stderr).toMatch(new RegExp(`→ ${join(folder, 'summary', 'out.tsv')}\\n$`));
+  });
+
+  it('calls a lone align-sents file without its target a usage error (exit 2)', async () => {
+    const source = write(join(folder, 'lone', 'a.zh'), '我二十一岁。\n');
+    const run = await runCli('align-sents', source, '--src-lang', 'zh', '--tgt-lang', 'en');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`bitext: ${source}: needs a target file, or is not a folder to align\n`);
   });
 });

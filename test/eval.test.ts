@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countMatches, mergeWithinVerses, parseAlignments, scoresOf } from '../src/eval/index.js';
+import { countMatches, formatBead, mergeWithinVerses, parseAlignments, scoresOf } from '../src/eval/index.js';
 
 describe('strict bead scores', () => {
   it('agree with a hand-computed example', () => {
@@ -28,6 +28,13 @@ describe('strict bead scores', () => {
     expect(() => parseAlignments('[0]:[1]\n[1]:[0]\n')).toThrow(/target sentence 0 is not after sentence 1/);
     expect(parseAlignments('[0]:[1]\n[1]:[0,2]\n', 'gold', 'crossing')).toHaveLength(2);
     expect(() => parseAlignments('[0]:[1]\n[1]:[1]\n', 'gold', 'crossing')).toThrow(/in an earlier bead/);
+  });
+
+  it('reads a published output whose beads overlap as it is, a bead given twice counted once', () => {
+    const beads = parseAlignments('[0]:[0]\n[0]:[0]\n[1]:[0,1]\n[2]:[1]\n', 'bleualign', 'overlapping');
+    expect(beads.map(formatBead)).toEqual(['[0]:[0]', '[1]:[0,1]', '[2]:[1]']);
+    const gold = parseAlignments('[0]:[0]\n[1]:[1]\n[2]:[2]\n');
+    expect(scoresOf(countMatches(gold, beads)).recall).toBeCloseTo(1 / 3);
   });
 
   it('merges consecutive beads that lie in one verse', () => {

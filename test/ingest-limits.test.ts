@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BitextError } from '../src/errors.js';
+import { splitBlocks } from '../src/ingest/blocks.js';
 import { decodeBytes, readFileBytes } from '../src/ingest/decode.js';
 import { docxBlocks } from '../src/ingest/docx.js';
 import { expandInputs } from '../src/ingest/folders.js';
@@ -62,6 +63,50 @@ describe('web pages that would drive the reader into recursion or quadratic time
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(() => htmlBlocks(nested(20_000), 'tables.html')).toThrow(/nests elements more than 1000 deep/);
   });
+
+  it('refuses a deep page while it is parsed, before the parser searches its open elements at every tag', () => {
+    const pages = {
+      'closing tags with nothing to close': `${'<div>'.repeat(20_000)}${'</p>'.repeat(20_000)}`,
+      'formatting tags that differ': Array.from({ length: 20_000 }, (_, i) => `<b id=${i}>`).join(''),
+    };
+    for (const [name, html] of Object.entries(pages)) {
+      const started = performance.now();
+      expect(() => htmlBlocks(html, `${name}.html`), name).toThrow(/nests elements more than 1000 deep/);
+      expect(performance.now() - started, name).toBeLessThan(5_000);
+    }
+  });
+
+  it('refuses formatting tags left open and made again in every paragraph, before they fill the memory', () => {
+    const open = Array.from({ length: 900 }, (_, i) => `<b id=${i}>`).join('');
+    const html = `<p>${open}${EN}</p>${`<p>${ZH}</p>`.repeat(2_000)}`;
+    expect(() => htmlBlocks(html, 'reopened.html')).toThrow(
+      'has formatting tags so misnested that reading it would build more elements than it has characters',
+    );
+  });
+
+  it('counts attributes without values, and tags without an end, in one pass', () => {
+    const bare = Array.from({ length: 5000 }, (_, i) => `a${i}`).join(' ');
+    expect(() => htmlBlocks(`<p ${bare}>${EN}</p><p>${ZH}</p>`, 'bare.html')).toThrow(
+      'has a tag of about 5000 attributes',
+    );
+    const started = performance.now();
+    htmlBlocks(`<p>${EN}</p><p>${ZH}</p>${'<a'.repeat(200_000)}`, 'unended.html');
+    htmlBlocks(`<p>${EN}</p><p>${ZH}</p><a${' '.repeat(100_000)}${'x'.repeat(100_000)}>`, 'spaces.html');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('Markdown that would drive the reader into recursion or quadratic time', () => {
+  it('reads 30,000 headings without a blank line between them', () => {
+    const headings = Array.from({ length: 30_000 }, (_, i) => `# Heading ${i}`).join('\n');
+    expect(splitBlocks(headings, 'headings.md')).toHaveLength(30_000);
+  });
+
+  it('reads a long line of marks that open emphasis and never close it in time that grows with its length', () => {
+    const started = performance.now();
+    for (const mark of [' *a', ' __a']) splitBlocks(`${EN}${mark.repeat(100_000)}`, 'marks.md');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
 
 describe('Word files beyond the limits', () => {
@@ -84,6 +129,30 @@ describe('Word files beyond the limits', () => {
     expect(error.oneLine).toMatch(/^parts\.docx: holds \d+ parts, more than the 3 a Word file is read with$/);
   });
 
+  it('refuses one of more XML elements than the limit, small as it is once unpacked, before the Word reader builds them', async () => {
+    const bytes = await Packer.toBuffer(paragraphs(2_000));
+    const error = await refusal(() =>
+      docxBlocks(bytes, 'elements.docx', readLimits({ wordElements: 5_000 })),
+    );
+    expect(error.oneLine).toMatch(
+      /^elements\.docx: holds about \d+ XML elements, more than the 5000 a Word file is read with$/,
+    );
+  });
+
+  it('names one nested too deep for the Word reader as such, not as damaged', async () => {
+    const nested = (depth: number): Table =>
+      new Table({
+        rows: [
+          new TableRow({
+            children: [new TableCell({ children: depth > 0 ? [nested(depth - 1)] : [new Paragraph(EN)] })],
+          }),
+        ],
+      });
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [nested(500)] }] }));
+    const error = await refusal(() => docxBlocks(bytes, 'nested.docx'));
+    expect(error.oneLine).toBe('nested.docx: nests tables or other parts too deep to be read');
+  });
+
   it('reads one within the limits', async () => {
     const blocks = await docxBlocks(await Packer.toBuffer(paragraphs(2)), 'small.docx');
     expect(blocks.map((block) => block.text)).toEqual([EN, EN]);
@@ -104,21 +173,42 @@ describe('inputs that are not regular files, or too large', () => {
     );
   });
 
-  it('refuses a PDF of more pages than the limit', async () => {
-    const pdf = new PDFDocument();
+  /** A PDF of pages of the given size, each with the text drawn `lines` times. */
+  async function pdfOf(pages: number, lines = 1, size: [number, number] = [612, 792]): Promise<Buffer> {
+    const pdf = new PDFDocument({ size });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise((resolve) => pdf.on('end', resolve));
-    for (let page = 0; page < 3; page++) {
-      if (page > 0) pdf.addPage();
-      pdf.text(`${EN} Page ${page + 1}.`);
+    for (let page = 0; page < pages; page++) {
+      if (page > 0) pdf.addPage({ size });
+      for (let line = 0; line < lines; line++) pdf.text(`${EN} Page ${page + 1}.`, 72, 72);
     }
     pdf.end();
     await done;
-    const error = await refusal(() =>
-      pdfBlocks(Buffer.concat(chunks), 'long.pdf', readLimits({ pdfPages: 2 })),
+    return Buffer.concat(chunks);
+  }
+
+  it('refuses a PDF of more pages than the limit', async () => {
+    const error = await refusal(async () =>
+      pdfBlocks(await pdfOf(3), 'long.pdf', readLimits({ pdfPages: 2 })),
     );
     expect(error.oneLine).toBe('long.pdf: has 3 pages, more than the 2 a PDF is read to');
+  });
+
+  it('refuses a PDF page that draws more pieces of text than the limit, counted as they stream', async () => {
+    const error = await refusal(async () =>
+      pdfBlocks(await pdfOf(1, 300), 'dense.pdf', readLimits({ pdfPageRuns: 100 })),
+    );
+    expect(error.oneLine).toMatch(
+      /^dense\.pdf: draws \d+ pieces of text on page 1, more than the 100 a page is read with$/,
+    );
+  });
+
+  it('refuses a PDF page larger than a PDF page can be, before laying out its text', async () => {
+    const error = await refusal(async () => pdfBlocks(await pdfOf(1, 1, [1e7, 792]), 'wide.pdf'));
+    expect(error.oneLine).toBe(
+      'wide.pdf: has a page of 10000000 × 792 points, larger than a PDF page can be (14400)',
+    );
   });
 });
 

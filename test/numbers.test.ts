@@ -87,6 +87,28 @@ describe('numbers in every written form', () => {
     expect(chineseNumbers('三亿五千万人')).toEqual(['#350000000']);
   });
 
+  it('reads a last digit after 百, 千, 万 or 亿 in the place below, as people say it', () => {
+    expect(chineseNumeralValue('两万五')).toBe(25_000);
+    expect(chineseNumeralValue('一百五')).toBe(150);
+    expect(chineseNumeralValue('三亿五')).toBe(350_000_000);
+    expect(chineseNumeralValue('一万二千五')).toBe(12_500);
+    expect(chineseNumeralValue('二十五')).toBe(25);
+    expect(chineseNumeralValue('三万零五')).toBe(30_005);
+  });
+
+  it('reads decimals in Chinese numerals, and digits before 千万 or 百万', () => {
+    expect(chineseNumeralValue('零点五')).toBe(0.5);
+    expect(chineseNumbers('增长三点五亿元')).toEqual(['#350000000']);
+    expect(chineseNumbers('3千万元，5百万人')).toEqual(['#30000000', '#5000000']);
+    expect(chineseNumbers('跑了5千米')).toEqual(['#5']);
+  });
+
+  it('flags no number mismatch for 两万五, 3千万 or 零点五 beside their digits', () => {
+    expect(flagsOf('Some 25,000 people came.', '约两万五人到场。', 0.8, false)).toEqual([]);
+    expect(flagsOf('It cost 30 million yuan.', '耗资3千万元。', 0.8, false)).toEqual([]);
+    expect(flagsOf('Prices rose 0.5 percent.', '物价上涨零点五个百分点。', 0.8, false)).toEqual([]);
+  });
+
   it('reads digits ↔ Chinese numerals ↔ English words as the same value, both ways', () => {
     fc.assert(
       fc.property(wholeNumbers, (n) => {

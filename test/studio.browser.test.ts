@@ -148,7 +148,7 @@ describe.skipIf(browserTestsSkip)('bitext studio in headless Chromium', () => {
     await expect
       .poll(() => page.locator('.pair.body .page').first().textContent())
       .toMatch(/^p\. \d+(\/\d+)?$/);
-  });
+  }, 120_000);
 
   it('asks before storing a document again, then renames and deletes it from the library', async () => {
     await page.goto(`${base}/#/`);

@@ -19,12 +19,23 @@ const CHINESE_DIGITS: Record<string, number> = {
 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
+const MYRIAD_SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const CHINESE_DECIMAL = /^(.+)点([零〇一二三四五六七八九]+)([万亿]?)$/u;
+
 /**
- * The value of a Chinese numeral such as 二十一, 三千五百, 两万, 三亿五千万, or 一九八四
- * (read digit by digit). A numeral is read in sections: 万 multiplies the section
- * before it, 亿 everything before it (三亿五千万 = 3 × 10⁸ + 5000 × 10⁴).
+ * The value of a Chinese numeral such as 二十一, 三千五百, 两万, 三亿五千万, 三点五亿, or
+ * 一九八四 (read digit by digit). A numeral is read in sections: 万 multiplies the section
+ * before it, 亿 everything before it (三亿五千万 = 3 × 10⁸ + 5000 × 10⁴). A last digit
+ * straight after 百, 千, 万 or 亿 counts in the place below it, as people say it: 两万五 is
+ * 25,000 and 一百五 is 150, while 三万零五 is 30,005.
  */
 export function chineseNumeralValue(numeral: string): number | null {
+  const decimal = CHINESE_DECIMAL.exec(numeral);
+  if (decimal) {
+    const whole = chineseNumeralValue(decimal[1] ?? '');
+    const fraction = Number(`0.${Array.from(decimal[2] ?? '', (char) => CHINESE_DIGITS[char]).join('')}`);
+    return whole === null ? null : (whole + fraction) * (MYRIAD_SCALE[decimal[3] ?? ''] ?? 1);
+  }
   const chars = Array.from(numeral);
   if (chars.length > 1 && chars.every((char) => char in CHINESE_DIGITS)) {
     return Number(chars.map((char) => CHINESE_DIGITS[char]).join(''));
@@ -33,23 +44,29 @@ export function chineseNumeralValue(numeral: string): number | null {
   let myriads = 0;
   let section = 0;
   let digit: number | null = null;
+  let unitBefore = 0;
+  let digitPlace = 1;
   for (const char of chars) {
-    if (char in CHINESE_DIGITS) digit = CHINESE_DIGITS[char] ?? 0;
-    else if (char in CHINESE_UNITS) {
+    if (char in CHINESE_DIGITS) {
+      digit = CHINESE_DIGITS[char] ?? 0;
+      digitPlace = unitBefore >= 100 ? unitBefore / 10 : 1;
+      unitBefore = 0;
+      continue;
+    }
+    if (char in CHINESE_UNITS) {
       section += (digit ?? 1) * (CHINESE_UNITS[char] ?? 1);
-      digit = null;
     } else if (char === '万') {
       myriads += (section + (digit ?? 0)) * 1e4;
       section = 0;
-      digit = null;
     } else if (char === '亿') {
       total = (total + myriads + section + (digit ?? 0)) * 1e8;
       myriads = 0;
       section = 0;
-      digit = null;
     } else return null;
+    digit = null;
+    unitBefore = CHINESE_UNITS[char] ?? MYRIAD_SCALE[char] ?? 0;
   }
-  return total + myriads + section + (digit ?? 0);
+  return total + myriads + section + (digit ?? 0) * digitPlace;
 }
 
 const ENGLISH_UNITS: Record<string, number> = Object.fromEntries(
@@ -198,8 +215,13 @@ export function englishNumbers(text: string): string[] {
   return tokens(englishAmounts(text));
 }
 
-const CHINESE_NUMBER = /(\d[\d,]*(?:\.\d+)?)([万亿])?|([零〇一二两三四五六七八九十百千万亿]+)/gu;
-const MYRIAD_SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/**
+ * Digits with the units after them (3万, 3千万, 1.5亿; not the 千 of 千米 or 千克, which is
+ * no number of its own either), or a Chinese numeral with its decimals (三点五亿).
+ */
+const CHINESE_NUMBER =
+  /(\d[\d,]*(?:\.\d+)?)((?:[十百千](?![米克瓦卡焦]))?[万亿]?)|(?<![\d.,])([零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]?)?)/gu;
+const CHINESE_UNIT_VALUE: Record<string, number> = { ...CHINESE_UNITS, ...MYRIAD_SCALE };
 
 /** The numbers in Chinese text with their precision: digits (with 万/亿), Chinese numerals, and 第 ordinals. */
 export function chineseAmounts(text: string): Amount[] {
@@ -207,7 +229,10 @@ export function chineseAmounts(text: string): Amount[] {
   for (const match of text.matchAll(CHINESE_NUMBER)) {
     if (match[1] !== undefined) {
       const { value, unit } = parseDigits(match[1]);
-      const scale = MYRIAD_SCALE[match[2] ?? ''] ?? 1;
+      const scale = Array.from(match[2] ?? '').reduce(
+        (product, unit) => product * (CHINESE_UNIT_VALUE[unit] ?? 1),
+        1,
+      );
       amounts.push({ value: value * scale, tolerance: (unit * scale) / 2 });
       continue;
     }

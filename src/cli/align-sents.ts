@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { align, type Bead, loadLexicon } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
-import { BitextError, UsageError } from '../errors.js';
+import { BitextError, OutputExistsError, UsageError } from '../errors.js';
 import { formatBead } from '../eval/index.js';
 import { readTextFile } from '../ingest/decode.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -83,8 +83,7 @@ function checkLanguages(options: AlignSentsOptions): void {
 
 /** An output that exists is refused before any work, unless --force says to replace it. */
 function refuseExisting(path: string, options: AlignSentsOptions): void {
-  if (!options.force && existsSync(path))
-    throw new BitextError('already exists (use --force to replace it)', path);
+  if (!options.force && existsSync(path)) throw new OutputExistsError(path);
 }
 
 async function alignFiles(

@@ -31,13 +31,19 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** Where the outputs went: the files themselves when one document was written, else the folder. */
+function destination(written: readonly string[], output: string): string {
+  if (written.length === 0) return 'nothing written';
+  return written.length <= 2 ? written.join(' and ') : output;
+}
+
 export function summaryLine(summary: BatchSummary, output: string): string {
   const { counts } = summary;
   const failed = summary.failures.length ? `, ${summary.failures.length} failed` : '';
   return (
     `bitext: ${plural(counts.documents, 'document')}${failed}: ${plural(counts.articles, 'article')}, ${plural(counts.pairs, 'pair')} ` +
     `(${counts.oneSided} one-sided, ${counts.lowConfidence} low-confidence), ${plural(counts.warnings, 'warning')}, ` +
-    `${summary.seconds.toFixed(1)} s → ${summary.written.length ? output : 'nothing written'}\n`
+    `${summary.seconds.toFixed(1)} s → ${destination(summary.written, output)}\n`
   );
 }
 

@@ -8,7 +8,7 @@ import { type Lang, PAIR_ROLES } from '../model/document.js';
 import type { AlignCommandOptions } from './align.js';
 import type { AlignSentsOptions } from './align-sents.js';
 import { DEFAULT_DATABASE, databaseOption } from './open-store.js';
-import { parseCount, parsePositiveInt, parseRoles, parseScore } from './options.js';
+import { parseCount, parsePath, parsePositiveInt, parseRoles, parseScore } from './options.js';
 import { enqueueCommand, statusCommand, workerCommand } from './queue.js';
 import type { SearchCommandOptions } from './search.js';
 import { serveCommand } from './serve.js';
@@ -70,7 +70,11 @@ function alignSentsCommand(): Command {
     .addOption(new Option('--src-lang <lang>', 'language of the source').choices(LANGS).makeOptionMandatory())
     .addOption(new Option('--tgt-lang <lang>', 'language of the target').choices(LANGS).makeOptionMandatory())
     .addOption(new Option('--format <format>', 'output format').choices(SENTENCE_FORMATS).default('align'))
-    .option('-o, --output <path>', 'output file (a folder when aligning a folder); stdout otherwise')
+    .option(
+      '-o, --output <path>',
+      'output file (a folder when aligning a folder); stdout otherwise',
+      parsePath,
+    )
     .option('--force', 'replace output files that exist')
     .option(
       '--jobs <n>',
@@ -82,7 +86,7 @@ function alignSentsCommand(): Command {
       const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
       if (!existsSync(source) || !statSync(source).isDirectory()) {
-        throw new BitextError('needs a target file, or is not a folder to align', source);
+        throw new UsageError('needs a target file, or is not a folder to align', source);
       }
       const { written, failures } = await alignSentenceFolder(source, options);
       for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
@@ -97,7 +101,7 @@ function alignCommand(): Command {
   return new Command('align')
     .description('read documents, recover their structure and align them into bitext files')
     .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
-    .option('-o, --output <path>', 'output folder (or file, for one document)', 'bitext-out')
+    .option('-o, --output <path>', 'output folder (or file, for one document)', parsePath, 'bitext-out')
     .addOption(new Option('--to <format>', 'output format').choices(FORMAT_NAMES).default('jsonl'))
     .option('--min-score <score>', 'leave out pairs scoring below this (0 to 1)', parseScore)
     .option(
@@ -150,6 +154,7 @@ function exportCommand(): Command {
     .option(
       '-o, --output <path>',
       'one file for every document (corpus.tmx, .tsv, .jsonl, .xlf), or a folder of a file each',
+      parsePath,
       'bitext-out',
     )
     .option('--document <names...>', 'only these documents (name or id)')
@@ -208,7 +213,7 @@ function searchCommand(): Command {
 function realignCommand(): Command {
   return new Command('realign')
     .description('align a stored document again around its confirmed pairs, as one undoable edit')
-    .option('--db <file>', 'the corpus store', DEFAULT_DATABASE)
+    .option('--db <file>', 'the corpus store', parsePath, DEFAULT_DATABASE)
     .requiredOption('--document <name>', 'the document (name or id)')
     .action(async (options: { db: string; document: string }) => {
       const { runRealignCommand } = await import('./realign.js');

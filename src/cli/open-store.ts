@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { Store } from '../store/corpus.js';
+import { parsePath } from './options.js';
 
 /** Whether a `--db` value names a PostgreSQL server rather than a SQLite file. */
 export const isPostgresUrl = (db: string): boolean => /^postgres(?:ql)?:\/\//i.test(db);
@@ -14,6 +15,7 @@ export function databaseOption(): Option {
     'the corpus store: a SQLite file, or a PostgreSQL server (postgres://…)',
   )
     .env('BITEXT_DB_URL')
+    .argParser(parsePath)
     .default(DEFAULT_DATABASE);
 }
 

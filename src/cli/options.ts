@@ -49,3 +49,9 @@ export function parseRoles(value: string): PairRole[] {
     throw new InvalidArgumentError(`unknown role ${unknown.join(', ')} (roles: ${PAIR_ROLES.join(', ')})`);
   return roles as PairRole[];
 }
+
+/** A file or folder name (`-o`, `--db`): an empty one would mean a temporary store, or the current folder. */
+export function parsePath(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('takes a file or folder name, not an empty one');
+  return value;
+}

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { BitextError, UsageError } from '../errors.js';
 import type { buildServer } from '../server/app.js';
-import { parsePort } from './options.js';
+import { parsePath, parsePort } from './options.js';
 
 interface ServeOptions {
   db: string;
@@ -63,7 +63,7 @@ async function listen(app: ReturnType<typeof buildServer>, port: number, host: s
 export function serveCommand(databaseDefault: string): Command {
   return new Command('serve')
     .description('serve bitext studio (the web app and its API) over a corpus store')
-    .option('--db <file>', 'the corpus store', databaseDefault)
+    .option('--db <file>', 'the corpus store', parsePath, databaseDefault)
     .option('--port <n>', 'port to listen on', parsePort, 4173)
     .option('--host <host>', 'address to bind; anything but loopback needs a token', '127.0.0.1')
     .option('--token-file <file>', 'a file holding the token to sign in with (or set BITEXT_TOKEN)')

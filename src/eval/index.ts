@@ -43,9 +43,11 @@ function remember(side: readonly number[], seen: SideSeen): void {
 
 /**
  * How beads follow each other: an aligner's are monotone, each after the one before it;
- * a person's gold may cross where a translator moved a sentence ([174]:[269] then [175]:[268]).
+ * a person's gold may cross where a translator moved a sentence ([174]:[269] then [175]:[268]);
+ * some published aligners' outputs overlap (Bleualign gives a sentence to two beads), read as
+ * they are for comparison, a bead given twice counted once.
  */
-export type BeadOrder = 'monotone' | 'crossing';
+export type BeadOrder = 'monotone' | 'crossing' | 'overlapping';
 
 /**
  * Reads `.align` text: one bead a line, `[i,j]:[k]`, disjoint and in the given order.
@@ -67,6 +69,10 @@ export function parseAlignments(
     if (!match)
       throw new BitextError(`line ${n + 1} is not a bead like [0,1]:[2]: ${line.slice(0, 60)}`, file);
     const bead = { source: indices(match[1] ?? ''), target: indices(match[2] ?? '') };
+    if (order === 'overlapping') {
+      beads.push(bead);
+      return;
+    }
     const problem =
       outOfOrder(bead.source, seen.source, 'source', order) ??
       outOfOrder(bead.target, seen.target, 'target', order);
@@ -79,7 +85,11 @@ export function parseAlignments(
     remember(bead.target, seen.target);
     beads.push(bead);
   });
-  return beads;
+  return order === 'overlapping' ? distinct(beads) : beads;
+}
+
+function distinct(beads: readonly AlignmentBead[]): AlignmentBead[] {
+  return [...new Map(beads.map((bead) => [formatBead(bead), bead])).values()];
 }
 
 export function formatBead(bead: AlignmentBead): string {
@@ -156,8 +166,24 @@ export interface Evaluation {
   files: { id: string; scores: Scores }[];
 }
 
+/** A file's text; one that cannot be read (a folder, no permission) is named in one line. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EISDIR'
+        ? 'is a folder, not a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : `cannot be read (${code})`;
+    throw new BitextError(reason, path, { cause: error });
+  }
+}
+
 function readLines(path: string): string[] {
-  return readFileSync(path, 'utf8').split(/\r?\n/);
+  return readText(path).split(/\r?\n/);
 }
 
 /** Reads a verse file: each line the verse of the sentence on the same line. */
@@ -170,7 +196,12 @@ export function readVerses(path: string): string[] {
  * Scores every `ID.align` in the gold folder against the same name in the auto folder,
  * which must have one for each.
  */
-export function evaluateFolders(goldDir: string, autoDir: string, verses?: Verses): Evaluation {
+export function evaluateFolders(
+  goldDir: string,
+  autoDir: string,
+  verses?: Verses,
+  autoOrder: BeadOrder = 'monotone',
+): Evaluation {
   for (const dir of [goldDir, autoDir]) if (!existsSync(dir)) throw new BitextError('no such folder', dir);
   const ids = readdirSync(goldDir)
     .filter((name) => name.endsWith('.align'))
@@ -184,13 +215,10 @@ export function evaluateFolders(goldDir: string, autoDir: string, verses?: Verse
       autoDir,
     );
   const files = ids.map((id) => {
-    const gold = parseAlignments(
-      readFileSync(join(goldDir, `${id}.align`), 'utf8'),
-      join(goldDir, `${id}.align`),
-      'crossing',
-    );
+    const goldPath = join(goldDir, `${id}.align`);
+    const gold = parseAlignments(readText(goldPath), goldPath, 'crossing');
     const autoPath = join(autoDir, `${id}.align`);
-    let auto = parseAlignments(readFileSync(autoPath, 'utf8'), autoPath);
+    let auto = parseAlignments(readText(autoPath), autoPath, autoOrder);
     if (verses) auto = mergeWithinVerses(auto, verses.source, verses.target);
     return { id, scores: scoresOf(countMatches(gold, auto)) };
   });

@@ -42,15 +42,16 @@ export function lineBlocks(text: string, file: string): Block[] {
     .flatMap((line, i) => (line.trim() === '' ? [] : blocksOfLines([line], file, i + 1)));
 }
 
-/** A heading line ends its block even without a blank line after it. */
+/** A heading line ends its block even without a blank line after it: each starts a run of its own. */
 function blocksOfLines(lines: string[], file: string, firstLine: number): Block[] {
-  const headingAt = lines.findIndex((line, i) => i > 0 && HEADING.test(line.trim()));
-  if (headingAt > 0) {
-    return [
-      ...blocksOfLines(lines.slice(0, headingAt), file, firstLine),
-      ...blocksOfLines(lines.slice(headingAt), file, firstLine + headingAt),
-    ];
-  }
+  const starts = lines.flatMap((line, i) => (i === 0 || HEADING.test(line.trim()) ? [i] : []));
+  return starts.flatMap((start, k) =>
+    blocksOfRun(lines.slice(start, starts[k + 1] ?? lines.length), file, firstLine + start),
+  );
+}
+
+/** The blocks of lines no heading breaks: a one-line heading, or text in runs of one language. */
+function blocksOfRun(lines: string[], file: string, firstLine: number): Block[] {
   const heading = HEADING.exec(lines[0]?.trim() ?? '');
   if (heading && lines.length === 1) {
     return [
@@ -74,12 +75,16 @@ function blocksOfLines(lines: string[], file: string, firstLine: number): Block[
   });
 }
 
-/** Removes Markdown emphasis (`**bold**`, `*italic*`, `__x__`) and keeps its text. */
+/**
+ * Removes Markdown emphasis (`**bold**`, `*italic*`, `__x__`) and keeps its text. Italic and
+ * underlined text hold no mark of their own, so that a search for the closing mark ends at
+ * the next one: a line of `*a *a *a…` then takes time in its length, not its square.
+ */
 export function stripInlineMarkup(text: string): string {
   return text
     .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/(^|[^\p{L}\p{N}*])\*(?!\s)(.+?)(?<!\s)\*(?![\p{L}\p{N}])/gu, '$1$2')
-    .replace(/(^|\W)__(.+?)__(?!\w)/g, '$1$2')
+    .replace(/(^|[^\p{L}\p{N}*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\p{L}\p{N}])/gu, '$1$2')
+    .replace(/(^|\W)__((?:[^_]|_(?!_))+?)__(?!\w)/g, '$1$2')
     .replace(/\*\*/g, '')
     .trim();
 }

@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import { BitextError } from '../errors.js';
+import { BitextError, TooLargeError } from '../errors.js';
 import type { Block } from './blocks.js';
 import { htmlBlocks } from './html.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
@@ -29,7 +29,7 @@ export async function docxBlocks(
   path: string,
   limits: Pick<
     ReadLimits,
-    'wordEntries' | 'wordExpandedBytes' | 'htmlDepth' | 'htmlAttributes'
+    'wordEntries' | 'wordExpandedBytes' | 'wordElements' | 'htmlDepth' | 'htmlAttributes'
   > = DEFAULT_LIMITS,
 ): Promise<Block[]> {
   await checkZipLimits(bytes, path, limits);
@@ -40,6 +40,9 @@ export async function docxBlocks(
       { styleMap: STYLE_MAP, convertImage: NO_IMAGES },
     ));
   } catch (error) {
+    // The Word reader walks its XML by recursion: a file nested thousands deep overflows the stack.
+    if (error instanceof RangeError)
+      throw new TooLargeError('nests tables or other parts too deep to be read', path, { cause: error });
     throw new BitextError('is not a readable Word document (the .docx archive is damaged)', path, {
       cause: error,
     });

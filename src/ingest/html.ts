@@ -1,5 +1,6 @@
 import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { BitextError, TooLargeError } from '../errors.js';
 import type { Lang } from '../model/document.js';
 import { joinLines } from '../text/join.js';
@@ -158,15 +159,42 @@ class BlockCollector {
   }
 }
 
+/** Where a tag's name, the space between its attributes, one attribute's name and its value end. */
+const TAG_NAME = /[^\s/>]*/y;
+const BETWEEN_ATTRIBUTES = /[\s/]*/y;
+const ATTRIBUTE_NAME = /=?[^\s/>=]*/y;
+const ATTRIBUTE_VALUE = /\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*)/y;
+
+/** Moves a sticky pattern to `at` and returns where its match ends (`at` when it does not match). */
+function endOf(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(text) ? pattern.lastIndex : at;
+}
+
+/** The attributes of the tag whose name starts at `at`, read as the parser reads them, and where the tag ends. */
+function readTag(html: string, at: number): { attributes: number; end: number } {
+  let attributes = 0;
+  let i = endOf(TAG_NAME, html, at);
+  for (;;) {
+    i = endOf(BETWEEN_ATTRIBUTES, html, i);
+    if (i >= html.length || html[i] === '>') return { attributes, end: i };
+    attributes++;
+    i = endOf(ATTRIBUTE_VALUE, html, endOf(ATTRIBUTE_NAME, html, i));
+  }
+}
+
 /**
- * About the most attributes any one tag holds (the spaces before `name=` inside `<…>`),
- * counted before parsing: the parser's check for repeated attributes takes the square of
- * their number.
+ * The most attributes any one tag holds, counted before parsing, in one pass: the parser's
+ * check for repeated attributes takes the square of their number.
  */
 function mostAttributesInATag(html: string): number {
   let most = 0;
-  for (const tag of html.matchAll(/<[a-z][^>]*>/gi))
-    most = Math.max(most, tag[0].match(/\s+[^\s=>]+=/g)?.length ?? 0);
+  const tagStart = /<[a-z]/gi;
+  for (let match = tagStart.exec(html); match; match = tagStart.exec(html)) {
+    const { attributes, end } = readTag(html, match.index + 1);
+    most = Math.max(most, attributes);
+    tagStart.lastIndex = end;
+  }
   return most;
 }
 
@@ -182,6 +210,48 @@ function nestedDeeperThan(root: AnyNode, limit: number): boolean {
       for (const child of next.node.children) stack.push({ node: child, depth: next.depth + 1 });
   }
   return false;
+}
+
+/** Elements a parser adds to any page, however short: html, head, body. */
+const IMPLIED_ELEMENTS = 3;
+
+/**
+ * The tree the parser builds, refused as it grows: deeper than the limit (each step of
+ * parsing searches the open elements, so a deep page parses in the square of its length),
+ * or of more elements than the page has characters, which only formatting tags left open
+ * and reopened in every paragraph make (`<b id=1>…<b id=900>` then `<p>x</p>` many times).
+ */
+function boundedTree(html: string, file: string, limits: Pick<ReadLimits, 'htmlDepth'>): typeof adapter {
+  const depths = new WeakMap<object, number>();
+  let elements = 0;
+  const placed = (parent: object, child: object) => {
+    const depth = (depths.get(parent) ?? 0) + 1;
+    if (depth > limits.htmlDepth) throw tooDeep(file, limits.htmlDepth);
+    depths.set(child, depth);
+  };
+  return {
+    ...adapter,
+    createElement(...args) {
+      if (++elements > html.length + IMPLIED_ELEMENTS)
+        throw new TooLargeError(
+          'has formatting tags so misnested that reading it would build more elements than it has characters',
+          file,
+        );
+      return adapter.createElement(...args);
+    },
+    appendChild(parent, child) {
+      adapter.appendChild(parent, child);
+      placed(parent, child);
+    },
+    insertBefore(parent, child, reference) {
+      adapter.insertBefore(parent, child, reference);
+      placed(parent, child);
+    },
+  };
+}
+
+function tooDeep(file: string, limit: number): TooLargeError {
+  return new TooLargeError(`nests elements more than ${limit} deep, deeper than a readable page does`, file);
 }
 
 /** Walks the page in reading order; a heading's level and bold type pass down to the text inside. */
@@ -222,13 +292,9 @@ export function htmlBlocks(
       `has a tag of about ${attributes} attributes, more than the ${limits.htmlAttributes} a page is read with`,
       file,
     );
-  const $ = load(html, { sourceCodeLocationInfo: true });
+  const $ = load(html, { sourceCodeLocationInfo: true, treeAdapter: boundedTree(html, file, limits) });
   const root = $.root()[0];
-  if (root && nestedDeeperThan(root, limits.htmlDepth))
-    throw new TooLargeError(
-      `nests elements more than ${limits.htmlDepth} deep, deeper than a readable page does`,
-      file,
-    );
+  if (root && nestedDeeperThan(root, limits.htmlDepth)) throw tooDeep(file, limits.htmlDepth);
   dropFurniture($);
   keepBilingualColumns($);
   const collector = new BlockCollector(file);

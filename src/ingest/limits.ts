@@ -10,8 +10,12 @@ export interface ReadLimits {
   wordExpandedBytes: number;
   /** Parts (zip entries) in a Word file. */
   wordEntries: number;
+  /** XML elements in a Word file's parts: the Word reader keeps an object of some 1 KB for each. */
+  wordElements: number;
   /** Pages of a PDF. */
   pdfPages: number;
+  /** Pieces of text on one page of a PDF: the layout compares them with one another. */
+  pdfPageRuns: number;
   /** Elements nested inside one another in a web page (or a Word file's converted HTML). */
   htmlDepth: number;
   /** Attributes in one tag of a web page: the HTML parser checks each against the others. */
@@ -22,7 +26,9 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = {
   inputBytes: 200 * 1024 * 1024,
   wordExpandedBytes: 100 * 1024 * 1024,
   wordEntries: 5000,
+  wordElements: 1_000_000,
   pdfPages: 2000,
+  pdfPageRuns: 20_000,
   htmlDepth: 1000,
   htmlAttributes: 1000,
 };

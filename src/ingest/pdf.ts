@@ -37,9 +37,9 @@ export function checkTextLayer(text: string, pages: number, path: string): void 
 export async function pdfBlocks(
   bytes: Uint8Array,
   path: string,
-  limits: Pick<ReadLimits, 'pdfPages'> = DEFAULT_LIMITS,
+  limits: Pick<ReadLimits, 'pdfPages' | 'pdfPageRuns'> = DEFAULT_LIMITS,
 ): Promise<Block[]> {
-  const pages = await extractPages(bytes, path, limits.pdfPages);
+  const pages = await extractPages(bytes, path, limits);
   const lines = pages.map(pageLines);
   checkTextLayer(
     lines

@@ -2,7 +2,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { BitextError, TooLargeError } from '../errors.js';
 import { formatBytes, type ReadLimits } from './limits.js';
 
-type ZipLimits = Pick<ReadLimits, 'wordEntries' | 'wordExpandedBytes'>;
+type ZipLimits = Pick<ReadLimits, 'wordEntries' | 'wordExpandedBytes' | 'wordElements'>;
 
 function openZip(bytes: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
@@ -10,12 +10,31 @@ function openZip(bytes: Buffer): Promise<ZipFile> {
   );
 }
 
-/** Decompresses an entry without keeping it; yauzl stops it where it outgrows its stated size. */
-function drainEntry(zip: ZipFile, entry: Entry): Promise<void> {
+const TAG_OPEN = 0x3c;
+
+/** How many `<` a chunk holds: about the number of elements in XML. */
+function tagsIn(chunk: Buffer): number {
+  let count = 0;
+  for (let at = chunk.indexOf(TAG_OPEN); at >= 0; at = chunk.indexOf(TAG_OPEN, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Decompresses an entry without keeping it, and counts its XML tags; yauzl stops it where
+ * it outgrows its stated size.
+ */
+function drainEntry(zip: ZipFile, entry: Entry): Promise<number> {
+  const xml = /\.(?:xml|rels)$/i.test(entry.fileName);
+  let tags = 0;
   return new Promise((resolve, reject) =>
     zip.openReadStream(entry, (error, stream) => {
       if (error) return reject(error);
-      stream.on('error', reject).on('end', resolve).resume();
+      stream
+        .on('data', (chunk: Buffer) => {
+          if (xml) tags += tagsIn(chunk);
+        })
+        .on('error', reject)
+        .on('end', () => resolve(tags));
     }),
   );
 }
@@ -24,7 +43,7 @@ function drainEntry(zip: ZipFile, entry: Entry): Promise<void> {
  * Checks a zip archive (a Word file) against the limits before anything unpacks it:
  * the entry count from the end record, the sizes its central directory states, then
  * each entry decompressed and dropped, so that one that lies about its size stops at
- * the size it stated. mammoth's own zip reader (JSZip) unpacks whole parts into memory
+ * the size it stated, its XML elements counted on the way. mammoth's own zip reader (JSZip) unpacks whole parts into memory
  * and exposes no sizes, which is why yauzl reads the directory first.
  */
 export async function checkZipLimits(bytes: Buffer, path: string, limits: ZipLimits): Promise<void> {
@@ -47,7 +66,13 @@ export async function checkZipLimits(bytes: Buffer, path: string, limits: ZipLim
         `expands to ${formatBytes(expanded)}, more than the ${formatBytes(limits.wordExpandedBytes)} a Word file is read to`,
         path,
       );
-    for (const entry of entries) await drainEntry(zip, entry);
+    let elements = 0;
+    for (const entry of entries) elements += await drainEntry(zip, entry);
+    if (elements > limits.wordElements)
+      throw new TooLargeError(
+        `holds about ${elements} XML elements, more than the ${limits.wordElements} a Word file is read with`,
+        path,
+      );
   } catch (error) {
     if (error instanceof BitextError) throw error;
     throw damaged(path, error);

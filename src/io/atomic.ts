@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BitextError } from '../errors.js';
+import { BitextError, OutputExistsError } from '../errors.js';
 
 /** One file to write: where, and what. */
 export interface OutputFile {
@@ -60,8 +60,7 @@ function checkTarget(path: string, options: WriteOptions): void {
     throw new BitextError('is one of the inputs: choose another output', path);
   if (existsSync(path) && statSync(path).isDirectory())
     throw new BitextError('is a folder: choose another output', path);
-  if (!options.force && existsSync(path))
-    throw new BitextError('already exists (use --force to replace it)', path);
+  if (!options.force && existsSync(path)) throw new OutputExistsError(path);
 }
 
 function writeError(path: string, error: unknown): BitextError {

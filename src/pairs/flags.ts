@@ -35,7 +35,7 @@ export function chineseNamesInEnglish(text: string): string[] {
 function digitAmounts(text: string, read: (text: string) => Amount[]): Amount[] {
   return (
     text.match(
-      /(?<![\p{Script=Latin}\d.,])(?<!\p{Script=Latin}-)\d[\d,.]*\s*[万亿]?(?:\s*(?:thousand|million|billion))?/gu,
+      /(?<![\p{Script=Latin}\d.,])(?<!\p{Script=Latin}-)\d[\d,.]*\s*(?:[十百千](?![米克瓦卡焦]))?[万亿]?(?:\s*(?:thousand|million|billion))?/gu,
     ) ?? []
   ).flatMap(read);
 }

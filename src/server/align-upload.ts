@@ -1,7 +1,10 @@
 import { basename } from 'node:path';
 import type { AlignedDocument } from '../model/document.js';
+import { documentName } from '../model/names.js';
 import { alignFiles } from '../pipeline/store.js';
 import { type UploadedFile, withUploads } from '../pipeline/uploads.js';
+import { CorpusStore } from '../store/index.js';
+import type { DuplicateChoice, UploadOutcome } from './api-types.js';
 
 export type { UploadedFile } from '../pipeline/uploads.js';
 
@@ -26,4 +29,52 @@ export async function alignUpload(files: readonly UploadedFile[]): Promise<Align
       firstFailureStatus: failures[0]?.status ?? 400,
     };
   });
+}
+
+/** An upload read, aligned and stored: the outcome, and the status of its first failure. */
+export interface StoredUpload extends UploadOutcome {
+  firstFailureStatus: number;
+}
+
+/** What an upload process is asked to do: read and align these files, and store them there. */
+export interface UploadTask {
+  files: UploadedFile[];
+  storePath: string;
+  duplicates: DuplicateChoice;
+}
+
+/**
+ * Reads, aligns and stores an upload, each document as `duplicates` says where the store
+ * holds it already. The studio runs it in a process of its own, so that storing a long
+ * document (seconds for tens of thousands of pairs) never holds up the studio's answers.
+ */
+export async function storeUpload(task: UploadTask): Promise<StoredUpload> {
+  const { documents, failures, firstFailureStatus } = await alignUpload(task.files);
+  const outcome: StoredUpload = { ids: [], duplicates: [], failures, firstFailureStatus };
+  if (documents.length === 0) return outcome;
+  const store = new CorpusStore(task.storePath);
+  try {
+    for (const document of documents) storeOne(store, document, task.duplicates, outcome);
+  } finally {
+    store.close();
+  }
+  return outcome;
+}
+
+function storeOne(
+  store: CorpusStore,
+  document: AlignedDocument,
+  duplicates: DuplicateChoice,
+  outcome: UploadOutcome,
+): void {
+  const existing = duplicates === 'keep' ? [] : store.duplicatesOf(document);
+  if (duplicates === 'ask' && existing.length > 0)
+    outcome.duplicates.push({ name: documentName(document), existing });
+  else
+    outcome.ids.push(
+      store.replaceDocuments(
+        existing.map((old) => old.id),
+        document,
+      ),
+    );
 }

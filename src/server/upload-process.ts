@@ -1,11 +1,11 @@
-import { alignUpload, type UploadedFile } from './align-upload.js';
+import { storeUpload, type UploadTask } from './align-upload.js';
 
 /**
- * The entry point of the process that reads and aligns one upload: it takes the files from
- * its parent, sends back the documents (or the error), and ends.
+ * The entry point of the process that reads, aligns and stores one upload: it takes the
+ * task from its parent, sends back the outcome (or the error), and ends.
  */
-process.once('message', (files: UploadedFile[]) => {
-  alignUpload(files).then(
+process.once('message', (task: UploadTask) => {
+  storeUpload(task).then(
     (result) => process.send?.({ result }, () => process.exit(0)),
     (error: Error) => process.send?.({ error: error.message }, () => process.exit(1)),
   );

@@ -2,9 +2,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BitextError, BusyError, TooLargeError, UnprocessableError } from '../errors.js';
-import { documentName } from '../model/names.js';
 import type { CorpusStore } from '../store/index.js';
-import type { AlignedUpload, UploadedFile } from './align-upload.js';
+import type { StoredUpload, UploadedFile, UploadTask } from './align-upload.js';
 import type { DuplicateChoice, UploadOutcome } from './api-types.js';
 
 export type { UploadedFile } from './align-upload.js';
@@ -46,10 +45,10 @@ function lowerPriority(child: ChildProcess): void {
   }
 }
 
-type Message = { result: AlignedUpload } | { error: string };
+type Message = { result: StoredUpload } | { error: string };
 
 /**
- * Reads and aligns each upload in a child process with a heap cap and a time limit. A file
+ * Reads, aligns and stores each upload in a child process with a heap cap and a time limit. A file
  * that needs more is refused with a clear message and its process killed, while the studio
  * goes on answering everyone else. (A worker thread's heap cap is not enough: an allocation
  * past it aborts the whole process, studio included.)
@@ -73,23 +72,14 @@ export class UploadRunner {
     files: readonly UploadedFile[],
     duplicates: DuplicateChoice = 'ask',
   ): Promise<UploadOutcome> {
-    const { documents, failures, firstFailureStatus } = await this.align(files);
-    if (documents.length === 0) {
-      const message = failures[0] ?? 'the upload holds no document';
+    const { firstFailureStatus, ...outcome } = await this.run({
+      files: [...files],
+      storePath: store.path,
+      duplicates,
+    });
+    if (outcome.ids.length === 0 && outcome.duplicates.length === 0) {
+      const message = outcome.failures[0] ?? 'the upload holds no document';
       throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
-    }
-    const outcome: UploadOutcome = { ids: [], duplicates: [], failures };
-    for (const document of documents) {
-      const existing = duplicates === 'keep' ? [] : store.duplicatesOf(document);
-      if (duplicates === 'ask' && existing.length > 0)
-        outcome.duplicates.push({ name: documentName(document), existing });
-      else
-        outcome.ids.push(
-          store.replaceDocuments(
-            existing.map((old) => old.id),
-            document,
-          ),
-        );
     }
     return outcome;
   }
@@ -114,11 +104,11 @@ export class UploadRunner {
     else this.busy--;
   }
 
-  /** Reads and aligns files in a process of their own, once it is their turn; the turn ends when the process does. */
-  private async align(files: readonly UploadedFile[]): Promise<AlignedUpload> {
+  /** Reads, aligns and stores files in a process of their own, once it is their turn; the turn ends when the process does. */
+  private async run(task: UploadTask): Promise<StoredUpload> {
     await this.takeTurn();
     const child = this.start();
-    return new Promise<AlignedUpload>((resolve, reject) => {
+    return new Promise<StoredUpload>((resolve, reject) => {
       let stderr = '';
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -138,7 +128,7 @@ export class UploadRunner {
         this.endTurn();
         reject(this.failure(timedOut, stderr));
       });
-      child.send(files);
+      child.send(task);
     });
   }
 

@@ -287,6 +287,15 @@ export class CorpusStore {
 /** Files up to this size get a full `quick_check` on open (some 1 s for 40 MB); larger ones a read of their schema. */
 const QUICK_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
 
+/** Tables, but no schema version of bitext's: migrating would write into another program's database. */
+function madeByAnotherProgram(db: Database.Database): boolean {
+  const tables = db
+    .prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")
+    .pluck()
+    .get() as number;
+  return tables > 0 && db.pragma('user_version', { simple: true }) === 0;
+}
+
 /**
  * Opens a database file after checking it is one and is whole, so that nothing is ever
  * written into a damaged file: a bad one is a one-line error naming it.
@@ -302,6 +311,7 @@ function openChecked(path: string): Database.Database {
     } else {
       db.prepare('SELECT COUNT(*) FROM sqlite_master').get();
     }
+    if (madeByAnotherProgram(db)) throw new Error('it holds tables that another program made');
     return db;
   } catch (error) {
     db?.close();

@@ -4,18 +4,14 @@ import { AlignmentMap } from './AlignmentMap';
 import { api, type PairRow, type ReviewDocument } from './api';
 import { ExportLink } from './ExportLink';
 import { KeyHelp } from './KeyHelp';
-import { FILTERS, isDoubtful, nearest } from './reviewFilters';
+import { PairView } from './PairView';
+import { FILTERS, nearest } from './reviewFilters';
 import { rowBeside } from './reviewRows';
 import { type CorrectionField, headerFields, SentenceEditor, sentenceFields } from './SentenceEditor';
-import { SentenceRun, useSentenceTexts } from './SentenceRun';
+import { useSentenceTexts } from './SentenceRun';
 import { SplitChooser } from './SplitChooser';
 import { type EditRequest, useReviewDocument } from './useReviewDocument';
 import { WarningList } from './WarningList';
-
-/** Score as colour: red for doubtful, through amber, to green for sure. */
-function scoreColour(score: number): string {
-  return `hsl(${Math.round(Math.max(0, Math.min(1, score)) * 120)} 70% 45%)`;
-}
 
 /** Keys that move a sentence to the neighbouring pair: which language, and which way. */
 const SENTENCE_MOVES = [
@@ -24,14 +20,6 @@ const SENTENCE_MOVES = [
   ['}', 'zh', 'next'],
   ['{', 'zh', 'previous'],
 ] as const;
-
-/** Where a pair's sentences stand in a PDF: `p. 3`, or `p. 3/4` when the languages are on different pages. */
-function pageLabel(row: PairRow, pages: ReadonlyMap<string, number>): string {
-  if (pages.size === 0) return '';
-  const first = (ids: string) => pages.get((JSON.parse(ids) as string[])[0] ?? '');
-  const found = [...new Set([first(row.en_ids), first(row.zh_ids)].filter((page) => page !== undefined))];
-  return found.length > 0 ? `p. ${found.join('/')}` : '';
-}
 
 const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
 
@@ -367,67 +355,24 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       )}
       <div ref={scroller} className="pairs" role="listbox" aria-label="Pairs">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as PairRow;
-            const classes = [
-              'pair',
-              row.role,
-              row.status,
-              item.index === current ? 'current' : '',
-              isDoubtful(row) ? 'doubtful' : '',
-            ];
-            return (
-              <div
-                key={row.id}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                data-pair={row.pair_key}
-                className={classes.filter(Boolean).join(' ')}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${item.start}px)`,
-                }}
-                role="option"
-                tabIndex={-1}
-                aria-selected={item.index === current}
-                onClick={() => setCurrent(item.index)}
-                onKeyDown={(event) => event.key === 'Enter' && setCurrent(item.index)}
-                onContextMenu={(event) => {
-                  event.preventDefault();
-                  setCurrent(item.index);
-                  setMenu({ x: event.clientX, y: event.clientY });
-                }}
-              >
-                <span
-                  className="score"
-                  title={`score ${row.score.toFixed(2)}`}
-                  style={{ background: scoreColour(row.score) }}
-                />
-                <span className="role">
-                  {row.role}
-                  <span className="page">{pageLabel(row, pages)}</span>
-                </span>
-                {(['en', 'zh'] as const).map((lang) => (
-                  <span key={lang} className="text" lang={lang}>
-                    {item.index === current && currentTexts ? (
-                      <SentenceRun
-                        lang={lang}
-                        ids={JSON.parse(lang === 'en' ? row.en_ids : row.zh_ids) as string[]}
-                        texts={currentTexts}
-                        onBoundary={splitAt}
-                      />
-                    ) : (
-                      row[lang]
-                    )}
-                  </span>
-                ))}
-                <span className="flags">{(JSON.parse(row.flags) as string[]).join(', ')}</span>
-              </div>
-            );
-          })}
+          {virtualizer.getVirtualItems().map((item) => (
+            <PairView
+              key={(rows[item.index] as PairRow).id}
+              row={rows[item.index] as PairRow}
+              index={item.index}
+              top={item.start}
+              selected={item.index === current}
+              sentences={item.index === current ? currentTexts : undefined}
+              pages={pages}
+              measure={virtualizer.measureElement}
+              onSelect={setCurrent}
+              onMenu={(index, at) => {
+                setCurrent(index);
+                setMenu(at);
+              }}
+              onBoundary={splitAt}
+            />
+          ))}
         </div>
       </div>
     </section>

@@ -1,8 +1,12 @@
+import { PAIR_ROLES, type PairFlag } from '../../src/model/document';
+import { isDoubtful as isDoubtfulPair } from '../../src/pairs/doubtful';
 import type { PairRow } from './api';
 
-const flagsOf = (row: PairRow) => JSON.parse(row.flags) as string[];
+const flagsOf = (row: PairRow) => JSON.parse(row.flags) as PairFlag[];
 
-export const isDoubtful = (row: PairRow) => row.status === 'auto' && row.flags !== '[]';
+/** The library's rule, on a review row. */
+export const isDoubtful = (row: PairRow) =>
+  isDoubtfulPair({ flags: flagsOf(row), ...(row.status === 'confirmed' ? { status: row.status } : {}) });
 
 /** The filters next/previous move within: what a reviewer looks for, then each role. */
 export const FILTERS: Readonly<Record<string, { label: string; test: (row: PairRow) => boolean }>> = {
@@ -12,7 +16,7 @@ export const FILTERS: Readonly<Record<string, { label: string; test: (row: PairR
   'one-sided': { label: 'one-sided', test: (row) => flagsOf(row).includes('one-sided') },
   all: { label: 'every pair', test: () => true },
   ...Object.fromEntries(
-    ['toc', 'title', 'subtitle', 'byline', 'date', 'body', 'source'].map((role) => [
+    PAIR_ROLES.map((role) => [
       `role:${role}`,
       { label: `role: ${role}`, test: (row: PairRow) => row.role === role },
     ]),

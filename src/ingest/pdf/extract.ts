@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { BitextError, TooLargeError } from '../../errors.js';
+import type { ReadLimits } from '../limits.js';
 
 /** A piece of text drawn in one font at one place, in points from the page's top left. */
 export interface TextRun {
@@ -75,10 +76,42 @@ function uprightRun(item: TextItem, viewport: number[], bold: boolean): TextRun 
   return { text: item.str, x: x ?? 0, baseline: y ?? 0, width: item.width, size: Math.abs(d ?? 0), bold };
 }
 
-async function readPage(page: PDFPageProxy): Promise<PdfPage> {
+/** The largest page a PDF can describe, in points: 200 inches a side. */
+const MAX_PAGE_SIDE = 14_400;
+
+/**
+ * A page's pieces of text, streamed from pdf.js, so that a page that draws more than
+ * `maxRuns` (a small file can repeat one line a million times) is refused without keeping
+ * them all. The stream is read to its end: pdf.js settles neither a cancelled stream nor,
+ * then, the closing of the document.
+ */
+async function textItems(page: PDFPageProxy, path: string, maxRuns: number): Promise<TextItem[]> {
+  const reader = page.streamTextContent().getReader();
+  const items: TextItem[] = [];
+  let drawn = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    const text = (chunk.value as TextContent).items.filter(
+      (item): item is TextItem => 'str' in item && item.str.trim() !== '',
+    );
+    drawn += text.length;
+    if (drawn <= maxRuns) for (const item of text) items.push(item);
+  }
+  if (drawn > maxRuns)
+    throw new TooLargeError(
+      `draws ${drawn} pieces of text on page ${page.pageNumber}, more than the ${maxRuns} a page is read with`,
+      path,
+    );
+  return items;
+}
+
+async function readPage(page: PDFPageProxy, path: string, maxRuns: number): Promise<PdfPage> {
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
-  const items = content.items.filter((item): item is TextItem => 'str' in item && item.str.trim() !== '');
+  if (Math.max(viewport.width, viewport.height) > MAX_PAGE_SIDE)
+    throw new TooLargeError(
+      `has a page of ${Math.round(viewport.width)} × ${Math.round(viewport.height)} points, larger than a PDF page can be (${MAX_PAGE_SIDE})`,
+      path,
+    );
+  const items = await textItems(page, path, maxRuns);
   const bold = await boldFonts(page, new Set(items.map((item) => item.fontName)));
   const runs = items
     .map((item) => uprightRun(item, viewport.transform, bold.has(item.fontName)))
@@ -86,16 +119,27 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
   return { number: page.pageNumber, width: viewport.width, height: viewport.height, runs };
 }
 
-/** The text runs of every page of a PDF, read with pdf.js; one of more than `maxPages` pages is refused unread. */
-export async function extractPages(bytes: Uint8Array, path: string, maxPages: number): Promise<PdfPage[]> {
+/**
+ * The text runs of every page of a PDF, read with pdf.js; one of more than `pdfPages` pages
+ * is refused unread, and one whose page is larger than a PDF page can be, or draws more
+ * than `pdfPageRuns` pieces of text, as that page is read.
+ */
+export async function extractPages(
+  bytes: Uint8Array,
+  path: string,
+  limits: Pick<ReadLimits, 'pdfPages' | 'pdfPageRuns'>,
+): Promise<PdfPage[]> {
   const pdf = await openPdf(bytes, path);
   try {
-    if (pdf.numPages > maxPages)
-      throw new TooLargeError(`has ${pdf.numPages} pages, more than the ${maxPages} a PDF is read to`, path);
+    if (pdf.numPages > limits.pdfPages)
+      throw new TooLargeError(
+        `has ${pdf.numPages} pages, more than the ${limits.pdfPages} a PDF is read to`,
+        path,
+      );
     const pages: PdfPage[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
-      pages.push(await readPage(page));
+      pages.push(await readPage(page, path, limits.pdfPageRuns));
       page.cleanup();
     }
     return pages;
