@@ -233,6 +233,32 @@ describe('what bilingual magazines also print', () => {
     expect(article?.warnings).toEqual([]);
   });
 
+  it('reads a date in digits printed once on each side as the one date, with no warning', () => {
+    const [article] = readMagazine(
+      '# Harbour Lights Return\n\n2024-02-26\n\nThe lamp was lit.\n\n# 港口灯火重现\n\n2024-02-26\n\n灯亮了。\n',
+    ).articles;
+    expect(article?.date).toEqual({ en: '2024-02-26', zh: '2024-02-26' });
+    expect(article?.warnings).toEqual([]);
+  });
+
+  it('gives an unmarked header line under the second title the role of the field awaiting its language', () => {
+    const [article] = readMagazine(
+      '# 茶山的春天\n\n文／陈晓\n\n杭州，2024年4月3日\n\n采茶工天不亮就上山了。\n\n' +
+        '# Spring on the Tea Hills\n\nText by Chen Xiao\n\nHangzhou, April 3, 2024\n\nThe pickers are on the hills before dawn.\n',
+    ).articles;
+    expect(article?.byline).toEqual({ en: 'Text by Chen Xiao', zh: '文／陈晓' });
+    expect(article?.subtitle).toBeNull();
+    expect(article?.date).toEqual({ en: 'Hangzhou, April 3, 2024', zh: '杭州，2024年4月3日' });
+  });
+
+  it('reads a date in digits set as a heading under the title (a deck) as both dates', () => {
+    const [article] = readMagazine(
+      '# Harbour Lights Return\n\n# 港口灯火重现\n\n## 2024-02-26\n\n## 2024-02-26\n\nThe lamp was lit.\n\n灯亮了。\n',
+    ).articles;
+    expect(article?.date).toEqual({ en: '2024-02-26', zh: '2024-02-26' });
+    expect(article?.warnings).toEqual([]);
+  });
+
   it('keeps a hard-wrapped English line with a name in characters in its English block', () => {
     const blocks = splitBlocks('We met Mr. Li\n(李先生) and his wife\nin Donggang.\n', 'x.md');
     expect(blocks.map((block) => block.text)).toEqual(['We met Mr. Li (李先生) and his wife in Donggang.']);
@@ -470,6 +496,9 @@ describe('header role rules, each on its own', () => {
     ['a dash inside', subtitleByDash, ['Port—and city'], null],
     ['"By"', bylineByMark, ['By Chen Yu'], 'byline'],
     ['"文／"', bylineByMark, ['文／陈雨'], 'byline'],
+    ['"Text by"', bylineByMark, ['Text by Chen Yu'], 'byline'],
+    ['"Words and photos by"', bylineByMark, ['Words and photos by Chen Yu'], 'byline'],
+    ['"Reported by"', bylineByMark, ['Reported by Chen Yu'], 'byline'],
     ['a name alone', bylineByMark, ['Chen Yu'], null],
   ] as const)('%s', (_, rule, sides, role) => {
     expect(rule(sides)).toBe(role);

@@ -30,7 +30,10 @@ export function isSourceLine(text: string): boolean {
 }
 
 const SUBTITLE_MARK = /^[—–-]{1,2}/u;
-const BYLINE_MARK = /^(?:by\s|文\s*[/／|｜]|作者\s*[:：]|记者|記者)/iu;
+/** What a byline may credit before its "by": "Text by", "Words and photos by", "Reported by". */
+const CREDIT =
+  '(?:(?:text|words|story|photos?|pictures|written|reported|interview)\\s+(?:and\\s+(?:photos?|pictures)\\s+)?)?';
+const BYLINE_MARK = new RegExp(`^(?:${CREDIT}by\\s|文\\s*[/／|｜]|作者\\s*[:：]|记者|記者)`, 'iu');
 
 export type HeaderFieldRole = 'subtitle' | 'byline' | 'date';
 
@@ -64,17 +67,24 @@ export function looksLikeHeaderField(text: string): boolean {
   return HEADER_ROLE_RULES.some((rule) => rule([text.trim()]) !== null);
 }
 
+/** Whether a field read earlier (under the other language's title) awaits this pair as its counterpart. */
+export type AwaitsPair = (role: HeaderFieldRole, pair: BilingualText) => boolean;
+
 /**
  * Gives each header pair under a title its role: by its form first (a date; a subtitle's
  * leading dash, ——在…上的讲话; a byline's "By"/"文/"); the rest take, in order, whichever
- * of subtitle and byline is still free.
+ * of subtitle and byline is still free, a field awaiting the pair's language first.
  */
-export function assignHeaderRoles(pairs: readonly BilingualText[]): (HeaderFieldRole | null)[] {
+export function assignHeaderRoles(
+  pairs: readonly BilingualText[],
+  awaits: AwaitsPair = () => false,
+): (HeaderFieldRole | null)[] {
   const roles: (HeaderFieldRole | null)[] = pairs.map((pair) => roleByForm(pair));
   const taken = new Set(roles.filter((role) => role !== null));
-  for (let i = 0; i < roles.length; i++) {
+  for (const [i, pair] of pairs.entries()) {
     if (roles[i] !== null) continue;
-    const free = (['subtitle', 'byline'] as const).find((role) => !taken.has(role));
+    const open = (['subtitle', 'byline'] as const).filter((role) => !taken.has(role));
+    const free = open.find((role) => awaits(role, pair)) ?? open[0];
     if (!free) continue;
     roles[i] = free;
     taken.add(free);

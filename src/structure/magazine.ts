@@ -1,11 +1,20 @@
 import type { Block } from '../ingest/blocks.js';
-import type { Article, BilingualText, Diagnostic, Lang, Paragraph, TocEntry } from '../model/document.js';
+import {
+  type Article,
+  type BilingualText,
+  type Diagnostic,
+  LANGS,
+  type Lang,
+  type Paragraph,
+  type TocEntry,
+} from '../model/document.js';
 import { joinPieces } from '../text/join.js';
 import { languageOf } from '../text/language.js';
 import { cleanParagraph, hasEndMark } from './cleanup.js';
 import { headerZone, isNeutralDate } from './header-zone.js';
 import {
   assignHeaderRoles,
+  type HeaderFieldRole,
   isCaption,
   isEditorsNote,
   isSourceLine,
@@ -129,8 +138,8 @@ function leadingCount<T>(items: readonly T[], test: (item: T) => boolean): numbe
  * Reads a run of headings into the title: the first heading in each language, and the one
  * after it when the title is set over two heading lines in a row (same language, same
  * level). Returns the other headings in the run, which are header lines set large (a deck:
- * subtitle, byline, date), whatever their language order; text in neither language is kept
- * aside.
+ * subtitle, byline, date), whatever their language order, with a date in digits alone; other
+ * text in neither language is kept aside.
  */
 function readTitle(article: Article, headings: readonly TaggedBlock[]): TaggedBlock[] {
   const deck: TaggedBlock[] = [];
@@ -138,7 +147,8 @@ function readTitle(article: Article, headings: readonly TaggedBlock[]): TaggedBl
   headings.forEach((heading, i) => {
     const lang = heading.lang;
     if (!lang) {
-      article.warnings.push(unplacedText(heading.text, heading.lines));
+      if (isNeutralDate(heading)) deck.push(heading);
+      else article.warnings.push(unplacedText(heading.text, heading.lines));
       return;
     }
     const title = article.title[lang];
@@ -173,7 +183,12 @@ function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): voi
   const neutralDates = blocks.filter(isNeutralDate);
   for (const date of neutralDates) readNeutralDate(article, date);
   const pairs = pairAlternating(blocks.filter((block) => !notes.includes(block) && !isNeutralDate(block)));
-  const roles = assignHeaderRoles(pairs.map((pair) => pair.text));
+  const awaits = (role: HeaderFieldRole, pair: BilingualText) =>
+    LANGS.some((lang) => article[role] !== null && article[role][lang] === null && pair[lang] !== null);
+  const roles = assignHeaderRoles(
+    pairs.map((pair) => pair.text),
+    awaits,
+  );
   pairs.forEach((pair, i) => {
     const role = roles[i];
     const field = role ? article[role] : null;
@@ -184,11 +199,19 @@ function readHeaderFields(article: Article, blocks: readonly TaggedBlock[]): voi
   });
 }
 
-/** A date in digits alone is the date in both languages, unless the article has its date already. */
+/**
+ * A date in digits alone is the date in each language that has none yet; printed again on
+ * the other side, it is the same date. Another date when the article has both is kept aside.
+ */
 function readNeutralDate(article: Article, block: TaggedBlock): void {
   const text = cleanParagraph(block.text);
-  if (article.date === null) article.date = { en: text, zh: text };
-  else article.warnings.push(unplacedText(block.text, block.lines));
+  const date = article.date ?? { en: null, zh: null };
+  const sameDate = date.en === text || date.zh === text;
+  if (date.en !== null && date.zh !== null && !sameDate) {
+    article.warnings.push(unplacedText(block.text, block.lines));
+    return;
+  }
+  article.date = { en: date.en ?? text, zh: date.zh ?? text };
 }
 
 function readBody(article: Article, blocks: readonly TaggedBlock[]): void {

@@ -4,6 +4,7 @@
  * new paragraph; the first reason found wins.
  */
 import type { Lang } from '../../model/document.js';
+import { isDateLine } from '../../structure/headers.js';
 import type { TextLine } from './types.js';
 
 /** Lines whose sizes differ by more than this share belong to different blocks. */
@@ -61,6 +62,13 @@ export const weightChanges: BreakRule = ({ line, above }) =>
 export const languageChanges: BreakRule = ({ lineLang, aboveLang }) =>
   lineLang && aboveLang && lineLang !== aboveLang ? 'the language changes' : null;
 
+/** A date with nothing after it on its line (a header's date, a dateline); running text cut there goes on with a word or a mark. */
+const dateAlone = (line: TextLine) => isDateLine(line.text) && !/[.,;:]$/.test(line.text.trim());
+
+/** A header's date is a line of its own, whatever its spacing and weight: "李明" and "2024-02-26" are two lines. */
+export const dateLineAlone: BreakRule = ({ line, above }) =>
+  dateAlone(line) || dateAlone(above) ? 'the line or the one above is a date alone' : null;
+
 export const widerGap: BreakRule = (context) => {
   const spacing = context.lineSpacings[context.lineLang ?? context.aboveLang ?? 'en'];
   return context.line.baseline - context.above.baseline > largerSize(context) * spacing * PARAGRAPH_GAP
@@ -104,6 +112,7 @@ export const PARAGRAPH_BREAK_RULES: readonly BreakRule[] = [
   sizeChanges,
   weightChanges,
   languageChanges,
+  dateLineAlone,
   widerGap,
   afterContentsEntry,
   indentedFirstLine,
