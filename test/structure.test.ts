@@ -259,6 +259,16 @@ describe('what bilingual magazines also print', () => {
     expect(article?.warnings).toEqual([]);
   });
 
+  it('leaves the contents page’s own heading out of its entries', () => {
+    const { toc } = readMagazine(
+      '**Contents**\n\n目录\n\n**Open Markets 3**\n\n开放市场 3\n\n**Harbour Days 9**\n\n港口岁月 9\n\n# Open Markets\n\n## 开放市场\n\nText.\n\n文字。\n',
+    );
+    expect(toc.map((entry) => [entry.en, entry.zh, entry.article])).toEqual([
+      ['Open Markets', '开放市场', 0],
+      ['Harbour Days', '港口岁月', null],
+    ]);
+  });
+
   it('keeps a hard-wrapped English line with a name in characters in its English block', () => {
     const blocks = splitBlocks('We met Mr. Li\n(李先生) and his wife\nin Donggang.\n', 'x.md');
     expect(blocks.map((block) => block.text)).toEqual(['We met Mr. Li (李先生) and his wife in Donggang.']);

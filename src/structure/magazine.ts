@@ -22,7 +22,7 @@ import {
 } from './headers.js';
 import { endsCompletely } from './sentence-end.js';
 import { emptyArticle, languageName, placeOf, quote, type TaggedBlock, unplacedText } from './shared.js';
-import { matchToc, withoutPageNumbers } from './toc.js';
+import { isContentsHeading, matchToc, withoutPageNumbers } from './toc.js';
 
 export interface MagazineStructure {
   toc: TocEntry[];
@@ -44,7 +44,14 @@ export function structureMagazine(blocks: readonly Block[]): MagazineStructure {
   const prelude = tagged.slice(0, first).filter((block) => keepOrWarn(block, warnings));
   const articles = starts.map((start, i) => buildArticle(i, tagged.slice(start, starts[i + 1]), false));
   return {
-    toc: matchToc(withoutPageNumbers(pairAlternating(prelude).map((pair) => pair.text)), articles),
+    toc: matchToc(
+      withoutPageNumbers(
+        pairAlternating(prelude)
+          .map((pair) => pair.text)
+          .filter((entry) => !isContentsHeading(entry)),
+      ),
+      articles,
+    ),
     articles,
     warnings,
   };

@@ -63,6 +63,19 @@ const PAGE_COLUMN_SHARE = 2 / 3;
  * number after a space only when most entries of that language end with one, so that a
  * title ending in a year (`Summer Davos 2024`) keeps it.
  */
+const CONTENTS_HEADING: Record<Lang, RegExp> = {
+  en: /^(?:table of )?contents$|^in this issue$/i,
+  zh: /^(?:本期)?目[录錄次]$/u,
+};
+
+/** The contents page's own heading ("Contents | 目录"), which names no article. */
+export function isContentsHeading(entry: BilingualText): boolean {
+  const sides = (['en', 'zh'] as const).filter((lang) => entry[lang] !== null);
+  return (
+    sides.length > 0 && sides.every((lang) => CONTENTS_HEADING[lang].test((entry[lang] as string).trim()))
+  );
+}
+
 export function withoutPageNumbers(entries: readonly BilingualText[]): BilingualText[] {
   const numbered = (lang: Lang) => {
     const texts = entries.map((entry) => entry[lang]).filter((text): text is string => text !== null);
