@@ -4,10 +4,10 @@
  * reason; the zone is the longest of them.
  */
 import type { Article, Lang } from '../model/document.js';
+import { isDateLine } from '../text/dates.js';
 import {
   endsLikeBodyText,
   HEADER_MAX_LENGTH,
-  isDateLine,
   isEditorsNote,
   isInterviewTurn,
   looksLikeHeaderField,

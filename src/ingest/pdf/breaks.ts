@@ -4,7 +4,7 @@
  * new paragraph; the first reason found wins.
  */
 import type { Lang } from '../../model/document.js';
-import { isDateLine } from '../../structure/headers.js';
+import { isDateLine } from '../../text/dates.js';
 import type { TextLine } from './types.js';
 
 /** Lines whose sizes differ by more than this share belong to different blocks. */
