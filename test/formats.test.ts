@@ -12,7 +12,11 @@ import { pairDocument } from '../src/pairs/pairs.js';
 import { readDocuments } from '../src/read.js';
 import { unavailable } from './requirements.js';
 
-const FIXTURES = ['test/fixtures/magazine/harbour-review.md', 'test/fixtures/magazine/coastal-notes.md'];
+const FIXTURES = [
+  'test/fixtures/magazine/harbour-review.md',
+  'test/fixtures/magazine/coastal-notes.md',
+  'test/fixtures/magazine/night-markets.md',
+];
 /** Running heads and feet the fixture builders add to every page. */
 const FURNITURE =
   /HARBOUR REVIEW|Harbour Review 港湾评论|港湾评论 ·|Spring 2025|春季号|Archive|版权所有|^[—\s\d]+$/;

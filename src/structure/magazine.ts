@@ -19,6 +19,7 @@ import {
   isEditorsNote,
   isSourceLine,
   looksLikeHeaderField,
+  roleByForm,
 } from './headers.js';
 import { endsCompletely } from './sentence-end.js';
 import { emptyArticle, languageName, placeOf, quote, type TaggedBlock, unplacedText } from './shared.js';
@@ -106,9 +107,31 @@ function pairAlternating(blocks: readonly TaggedBlock[]): BlockPair[] {
 function buildArticle(index: number, blocks: readonly TaggedBlock[], untitled: boolean): Article {
   const article = emptyArticle(index);
   const body = untitled ? [...blocks] : readTitledSections(article, blocks);
+  joinHalfFields(article);
   readBody(article, body);
   checkEnding(article, body);
   return article;
+}
+
+const HALF_FIELD_ROLES = ['subtitle', 'byline'] as const;
+
+/**
+ * Joins the two halves of a header field read into two roles: a line whose form gives no
+ * role (a bare name, 孙磊) took a free one before its counterpart, marked by its form
+ * (By Sun Lei), was read; the half without a role by its form joins the one with it.
+ */
+function joinHalfFields(article: Article): void {
+  for (const unmarked of HALF_FIELD_ROLES)
+    for (const marked of HALF_FIELD_ROLES) {
+      const [half, other] = [article[unmarked], article[marked]];
+      if (unmarked === marked || !half || !other || roleByForm(half) !== null || roleByForm(other) !== marked)
+        continue;
+      const lang = half.en === null ? 'zh' : 'en';
+      const otherLang = lang === 'en' ? 'zh' : 'en';
+      if (half[otherLang] !== null || other[lang] !== null) continue;
+      article[marked] = { ...other, [lang]: half[lang] };
+      article[unmarked] = null;
+    }
 }
 
 /**
