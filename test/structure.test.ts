@@ -14,6 +14,7 @@ import {
 import {
   assignHeaderRoles,
   bylineByMark,
+  bylineByName,
   dateByForm,
   roleByForm,
   subtitleByDash,
@@ -221,6 +222,18 @@ describe('what bilingual magazines also print', () => {
       '**Summer Davos 2024**\n\n夏季达沃斯\n\n**Open Markets**\n\n开放市场\n\n# A\n\n## 甲\n',
     );
     expect(unnumbered.toc.map((entry) => entry.en)).toEqual(['Summer Davos 2024', 'Open Markets']);
+  });
+
+  it('reads a bare name in both languages under the title as the byline, family name first or last', () => {
+    for (const english of ['Zhang Wei', 'Wei Zhang']) {
+      const [article] = readMagazine(
+        `# Harbour Lights Return\n\n## 港口灯火重现\n\n${english}\n\n张伟\n\nThe lamp was lit.\n\n灯亮了。\n`,
+      ).articles;
+      expect(article?.byline).toEqual({ en: english, zh: '张伟' });
+      expect(article?.paragraphs.zh.map((paragraph) => paragraph.text)).toEqual(['灯亮了。']);
+    }
+    expect(bylineByName(['Night Lights', '夜之灯'])).toBeNull();
+    expect(bylineByName(['Zhang Wei'])).toBeNull();
   });
 
   it('reads a plain byline with its bare Chinese counterpart, and a date in digits alone as both dates', () => {
@@ -477,6 +490,12 @@ describe('header zone rules, each on its own', () => {
       2,
     ],
     ['a date in digits alone', shortLinesUpToLastMarked, [tagged('2025-03-18'), ...body], 1],
+    [
+      'a bare name in both languages',
+      shortLinesUpToLastMarked,
+      [tagged('Zhang Wei'), tagged('张伟'), ...body],
+      2,
+    ],
     [
       'bold lines and a date in digits',
       markedLinesWithCounterparts,

@@ -6,6 +6,7 @@
 import type { Article, Lang } from '../model/document.js';
 import { isDateLine } from '../text/dates.js';
 import {
+  bylineByName,
   endsLikeBodyText,
   HEADER_MAX_LENGTH,
   isEditorsNote,
@@ -82,7 +83,8 @@ const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
  * Header lines that are not bold, as Chinese ones often are not, when an article gives
  * its Chinese first: the short lines and editor's notes under the title up to the last
  * that is bold, a note or a header field by its form (——subtitle, 文／byline, a date),
- * or the line in the other language right after such a field (By Li Ming, then 李明).
+ * or the line in the other language right after such a field (By Li Ming, then 李明), or a name
+ * given in both languages (Zhang Wei, then 张伟).
  */
 export const shortLinesUpToLastMarked: HeaderZoneRule = (blocks) => {
   let length = 0;
@@ -98,7 +100,9 @@ export const shortLinesUpToLastMarked: HeaderZoneRule = (blocks) => {
     if (!note && (!short || !mayBeHeaderField(block.text))) break;
     const field = note || block.markup === 'bold' || looksLikeHeaderField(block.text);
     const counterpart = fieldBefore !== null && fieldBefore !== block.lang;
-    if (field || counterpart) length = i + 1;
+    const previous = blocks[i - 1];
+    const namePair = previous !== undefined && bylineByName([previous.text, block.text]) !== null;
+    if (field || counterpart || namePair) length = i + 1;
     fieldBefore = field ? block.lang : null;
   }
   return found(

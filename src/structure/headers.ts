@@ -1,5 +1,6 @@
 import type { BilingualText, Lang } from '../model/document.js';
 import { isDateLine } from '../text/dates.js';
+import { pinyinOf } from '../text/pinyin.js';
 
 const SOURCE_LINE = /^[(（[【]?\s*(?:source|来源|來源|出处|出處)\s*[:：]/iu;
 
@@ -25,8 +26,30 @@ export const subtitleByDash: HeaderRoleRule = (sides) =>
 export const bylineByMark: HeaderRoleRule = (sides) =>
   sides.some((text) => BYLINE_MARK.test(text)) ? 'byline' : null;
 
-/** The roles a header pair's form gives it, in order: a date before a dash, a dash before a byline mark. */
-export const HEADER_ROLE_RULES: readonly HeaderRoleRule[] = [dateByForm, subtitleByDash, bylineByMark];
+const CHINESE_NAME = /^\p{Script=Han}{2,4}$/u;
+const ENGLISH_NAME = /^\p{Lu}[\p{Ll}'-]*(?:\s+\p{Lu}[\p{Ll}'-]*){1,2}$/u;
+
+/** A name written out in pinyin, family name first or last: "Zhang Wei" or "Wei Zhang" for 张伟. */
+function spellsName(english: string, chinese: string): boolean {
+  const words = english.toLowerCase().replace(/['-]/g, '').split(/\s+/);
+  const sound = pinyinOf(chinese);
+  return [words, [...words.slice(-1), ...words.slice(0, -1)]].some((order) => order.join('') === sound);
+}
+
+/** A bare name in both languages, the English its pinyin (Zhang Wei | 张伟): a byline without a mark. */
+export const bylineByName: HeaderRoleRule = (sides) => {
+  const chinese = sides.find((text) => CHINESE_NAME.test(text.replace(/[\s·]/g, '')));
+  const english = sides.find((text) => ENGLISH_NAME.test(text.trim()));
+  return chinese && english && spellsName(english.trim(), chinese) ? 'byline' : null;
+};
+
+/** The roles a header pair's form gives it, in order: a date before a dash, a dash before a byline mark or name. */
+export const HEADER_ROLE_RULES: readonly HeaderRoleRule[] = [
+  dateByForm,
+  subtitleByDash,
+  bylineByMark,
+  bylineByName,
+];
 
 /** The role the first rule gives a pair by its form, or null when no rule does. */
 export function roleByForm(
