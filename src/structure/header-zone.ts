@@ -75,6 +75,9 @@ export const markedLinesWithCounterparts: HeaderZoneRule = (blocks, article) => 
   return found(count, 'marked lines and dates, each with its counterpart');
 };
 
+/** A phrase, as header lines are, rather than sentences: no sentence ends anywhere in it. */
+const isPhrase = (text: string) => !/[。！？!?]|\.(?:\s|$)/u.test(text.trim());
+
 /** Header fields in both languages are at most this many lines, each at most this long. */
 const FORM_HEADER_LINES = 8;
 const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
@@ -83,8 +86,9 @@ const FORM_HEADER_LENGTH: Record<Lang, number> = { en: 120, zh: 40 };
  * Header lines that are not bold, as Chinese ones often are not, when an article gives
  * its Chinese first: the short lines and editor's notes under the title up to the last
  * that is bold, a note or a header field by its form (——subtitle, 文／byline, a date),
- * or the line in the other language right after such a field (By Li Ming, then 李明), or a name
- * given in both languages (Zhang Wei, then 张伟).
+ * or the line in the other language right after such a field (By Li Ming, then 李明), a name
+ * given in both languages (Zhang Wei, then 张伟), or the first two lines when they are one in
+ * each language (an unmarked subtitle).
  */
 export const shortLinesUpToLastMarked: HeaderZoneRule = (blocks) => {
   let length = 0;
@@ -102,7 +106,13 @@ export const shortLinesUpToLastMarked: HeaderZoneRule = (blocks) => {
     const counterpart = fieldBefore !== null && fieldBefore !== block.lang;
     const previous = blocks[i - 1];
     const namePair = previous !== undefined && bylineByName([previous.text, block.text]) !== null;
-    if (field || counterpart || namePair) length = i + 1;
+    const openingPair =
+      i === 1 &&
+      length === 0 &&
+      previous?.lang != null &&
+      previous.lang !== block.lang &&
+      [previous, block].every((line) => isPhrase(line.text));
+    if (field || counterpart || namePair || openingPair) length = i + 1;
     fieldBefore = field ? block.lang : null;
   }
   return found(
