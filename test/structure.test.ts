@@ -491,6 +491,18 @@ describe('header zone rules, each on its own', () => {
     ],
     ['a date in digits alone', shortLinesUpToLastMarked, [tagged('2025-03-18'), ...body], 1],
     [
+      'an unmarked phrase in each language',
+      shortLinesUpToLastMarked,
+      [tagged('Night Lights'), tagged('夜之灯'), ...body],
+      2,
+    ],
+    [
+      'a sentence and a line cut at a page',
+      shortLinesUpToLastMarked,
+      [tagged('Demand will reach 45 million units by 2030.'), tagged('事实上，这并不是一个真'), ...body],
+      0,
+    ],
+    [
       'a bare name in both languages',
       shortLinesUpToLastMarked,
       [tagged('Zhang Wei'), tagged('张伟'), ...body],
