@@ -196,7 +196,9 @@ export function calibrate(calibration: Calibration, raw: number): number {
   const x1 = xs[high] as number;
   const y0 = ys[high - 1] as number;
   const y1 = ys[high] as number;
-  return x1 > x0 ? y0 + ((y1 - y0) * (raw - x0)) / (x1 - x0) : y1;
+  if (!(x1 > x0)) return y1;
+  // Kept between the two knots' values, which rounding can overstep on tiny intervals.
+  return Math.min(y1, Math.max(y0, y0 + ((y1 - y0) * (raw - x0)) / (x1 - x0)));
 }
 
 /**

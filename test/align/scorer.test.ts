@@ -109,6 +109,17 @@ describe('calibration', () => {
     );
   });
 
+  it('stays within [0, 1] between knots a hair apart (a case fast-check found)', () => {
+    const calibration = fitCalibration([
+      { raw: 0, right: false },
+      { raw: -3.189329049476307e-104, right: true },
+      { raw: 5e-324, right: true },
+      { raw: 0, right: false },
+    ]);
+    expect(calibrate(calibration, 0)).toBeLessThanOrEqual(1);
+    expect(calibrate(calibration, 0)).toBeGreaterThanOrEqual(1 / 3);
+  });
+
   it('gives the share right where scores separate right from wrong', () => {
     const calibration = fitCalibration([
       { raw: 0.1, right: false },
