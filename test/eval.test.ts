@@ -15,6 +15,9 @@ describe('strict bead scores', () => {
   it('reads beads with spaces and empty sides, and names a bad line', () => {
     expect(parseAlignments('[1, 2]:[]\n')).toEqual([{ source: [1, 2], target: [] }]);
     expect(() => parseAlignments('[1]:[2]\nnonsense\n', 'x.align')).toThrow(/line 2/);
+    expect(() => parseAlignments('[0]:[0]\n[]:[]\n', 'x.align')).toThrow(
+      'line 2 ([]:[]) is a bead of no sentence',
+    );
   });
 
   it('takes a gold bead that skips an untranslated sentence held by the next, and refuses a bead in disorder', () => {

@@ -69,6 +69,8 @@ export function parseAlignments(
     if (!match)
       throw new BitextError(`line ${n + 1} is not a bead like [0,1]:[2]: ${line.slice(0, 60)}`, file);
     const bead = { source: indices(match[1] ?? ''), target: indices(match[2] ?? '') };
+    if (bead.source.length + bead.target.length === 0)
+      throw new BitextError(`line ${n + 1} ([]:[]) is a bead of no sentence`, file);
     if (order === 'overlapping') {
       beads.push(bead);
       return;
