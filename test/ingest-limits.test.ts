@@ -244,6 +244,20 @@ describe('Japanese, Korean and mixed documents', () => {
     expect(() => decodeBytes(bytes, 'x.txt')).toThrow(message);
   });
 
+  it('refuses ISO-2022-JP and ISO-2022-KR by their escapes, not as binary files', () => {
+    // こんにちは in ISO-2022-JP, and 안녕 in ISO-2022-KR, as the escapes and bytes those encodings write.
+    const japanese = Buffer.from('\x1b$B$3$s$K$A$O\x1b(B\n', 'latin1');
+    const korean = Buffer.from('\x1b$)C\x0e>H3g\x0f\n', 'latin1');
+    expect(() => decodeBytes(japanese, 'x.txt')).toThrow('is Japanese (iso-2022-jp) text');
+    expect(() => decodeBytes(korean, 'x.txt')).toThrow('is Korean (iso-2022-kr) text');
+  });
+
+  it('reads UTF-16 without a byte order mark when its text is mostly Chinese', () => {
+    const text = `${ZH.repeat(4)}\nThe port opened.\n`;
+    for (const encoding of ['utf-16be', 'utf-16le'])
+      expect(decodeBytes(iconv.encode(text, encoding), 'x.txt')).toEqual({ text, encoding });
+  });
+
   it.each([
     ['Japanese', JAPANESE, 'is Japanese (kana) text: bitext aligns English with Chinese only'],
     ['Korean', KOREAN, 'is Korean (hangul) text: bitext aligns English with Chinese only'],

@@ -80,6 +80,7 @@ export function decodeBytes(bytes: Uint8Array, name = 'input'): DecodedText {
   if (bom) return bom;
   const utf16 = decodeBomlessUtf16(bytes);
   if (utf16) return utf16;
+  refuseIso2022(bytes, name);
   if (looksBinary(bytes)) throw new BitextError('is a binary file, not text', name);
   const utf8 = tryStrictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
@@ -109,7 +110,34 @@ function decodeBomlessUtf16(bytes: Uint8Array): DecodedText | null {
   const half = sample.length / 2;
   if (oddNuls > half * 0.3 && evenNuls < half * 0.05) return decodeWith(bytes, 'utf-16le');
   if (evenNuls > half * 0.3 && oddNuls < half * 0.05) return decodeWith(bytes, 'utf-16be');
-  return null;
+  // Mostly Chinese: few NULs, all on one side; the reading that gives text is the right one.
+  if (evenNuls + oddNuls === 0 || (evenNuls > 0 && oddNuls > 0) || sample.length % 2 !== 0) return null;
+  return (
+    (['utf-16le', 'utf-16be'] as const)
+      .map((encoding) => decodeWith(bytes, encoding))
+      .find((decoded) => textShare(decoded.text.slice(0, 2048)) > UTF16_TEXT_SHARE) ?? null
+  );
+}
+
+/** A UTF-16 reading is text when this share of its characters are Chinese, Latin, digits, spaces or punctuation. */
+const UTF16_TEXT_SHARE = 0.95;
+
+function textShare(text: string): number {
+  const readable = text.match(/[\p{Script=Han}\p{Script=Latin}\p{N}\p{P}\s]/gu)?.length ?? 0;
+  return readable / Math.max(1, text.length);
+}
+
+/** ISO-2022 switches into Japanese or Korean with escape sequences, which would otherwise read as binary. */
+const ISO_2022: readonly [RegExp, string][] = [
+  [/\x1b\$[@B]|\x1b\$\(D/, 'Japanese (iso-2022-jp)'],
+  [/\x1b\$\)C/, 'Korean (iso-2022-kr)'],
+];
+
+function refuseIso2022(bytes: Uint8Array, name: string): void {
+  const head = Buffer.from(bytes.subarray(0, 65536)).toString('latin1');
+  for (const [escape, language] of ISO_2022)
+    if (escape.test(head))
+      throw new BitextError(`is ${language} text: bitext aligns English with Chinese only`, name);
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
