@@ -112,6 +112,16 @@ describe('the edit endpoints', () => {
     await post(`/api/documents/${documentId}/undo`, { edit: redone.body.history.undo ?? 0 });
   });
 
+  it('take a body’s values as sent: a version of true, "1" or [1] is a 400, never read as version 1', async () => {
+    const [first] = await firstBody();
+    for (const version of [true, String(first.version), [first.version], null]) {
+      const loose = await post(`/api/pairs/${first.id}/confirm`, { version });
+      expect(loose.status, JSON.stringify(version)).toBe(400);
+    }
+    const query = await app.inject(`/api/documents/${documentId}?limit=3`);
+    expect(query.json().rows).toHaveLength(3);
+  });
+
   it('refuse a merge with a next pair the view did not see (409), and an undo of an edit it did not see', async () => {
     const [first, second] = await firstBody();
     const stale = await post(`/api/pairs/${first.id}/merge`, {
