@@ -127,16 +127,17 @@ function textShare(text: string): number {
   return readable / Math.max(1, text.length);
 }
 
+const ESCAPE = String.fromCharCode(0x1b);
 /** ISO-2022 switches into Japanese or Korean with escape sequences, which would otherwise read as binary. */
-const ISO_2022: readonly [RegExp, string][] = [
-  [/\x1b\$[@B]|\x1b\$\(D/, 'Japanese (iso-2022-jp)'],
-  [/\x1b\$\)C/, 'Korean (iso-2022-kr)'],
+const ISO_2022: readonly [string[], string][] = [
+  [[`${ESCAPE}$B`, `${ESCAPE}$@`, `${ESCAPE}$(D`], 'Japanese (iso-2022-jp)'],
+  [[`${ESCAPE}$)C`], 'Korean (iso-2022-kr)'],
 ];
 
 function refuseIso2022(bytes: Uint8Array, name: string): void {
   const head = Buffer.from(bytes.subarray(0, 65536)).toString('latin1');
-  for (const [escape, language] of ISO_2022)
-    if (escape.test(head))
+  for (const [escapes, language] of ISO_2022)
+    if (escapes.some((sequence) => head.includes(sequence)))
       throw new BitextError(`is ${language} text: bitext aligns English with Chinese only`, name);
 }
 
