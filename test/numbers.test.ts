@@ -37,13 +37,22 @@ function chineseSection(n: number): string {
 /** A whole number in Chinese characters, in sections of 亿 and 万 (三亿五千万). */
 function chineseNumeral(n: number): string {
   const yi = Math.floor(n / 1e8);
-  const wan = Math.floor(n / 1e4) % 1e4;
-  const rest = n % 1e4;
-  return [
-    yi > 0 ? `${chineseNumeral(yi)}亿` : '',
-    wan > 0 ? `${chineseSection(wan)}万` : '',
-    rest > 0 ? chineseSection(rest) : '',
-  ].join('');
+  let text = yi > 0 ? `${chineseNumeral(yi)}亿` : '';
+  let skipped = false;
+  for (const [section, unit] of [
+    [Math.floor(n / 1e4) % 1e4, '万'],
+    [n % 1e4, ''],
+  ] as const) {
+    if (section === 0) {
+      skipped = text !== '';
+      continue;
+    }
+    // A section after a higher one that skips a place says so with 零 (三万零五, 一亿零五百万).
+    if (text !== '' && (section < 1000 || skipped)) text += '零';
+    text += chineseSection(section) + unit;
+    skipped = false;
+  }
+  return text;
 }
 
 const ONES =
