@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { pinyinSyllables } from '../text/pinyin.js';
 
 /**
  * Name evidence: the toneless pinyin of Chinese words, to be met by capitalised English
@@ -7,9 +7,7 @@ import { pinyin } from 'pinyin-pro';
 export function chineseNameKeys(word: string): string[] {
   const chars = Array.from(word);
   if (chars.length > 4 || !chars.every((char) => /\p{Script=Han}/u.test(char))) return [];
-  const syllables = pinyin(word, { toneType: 'none', type: 'array' }).map((syllable) =>
-    syllable.replace(/ü/g, 'v'),
-  );
+  const syllables = pinyinSyllables(word);
   const keys = [`py:${syllables.join('')}`];
   if (syllables.length === 3) keys.push(`py:${syllables[0]}`, `py:${syllables.slice(1).join('')}`);
   return keys;
