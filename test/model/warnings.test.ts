@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BilingualDocument, Diagnostic, Paragraph } from '../../src/model/document.js';
 import { listWarnings } from '../../src/model/warnings.js';
 import { readDocuments } from '../../src/read.js';
+import { emptyArticle } from '../../src/structure/shared.js';
 
 const FIXTURE = 'test/fixtures/warnings/kept-aside.md';
 
@@ -42,12 +43,7 @@ describe('listWarnings', () => {
       at: { file: 'f.txt', firstLine: line, lastLine: line },
     });
     const article = (index: number, first: number) => ({
-      index,
-      title: { en: null, zh: null },
-      subtitle: null,
-      byline: null,
-      date: null,
-      source: null,
+      ...emptyArticle(index),
       paragraphs: {
         en: [paragraph(`a${index}.en.p0`, first, [truncated])],
         zh: [paragraph(`a${index}.zh.p0`, first + 2)],

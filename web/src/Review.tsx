@@ -4,6 +4,7 @@ import { AlignmentMap } from './AlignmentMap';
 import { api, type PairRow, type ReviewDocument } from './api';
 import { ExportLink } from './ExportLink';
 import { KeyHelp } from './KeyHelp';
+import { LANGUAGE_NAMES } from './languages';
 import { PairView } from './PairView';
 import { FILTERS, nearest } from './reviewFilters';
 import { rowBeside } from './reviewRows';
@@ -136,7 +137,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     });
   const moveSentence = (lang: 'en' | 'zh', direction: 'previous' | 'next') => {
     const which = direction === 'next' ? 'last' : 'first';
-    const language = lang === 'en' ? 'English' : 'Chinese';
+    const language = LANGUAGE_NAMES[lang];
     const request = besides(direction, (latest, other) => api.move(latest, lang, direction, other));
     if (request) edit(request, () => `Moved the ${which} ${language} sentence to the ${direction} pair.`);
   };

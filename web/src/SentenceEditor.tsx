@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { LANGUAGE_NAMES } from './languages';
 
 /** A text to correct: a sentence of a pair, or one side of a header pair. */
 export interface CorrectionField {
@@ -67,8 +68,6 @@ export function SentenceEditor({ title, fields, onSave, onClose }: Props) {
     </div>
   );
 }
-
-const LANGUAGE_NAMES = { en: 'English', zh: 'Chinese' } as const;
 
 /** The fields of a pair's sentences, English first, each labelled by its place: "English sentence 2 of 3". */
 export function sentenceFields(

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, type PairRow } from './api';
-
-const LANGUAGE = { en: 'English', zh: 'Chinese' } as const;
+import { LANGUAGE_NAMES } from './languages';
 
 /** The texts of a row's sentences, fetched once the row has stayed selected a moment; undefined until then. */
 export function useSentenceTexts(row: PairRow | undefined): ReadonlyMap<string, string> | undefined {
@@ -43,7 +42,7 @@ export function SentenceRun({
             <button
               type="button"
               className="boundary-mark"
-              aria-label={`split ${LANGUAGE[lang]} after sentence ${k}`}
+              aria-label={`split ${LANGUAGE_NAMES[lang]} after sentence ${k}`}
               title="Split here"
               onClick={(event) => {
                 event.stopPropagation();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PairRow } from './api';
+import { LANGUAGE_NAMES } from './languages';
 
 interface Props {
   row: PairRow;
@@ -9,8 +10,6 @@ interface Props {
   onSplit: (en: number, zh: number) => void;
   onClose: () => void;
 }
-
-const LANGUAGE = { en: 'English', zh: 'Chinese' } as const;
 
 /** Arrow keys move a side's boundary: which side, and which way. */
 const BOUNDARY_KEYS: Readonly<Record<string, ['en' | 'zh', number]>> = {
@@ -58,14 +57,14 @@ export function SplitChooser({ row, texts, initial, onSplit, onClose }: Props) {
         <h2 id="split-title">Split this pair</h2>
         <p>Choose where each side ends its first part (← → English, ↑ ↓ Chinese, Enter to split).</p>
         {(['en', 'zh'] as const).map((lang) => (
-          <ol key={lang} lang={lang} aria-label={`${LANGUAGE[lang]} sentences`}>
+          <ol key={lang} lang={lang} aria-label={`${LANGUAGE_NAMES[lang]} sentences`}>
             {[...ids[lang], undefined].map((id, k) => (
               <li key={id ?? 'end'}>
                 <button
                   type="button"
                   className={`boundary${at[lang] === k ? ' chosen' : ''}`}
                   aria-pressed={at[lang] === k}
-                  aria-label={`split ${LANGUAGE[lang]} after sentence ${k}`}
+                  aria-label={`split ${LANGUAGE_NAMES[lang]} after sentence ${k}`}
                   onClick={() => setAt((now) => ({ ...now, [lang]: k }))}
                 />
                 {id && <span className="sentence">{texts.get(id) ?? ''}</span>}
