@@ -84,3 +84,17 @@ export class ForbiddenError extends BitextError {
 export class UsageError extends BitextError {
   override readonly name = 'UsageError';
 }
+
+/** A client that must wait before it asks again: too many wrong tokens, say. */
+export class TooManyRequestsError extends BitextError {
+  override readonly name = 'TooManyRequestsError';
+  override readonly status = 429;
+
+  constructor(
+    message: string,
+    /** Whole seconds until the client may ask again, as the Retry-After header says. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

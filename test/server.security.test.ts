@@ -26,10 +26,19 @@ function send(
   path: string,
   headers: Record<string, string> = {},
   body?: string,
+  /** The loopback address to send from, as another client would (127.0.0.1 unless given). */
+  from?: string,
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-    const options = { host: '127.0.0.1', port, method, path, headers: { ...length, ...headers } };
+    const options = {
+      host: '127.0.0.1',
+      port,
+      method,
+      path,
+      headers: { ...length, ...headers },
+      localAddress: from,
+    };
     const request = httpRequest(options, (response) => {
       let text = '';
       response.setEncoding('utf8');
@@ -115,10 +124,12 @@ describe('a studio started with a token', () => {
       ['PUT', `/%61pi/documents/${documentId}/sentences/a0.en.p1.s0`, '{"text":"pwned"}'],
       ['GET', `/api/documents/${documentId}/export?to=tmx`],
     ];
+    // Each from an address of its own: more wrong tokens than that from one address are a 429.
+    let client = 10;
     for (const [method, path, body] of attempts) {
       for (const authorization of [undefined, 'Bearer wrong', `Bearer ${TOKEN}x`, TOKEN, `Basic ${TOKEN}`]) {
         const headers = { ...(body ? json : {}), ...(authorization ? { authorization } : {}) };
-        const answer = await send(port, method, path, headers, body);
+        const answer = await send(port, method, path, headers, body, `127.0.0.${client++}`);
         expect(answer.status, `${method} ${path} ${authorization}`).toBe(401);
       }
     }
@@ -150,7 +161,99 @@ describe('a studio started with a token', () => {
 
     expect((await send(port, 'DELETE', '/api/session', { ...json, ...cookie }, '{}')).status).toBe(200);
     expect((await send(port, 'GET', '/api/documents', cookie)).status).toBe(401);
-    expect((await send(port, 'GET', '/api/documents', { cookie: 'bitext_session=forged' })).status).toBe(401);
+    expect(
+      (await send(port, 'GET', '/api/documents', { cookie: `bitext_session_${port}=forged` })).status,
+    ).toBe(401);
+  });
+});
+
+/** The `name=value` of the session cookie an answer sets. */
+function sessionCookieOf(answer: Answer): string {
+  const [setCookie] = (answer.headers['set-cookie'] as string[] | undefined) ?? [];
+  return (setCookie ?? '').split(';')[0] ?? '';
+}
+
+describe('guessing the token', () => {
+  const store = newStore();
+  const app = buildServer(store, { token: TOKEN });
+  let port = 0;
+  const signIn = (token: string, from: string) =>
+    send(port, 'POST', '/api/session', json, JSON.stringify({ token }), from);
+
+  beforeAll(async () => {
+    port = await listen(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    store.close();
+  });
+
+  it('after five wrong tokens from one address, answers it 429 with Retry-After until the wait is over; others go on', async () => {
+    const session = { cookie: sessionCookieOf(await signIn(TOKEN, '127.0.0.3')) };
+    const guesser = '127.0.0.4';
+    for (let guess = 0; guess < 6; guess++)
+      expect((await signIn(`guess-${guess}`, guesser)).status).toBe(401);
+
+    const waiting = await signIn(TOKEN, guesser);
+    expect(waiting.status).toBe(429);
+    expect(waiting.headers['retry-after']).toBe('1');
+    expect(JSON.parse(waiting.body).error).toMatch(/too many wrong tokens .* try again in 1 s/);
+    expect(waiting.headers['set-cookie']).toBeUndefined();
+    for (const authorization of ['Bearer wrong', `Bearer ${TOKEN}`]) {
+      const answer = await send(port, 'GET', '/api/documents', { authorization }, undefined, guesser);
+      expect(answer.status, authorization).toBe(429);
+    }
+
+    // A session opened before, and other addresses, are not held up.
+    expect((await send(port, 'GET', '/api/documents', session, undefined, '127.0.0.3')).status).toBe(200);
+    expect((await send(port, 'GET', '/api/documents', session, undefined, guesser)).status).toBe(200);
+    expect((await signIn(TOKEN, '127.0.0.5')).status).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await signIn('guess-7', guesser)).status).toBe(401);
+    const longer = await signIn(TOKEN, guesser);
+    expect(longer.status).toBe(429);
+    expect(longer.headers['retry-after']).toBe('2');
+  });
+
+  it('counts wrong Bearer tokens as guesses too', async () => {
+    const guesser = '127.0.0.6';
+    const authorization = 'Bearer wrong';
+    for (let guess = 0; guess < 6; guess++)
+      expect((await send(port, 'GET', '/api/documents', { authorization }, undefined, guesser)).status).toBe(
+        401,
+      );
+    expect((await signIn(TOKEN, guesser)).status).toBe(429);
+  });
+});
+
+describe('two studios on one machine', () => {
+  const stores = [newStore(), newStore()];
+  const apps = stores.map((store) => buildServer(store, { token: TOKEN }));
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    for (const store of stores) store.close();
+  });
+
+  it('keep their own sessions: a browser sends both cookies to both, and signing out of one keeps the other', async () => {
+    const ports = await Promise.all(apps.map(listen));
+    const cookies = [];
+    for (const port of ports) {
+      const answer = await send(port, 'POST', '/api/session', json, JSON.stringify({ token: TOKEN }));
+      cookies.push(sessionCookieOf(answer));
+    }
+    const names = cookies.map((cookie) => cookie.split('=')[0]);
+    expect(names).toEqual(ports.map((port) => `bitext_session_${port}`));
+    // Cookies ignore ports: the browser keeps both and sends both to each studio.
+    const jar = { cookie: cookies.join('; ') };
+    for (const port of ports) expect((await send(port, 'GET', '/api/documents', jar)).status).toBe(200);
+
+    const [first, second] = ports as [number, number];
+    expect((await send(first, 'DELETE', '/api/session', { ...json, ...jar }, '{}')).status).toBe(200);
+    expect((await send(first, 'GET', '/api/documents', jar)).status).toBe(401);
+    expect((await send(second, 'GET', '/api/documents', jar)).status).toBe(200);
   });
 });
 

@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import { create as contentDisposition } from 'content-disposition';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { loadLexicon } from '../align/lexicon.js';
-import { BitextError, NotFoundError } from '../errors.js';
+import { BitextError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { documentName } from '../model/names.js';
@@ -92,6 +92,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
 
   app.setErrorHandler((error, _request, reply) => {
     const status = statusOf(error);
+    if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (status === 500) {
       app.log.error(error);
       return reply.code(500).send({ error: 'internal error' });

@@ -2,8 +2,17 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../errors.js';
+import { SignInThrottle } from './throttle.js';
 
-const SESSION_COOKIE = 'bitext_session';
+/**
+ * The session cookie's name, with the port the studio listens on: a browser sends a cookie
+ * to every port of a host, so two studios on one machine would otherwise replace each
+ * other's sessions. Before the studio listens (tests by inject) the name has no port.
+ */
+function sessionCookie(app: FastifyInstance): string {
+  const address = app.server.address();
+  return typeof address === 'object' && address ? `bitext_session_${address.port}` : 'bitext_session';
+}
 /** A sign-in lasts a working day; after that the token is asked for again. */
 const SESSION_SECONDS = 12 * 60 * 60;
 
@@ -54,12 +63,24 @@ function bearer(request: FastifyRequest): string | undefined {
  */
 export function guardSessions(app: FastifyInstance, token: string | undefined): void {
   const sessions = new Sessions();
+  const throttle = new SignInThrottle();
   app.register(fastifyCookie);
   // Read here rather than from request.cookies: this hook may run before the plugin's own.
   const sessionOf = (request: FastifyRequest) =>
-    app.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
-  const signedIn = (request: FastifyRequest) =>
-    token === undefined || sessions.isOpen(sessionOf(request)) || sameSecret(bearer(request) ?? '', token);
+    app.parseCookie(request.headers.cookie ?? '')[sessionCookie(app)];
+  /** Whether a token someone gives is the studio's: each wrong one counts against their address. */
+  const rightToken = (request: FastifyRequest, given: string, expected: string) => {
+    throttle.check(request.ip);
+    const right = sameSecret(given, expected);
+    if (right) throttle.succeeded(request.ip);
+    else throttle.failed(request.ip);
+    return right;
+  };
+  const signedIn = (request: FastifyRequest) => {
+    if (token === undefined || sessions.isOpen(sessionOf(request))) return true;
+    const given = bearer(request);
+    return given !== undefined && rightToken(request, given, token);
+  };
 
   if (token !== undefined) {
     app.addHook('onRequest', async (request) => {
@@ -88,8 +109,9 @@ export function guardSessions(app: FastifyInstance, token: string | undefined): 
     },
     async (request, reply) => {
       if (token === undefined) return { signedIn: true };
-      if (!sameSecret(request.body.token, token)) throw new UnauthorizedError('that is not the token');
-      reply.setCookie(SESSION_COOKIE, sessions.open(), {
+      if (!rightToken(request, request.body.token, token))
+        throw new UnauthorizedError('that is not the token');
+      reply.setCookie(sessionCookie(app), sessions.open(), {
         httpOnly: true,
         sameSite: 'strict',
         path: '/',
@@ -101,7 +123,7 @@ export function guardSessions(app: FastifyInstance, token: string | undefined): 
 
   app.delete('/api/session', { config: PUBLIC_ROUTE }, async (request, reply) => {
     sessions.close(sessionOf(request));
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(sessionCookie(app), { path: '/' });
     return { signedIn: false };
   });
 }
