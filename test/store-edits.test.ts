@@ -181,8 +181,15 @@ describe('the store file', () => {
     const old = new Database(path);
     registerFunctions(old);
     old.exec(readFileSync('test/fixtures/store/schema-v3.sql', 'utf8'));
+    const warning = JSON.stringify([{ code: 'unpaired', message: 'a paragraph has no counterpart' }]);
+    old
+      .prepare(
+        "UPDATE documents SET model = json_set(model, '$.warnings', json(?), '$.articles[0].warnings', json(?))",
+      )
+      .run(warning, warning);
     old.close();
     const store = new CorpusStore(path);
+    expect(store.listDocuments()).toEqual([expect.objectContaining({ id: 1, pairs: 4, warnings: 2 })]);
     const rows = store.rows(1);
     expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4]);
     expect(rows.map((row) => row.pair_key)).toEqual(['a0.title', 'a0.body.0', 'a0.body.0+', 'a0.body.0+.4']);

@@ -45,8 +45,9 @@ export interface UploadTask {
 
 /**
  * Reads, aligns and stores an upload, each document as `duplicates` says where the store
- * holds it already. The studio runs it in a process of its own, so that storing a long
- * document (seconds for tens of thousands of pairs) never holds up the studio's answers.
+ * holds it already. The studio runs it in a process of its own, so that reading and aligning
+ * never hold up the studio's answers; documents are stored in short steps, so that the
+ * studio's own writes (edits) never wait long for this process's.
  */
 export async function storeUpload(task: UploadTask): Promise<StoredUpload> {
   const { documents, failures, firstFailureStatus } = await alignUpload(task.files);
@@ -54,27 +55,27 @@ export async function storeUpload(task: UploadTask): Promise<StoredUpload> {
   if (documents.length === 0) return outcome;
   const store = new CorpusStore(task.storePath);
   try {
-    for (const document of documents) storeOne(store, document, task.duplicates, outcome);
+    for (const document of documents) await storeOne(store, document, task.duplicates, outcome);
   } finally {
     store.close();
   }
   return outcome;
 }
 
-function storeOne(
+async function storeOne(
   store: CorpusStore,
   document: AlignedDocument,
   duplicates: DuplicateChoice,
   outcome: UploadOutcome,
-): void {
+): Promise<void> {
   const existing = duplicates === 'keep' ? [] : store.duplicatesOf(document);
   if (duplicates === 'ask' && existing.length > 0)
     outcome.duplicates.push({ name: documentName(document), existing });
   else
     outcome.ids.push(
-      store.replaceDocuments(
-        existing.map((old) => old.id),
+      await store.addDocumentInSteps(
         document,
+        existing.map((old) => old.id),
       ),
     );
 }

@@ -72,7 +72,7 @@ export class UploadRunner {
     files: readonly UploadedFile[],
     duplicates: DuplicateChoice = 'ask',
   ): Promise<UploadOutcome> {
-    const { firstFailureStatus, ...outcome } = await this.run({
+    const { firstFailureStatus, ...outcome } = await this.run(store, {
       files: [...files],
       storePath: store.path,
       duplicates,
@@ -104,8 +104,11 @@ export class UploadRunner {
     else this.busy--;
   }
 
-  /** Reads, aligns and stores files in a process of their own, once it is their turn; the turn ends when the process does. */
-  private async run(task: UploadTask): Promise<StoredUpload> {
+  /**
+   * Reads, aligns and stores files in a process of their own, once it is their turn; the turn
+   * ends when the process does, and whatever it left half stored is deleted.
+   */
+  private async run(store: CorpusStore, task: UploadTask): Promise<StoredUpload> {
     await this.takeTurn();
     const child = this.start();
     return new Promise<StoredUpload>((resolve, reject) => {
@@ -125,8 +128,14 @@ export class UploadRunner {
       child.once('exit', () => {
         clearTimeout(timer);
         this.running.delete(child);
-        this.endTurn();
-        reject(this.failure(timedOut, stderr));
+        // A cleanup that fails (the studio closing its store) is done when the store is next opened.
+        const leftovers = child.pid === undefined ? Promise.resolve() : store.dropHeldBy(child.pid);
+        leftovers
+          .catch(() => undefined)
+          .finally(() => {
+            this.endTurn();
+            reject(this.failure(timedOut, stderr));
+          });
       });
       child.send(task);
     });

@@ -292,7 +292,11 @@ export class PairEditor {
   }
 
   private current(seen: Seen): StoredRow {
-    const row = this.db.prepare('SELECT * FROM pairs WHERE id = ?').get(seen.id) as StoredRow | undefined;
+    const row = this.db
+      .prepare(
+        'SELECT p.* FROM pairs p JOIN documents d ON d.id = p.document_id WHERE p.id = ? AND d.held_by IS NULL',
+      )
+      .get(seen.id) as StoredRow | undefined;
     if (!row) throw new NotFoundError(`no pair with id ${seen.id}: it was merged, split or undone; reload`);
     this.expectSeen(row, seen);
     return row;

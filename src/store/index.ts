@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { BitextError, NotFoundError } from '../errors.js';
-import { type AlignedDocument, type BilingualDocument, LANGS } from '../model/document.js';
+import { type AlignedDocument, type BilingualDocument, LANGS, type Pair } from '../model/document.js';
 import { documentName } from '../model/names.js';
 import { listWarnings, type PlacedWarning } from '../model/warnings.js';
 import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
@@ -55,6 +55,39 @@ function sentenceRows(document: BilingualDocument) {
 /** How long a connection waits for another process's write to finish before it gives up. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/** How long one step of a document stored in steps writes, holding the store's write lock. */
+const STEP_MS = 10;
+/** Rows deleted in one step of a document deleted in steps: some milliseconds of work. */
+const DELETED_PER_STEP = 100;
+
+/** The tables holding a document's rows, each with the column that tells its rows apart within a document. */
+const ROWS_OF_A_DOCUMENT = [
+  ['pairs', 'id'],
+  ['sentences', 'sentence_id'],
+  ['edits', 'id'],
+] as const;
+
+/**
+ * A pause between steps, as long as a step: SQLite's lock is not handed over in turn, and a
+ * waiting connection retries after sleeps of 1, 2, 5, 10 ms and so on, so without a pause
+ * the next step would take the lock again before the waiting connection's next try.
+ */
+const STEP_PAUSE_MS = 10;
+
+function pauseBetweenSteps(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, STEP_PAUSE_MS));
+}
+
+/** Whether a process runs (one of another user's counts: it cannot be signalled, but it runs). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * The corpus store: one SQLite file (WAL) holding documents, their pairs and every edit.
  * Pairs are searchable in both languages through FTS5 indexes (see search.ts).
@@ -69,6 +102,7 @@ export class CorpusStore {
     registerFunctions(this.db);
     try {
       migrate(this.db);
+      this.dropAbandoned();
     } catch (error) {
       this.db.close();
       throw new BitextError((error as Error).message, path, { cause: error });
@@ -125,6 +159,7 @@ export class CorpusStore {
   pairSentences(pairId: number): { documentId: number; sentences: { id: string; text: string }[] } {
     const row = this.db.prepare('SELECT * FROM pairs WHERE id = ?').get(pairId) as StoredRow | undefined;
     if (!row) throw new NotFoundError(`no pair with id ${pairId}`);
+    this.documentName(row.document_id);
     const select = this.db.prepare('SELECT text FROM sentences WHERE document_id = ? AND sentence_id = ?');
     const ids = [...(JSON.parse(row.en_ids) as string[]), ...(JSON.parse(row.zh_ids) as string[])];
     return {
@@ -139,55 +174,135 @@ export class CorpusStore {
   /** The document already stored with the same content, if any. */
   findSameDocument(document: BilingualDocument): number | undefined {
     const row = this.db
-      .prepare('SELECT id FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1')
+      .prepare('SELECT id FROM documents WHERE content_hash = ? AND held_by IS NULL ORDER BY id LIMIT 1')
       .get(contentHash(document)) as { id: number } | undefined;
     return row?.id;
   }
 
   /** Stores an aligned document, in one transaction; returns its id. */
   addDocument(document: AlignedDocument): number {
-    const { pairs, ...model } = document;
-    const insertDocument = this.db.prepare(
-      'INSERT INTO documents (name, imported_at, model, content_hash) VALUES (?, ?, ?, ?)',
-    );
-    const insertPair = this.db.prepare(
-      `INSERT INTO pairs (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertSentence = this.db.prepare(
-      'INSERT INTO sentences (document_id, sentence_id, paragraph_path, text, page) VALUES (?, ?, ?, ?, ?)',
-    );
     return this.db
       .transaction(() => {
-        const id = Number(
-          insertDocument.run(
-            documentName(document),
-            new Date().toISOString(),
-            JSON.stringify(model),
-            contentHash(document),
-          ).lastInsertRowid,
-        );
-        for (const sentence of sentenceRows(document))
-          insertSentence.run(id, sentence.id, sentence.path, sentence.text, sentence.page);
-        pairs.forEach((pair, position) => {
-          insertPair.run(
-            id,
-            position * POSITION_GAP,
-            pair.id,
-            pair.article,
-            pair.role,
-            pair.en,
-            pair.zh,
-            JSON.stringify(pair.enIds),
-            JSON.stringify(pair.zhIds),
-            pair.score,
-            JSON.stringify(pair.flags),
-            pair.status ?? 'auto',
-          );
-        });
+        const id = this.insertDocument(document, null);
+        const [writeSentence, writePair] = [this.sentenceWriter(id), this.pairWriter(id)];
+        for (const sentence of sentenceRows(document)) writeSentence(sentence);
+        document.pairs.forEach(writePair);
         return id;
       })
       .immediate();
+  }
+
+  /**
+   * Stores an aligned document in short transactions, so that another connection's write
+   * (an edit in the studio) waits for one step at most, not for the whole document. The
+   * document stays hidden until a last short step shows it in place of `replaced`, which
+   * are then deleted in steps; a process that dies halfway leaves only hidden rows, which
+   * `dropHeldBy` (or the next open) deletes. Returns the new document's id.
+   */
+  async addDocumentInSteps(document: AlignedDocument, replaced: readonly number[] = []): Promise<number> {
+    const id = this.inStep(() => this.insertDocument(document, process.pid));
+    await this.writeInSteps(sentenceRows(document), this.sentenceWriter(id));
+    await this.writeInSteps(document.pairs, this.pairWriter(id));
+    await pauseBetweenSteps();
+    this.inStep(() => {
+      const hide = this.db.prepare('UPDATE documents SET held_by = ? WHERE id = ? AND held_by IS NULL');
+      for (const old of replaced) hide.run(process.pid, old);
+      this.db.prepare('UPDATE documents SET held_by = NULL WHERE id = ?').run(id);
+    });
+    await this.dropHeldBy(process.pid);
+    return id;
+  }
+
+  /** Deletes, in short steps, the documents a process hid to store or remove them: it ended without finishing. */
+  async dropHeldBy(pid: number): Promise<void> {
+    const held = this.db.prepare('SELECT id FROM documents WHERE held_by = ?').pluck().all(pid) as number[];
+    for (const id of held) {
+      for (const [table, key] of ROWS_OF_A_DOCUMENT) {
+        const remove = this.db.prepare(
+          `DELETE FROM ${table} WHERE document_id = ? AND ${key} IN
+             (SELECT ${key} FROM ${table} WHERE document_id = ? LIMIT ${DELETED_PER_STEP})`,
+        );
+        while (this.inStep(() => remove.run(id, id).changes) > 0) await pauseBetweenSteps();
+      }
+      this.inStep(() => this.db.prepare('DELETE FROM documents WHERE id = ?').run(id));
+    }
+  }
+
+  /** Deletes the hidden documents of processes that no longer run (a crash while storing). */
+  private dropAbandoned(): void {
+    const holders = this.db
+      .prepare('SELECT DISTINCT held_by FROM documents WHERE held_by IS NOT NULL')
+      .pluck()
+      .all() as number[];
+    const abandoned = this.db.prepare('DELETE FROM documents WHERE held_by = ?');
+    for (const pid of holders.filter((holder) => !isRunning(holder))) abandoned.run(pid);
+  }
+
+  private inStep<T>(step: () => T): T {
+    return this.db.transaction(step).immediate();
+  }
+
+  /** Writes rows in transactions of some STEP_MS each, with a pause before each. */
+  private async writeInSteps<T>(rows: readonly T[], write: (row: T, index: number) => void): Promise<void> {
+    let next = 0;
+    while (next < rows.length) {
+      await pauseBetweenSteps();
+      this.inStep(() => {
+        const until = performance.now() + STEP_MS;
+        do write(rows[next] as T, next++);
+        while (next < rows.length && performance.now() < until);
+      });
+    }
+  }
+
+  private insertDocument(document: AlignedDocument, heldBy: number | null): number {
+    const { pairs: _, ...model } = document;
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO documents (name, imported_at, model, content_hash, held_by, warnings)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          documentName(document),
+          new Date().toISOString(),
+          JSON.stringify(model),
+          contentHash(document),
+          heldBy,
+          document.warnings.length +
+            document.articles.reduce((sum, article) => sum + article.warnings.length, 0),
+        ).lastInsertRowid,
+    );
+  }
+
+  private sentenceWriter(id: number): (sentence: ReturnType<typeof sentenceRows>[number]) => void {
+    const insert = this.db.prepare(
+      'INSERT INTO sentences (document_id, sentence_id, paragraph_path, text, page) VALUES (?, ?, ?, ?, ?)',
+    );
+    return (sentence) => insert.run(id, sentence.id, sentence.path, sentence.text, sentence.page);
+  }
+
+  /** Writes a pair at its index in the document's order. */
+  private pairWriter(id: number): (pair: Pair, index: number) => void {
+    const insert = this.db.prepare(
+      `INSERT INTO pairs (document_id, position, pair_key, article, role, en, zh, en_ids, zh_ids, score, flags, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return (pair, index) =>
+      insert.run(
+        id,
+        index * POSITION_GAP,
+        pair.id,
+        pair.article,
+        pair.role,
+        pair.en,
+        pair.zh,
+        JSON.stringify(pair.enIds),
+        JSON.stringify(pair.zhIds),
+        pair.score,
+        JSON.stringify(pair.flags),
+        pair.status ?? 'auto',
+      );
   }
 
   listDocuments(): StoredDocument[] {
@@ -195,11 +310,9 @@ export class CorpusStore {
       .prepare(
         `SELECT d.id, d.name, d.imported_at AS importedAt, COUNT(p.id) AS pairs,
                 COALESCE(SUM(p.status = 'confirmed'), 0) AS confirmed,
-                COALESCE(SUM(${DOUBTFUL_SQL}), 0) AS doubtful,
-                (SELECT COUNT(*) FROM json_each(d.model, '$.warnings'))
-                  + (SELECT COUNT(*) FROM json_each(d.model, '$.articles') AS article, json_each(article.value, '$.warnings'))
-                  AS warnings
+                COALESCE(SUM(${DOUBTFUL_SQL}), 0) AS doubtful, d.warnings
          FROM documents d LEFT JOIN pairs p ON p.document_id = d.id
+         WHERE d.held_by IS NULL
          GROUP BY d.id ORDER BY d.id`,
       )
       .all() as StoredDocument[];
@@ -207,7 +320,7 @@ export class CorpusStore {
 
   /** The name a document was stored under. */
   documentName(id: number): string {
-    const row = this.db.prepare('SELECT name FROM documents WHERE id = ?').get(id) as
+    const row = this.db.prepare('SELECT name FROM documents WHERE id = ? AND held_by IS NULL').get(id) as
       | { name: string }
       | undefined;
     if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);
@@ -229,24 +342,18 @@ export class CorpusStore {
     this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
   }
 
-  /** Stores a document in place of others, in one transaction: none is lost if storing fails. */
-  replaceDocuments(replaced: readonly number[], document: AlignedDocument): number {
-    return this.db.transaction(() => {
-      for (const id of replaced) this.deleteDocument(id);
-      return this.addDocument(document);
-    })();
-  }
-
   /** Stored documents that the given one would duplicate: the same content, or the same name. */
   duplicatesOf(document: BilingualDocument): { id: number; name: string }[] {
     return this.db
-      .prepare('SELECT id, name FROM documents WHERE content_hash = ? OR name = ? ORDER BY id')
+      .prepare(
+        'SELECT id, name FROM documents WHERE (content_hash = ? OR name = ?) AND held_by IS NULL ORDER BY id',
+      )
       .all(contentHash(document), documentName(document)) as { id: number; name: string }[];
   }
 
   /** A stored document's structure, sentences and warnings, without its pairs. */
   private getDocumentModel(id: number): BilingualDocument {
-    const row = this.db.prepare('SELECT model FROM documents WHERE id = ?').get(id) as
+    const row = this.db.prepare('SELECT model FROM documents WHERE id = ? AND held_by IS NULL').get(id) as
       | { model: string }
       | undefined;
     if (!row) throw new NotFoundError(`no document with id ${id}`, this.path);

@@ -200,6 +200,18 @@ const MIGRATIONS: readonly string[] = [
     INSERT INTO pairs_stems(rowid, en) VALUES (new.id, new.en);
   END;
   `,
+  `
+  -- The process (by pid) that is storing or removing a document in steps: until it is done the
+  -- document is hidden from everyone else. NULL for a document in view.
+  ALTER TABLE documents ADD COLUMN held_by INTEGER;
+  CREATE INDEX documents_by_holder ON documents(held_by) WHERE held_by IS NOT NULL;
+
+  -- The document's and its articles' warnings, counted once: the library lists them without
+  -- parsing each model (megabytes for a long document) on every listing.
+  ALTER TABLE documents ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;
+  UPDATE documents SET warnings = (SELECT COUNT(*) FROM json_each(model, '$.warnings'))
+    + (SELECT COUNT(*) FROM json_each(model, '$.articles') AS article, json_each(article.value, '$.warnings'));
+  `,
 ];
 
 /** Han characters and CJK punctuation, each made a token of its own. */

@@ -116,7 +116,7 @@ export function searchPairs(db: Database.Database, query: string, options: Searc
   const rows = db
     .prepare(
       `SELECT p.*, d.name AS document_name FROM ${joined} JOIN documents d ON d.id = p.document_id
-       WHERE ${where} ORDER BY ${driver.index}.rowid LIMIT ? OFFSET ?`,
+       WHERE d.held_by IS NULL AND ${where} ORDER BY ${driver.index}.rowid LIMIT ? OFFSET ?`,
     )
     .all(...values, options.limit ?? DEFAULT_LIMIT, offset) as (StoredRow & { document_name: string })[];
   const hits = rows.map((row) => searchHit(row, terms, options.stem ?? false));
