@@ -72,6 +72,31 @@ describe('a document stored in steps', () => {
     store.close();
   });
 
+  it('deleted, leaves view at once and its rows in steps, while other connections go on editing', async () => {
+    const path = freshPath();
+    const store = new CorpusStore(path);
+    const other = new CorpusStore(path);
+    const long = store.addDocument(longDocument('long', 3000));
+    const small = store.addDocument(pairsDocument('small', [['Harbour.', '港口。']]));
+    let done = false;
+    const deleting = store.deleteDocument(long).finally(() => {
+      done = true;
+    });
+    let editsMeanwhile = 0;
+    while (!done) {
+      expect(other.listDocuments().map((document) => document.name)).toEqual(['small']);
+      const [row] = other.rows(small);
+      if (row) other.editor().confirm({ id: row.id, version: row.version }, 'reviewer');
+      editsMeanwhile++;
+      await tick();
+    }
+    await deleting;
+    expect(editsMeanwhile).toBeGreaterThan(5);
+    expect(countRows(path)).toEqual({ documents: 1, pairs: 1, sentences: 0 });
+    store.close();
+    other.close();
+  });
+
   it('left half stored by a process that was killed, is deleted: by the studio at once, or by the next open', async () => {
     const path = freshPath();
     const store = new CorpusStore(path);

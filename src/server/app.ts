@@ -180,7 +180,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     '/api/documents/:id',
     { schema: { params: idParam } },
     async (request) => {
-      store.deleteDocument(request.params.id);
+      await store.deleteDocument(request.params.id);
       return { deleted: request.params.id };
     },
   );

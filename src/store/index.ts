@@ -345,10 +345,14 @@ export class CorpusStore {
     this.db.prepare('UPDATE documents SET name = ? WHERE id = ?').run(wanted, id);
   }
 
-  /** Deletes a stored document with its pairs, sentences and edit history. */
-  deleteDocument(id: number): void {
+  /**
+   * Deletes a stored document with its pairs, sentences and edit history: out of view at once,
+   * then row by row in short steps, so that a long document never holds up other work.
+   */
+  async deleteDocument(id: number): Promise<void> {
     this.documentName(id);
-    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    this.db.prepare('UPDATE documents SET held_by = ? WHERE id = ?').run(process.pid, id);
+    await this.dropHeldBy(process.pid);
   }
 
   /** Stored documents that the given one would duplicate: the same content, or the same name. */
