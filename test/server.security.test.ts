@@ -400,6 +400,35 @@ describe('requests from another site, another host, or not in JSON', () => {
     }
   });
 
+  it('refuses a body of deeply nested brackets before parsing it (JSON.parse takes seconds over millions)', async () => {
+    const deep = `{"files":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`;
+    const answer = await send(port, 'POST', '/api/documents', json, deep);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toMatch(/nests deeper than 8 levels/);
+    // Brackets inside strings are text, not nesting.
+    const text = JSON.stringify({ text: `${'['.repeat(50)}{{`, pair: { id: 999_999, version: 1 } });
+    const edit = await send(port, 'PUT', `/api/documents/${documentId}/sentences/a0.en.p1.s0`, json, text);
+    expect(edit.status, edit.body).toBe(404);
+    const proto = await send(
+      port,
+      'POST',
+      `/api/documents/${documentId}/undo`,
+      json,
+      '{"__proto__":{"x":1}}',
+    );
+    expect(proto.status).toBe(400);
+  });
+
+  it('refuses a body of a million values before parsing it, and more than a small body anywhere but an upload', async () => {
+    const values = `{"files":[],"x":{${Array.from({ length: 1_000_000 }, (_, k) => `"k${k}":0`).join(',')}}}`;
+    const answer = await send(port, 'POST', '/api/documents', json, values);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toMatch(/holds more than 10000 values/);
+    const long = JSON.stringify({ version: 1, lang: 'en', text: 'x'.repeat(2_000_000) });
+    const edit = await send(port, 'PUT', '/api/pairs/1/text', json, long);
+    expect(edit.status).toBe(413);
+  });
+
   it('exports a document named in Chinese under its own name (RFC 6266)', async () => {
     const upload = await send(
       port,

@@ -11,6 +11,7 @@ import { realignDocument } from '../store/realign.js';
 import { REVIEW_COLUMNS } from '../store/rows.js';
 import { spotTranslations } from '../store/spotting.js';
 import { DUPLICATE_CHOICES, type DuplicateChoice } from './api-types.js';
+import { parseJsonBodies } from './json-body.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
@@ -26,7 +27,7 @@ export interface ServerOptions {
   token?: string;
   /** The host the studio was started on, besides loopback: the only other Host it answers to. */
   host?: string;
-  /** Largest request body accepted, in bytes. */
+  /** Largest upload accepted, in bytes (its request body). */
   uploadLimit?: number;
   /** Memory and time one upload may take to read and align, and how many are read at once. */
   uploadLimits?: Partial<UploadLimits>;
@@ -34,6 +35,8 @@ export interface ServerOptions {
 
 /** Uploads come base64-encoded, a third larger than the files: this lets PDFs of some 45 MB through. */
 const DEFAULT_UPLOAD_LIMIT = 64 * 1024 * 1024;
+/** Any other request body: a corrected sentence of 100,000 characters, escaped, fits. */
+const BODY_LIMIT = 1024 * 1024;
 
 /**
  * A whole number from `minimum` up to the largest a store can bind: a larger one (`limit=1e20`)
@@ -85,8 +88,9 @@ function download(reply: FastifyReply, name: string, text: string): FastifyReply
  * 413, ...) and a message; only bugs are a 500.
  */
 export function buildServer(store: CorpusStore, options: ServerOptions = {}): FastifyInstance {
-  const app = Fastify({ bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT });
+  const app = Fastify({ bodyLimit: BODY_LIMIT });
   app.setValidatorCompiler(compileValidator);
+  parseJsonBodies(app);
   const uploads = new UploadRunner({ ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits });
   app.addHook('onClose', async () => uploads.close());
 
@@ -113,6 +117,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
   app.post<{ Body: { files: UploadedFile[]; duplicates?: DuplicateChoice } }>(
     '/api/documents',
     {
+      bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
       schema: {
         body: {
           type: 'object',
