@@ -2,7 +2,8 @@
  * `npm run bench:uploads`: how the studio answers while it reads, aligns and stores an upload
  * in its own process. During (1) an upload of the real sample (or the example when ../shared
  * is absent), (2) an upload of a long document (the test magazines repeated to some 10,000
- * pairs) and (3) a Word decompression bomb under the default limits, a GET is sent every
+ * pairs), (3) a 45 MB binary file that the readers refuse, and (4) a Word decompression bomb
+ * under the default limits, a GET is sent every
  * 20 ms and an edit (confirm, then unconfirm, a pair of another document) every 50 ms; prints
  * how long each upload took, what it answered, and the GETs' and edits' latencies, after the
  * same latencies with no upload (on a shared machine, other programs' load shows there too).
@@ -150,6 +151,9 @@ async function main(): Promise<void> {
     const long = longMagazine();
     const longLabel = `upload of a long document (${(long.length / 1e6).toFixed(1)} MB)`;
     report(await uploadWhileWorking(base, pair, longLabel, 'long-review.md', long));
+    // The studio itself takes in the upload's JSON (read, parsed, sent to the upload process).
+    const blob = Buffer.alloc(45_000_000);
+    report(await uploadWhileWorking(base, pair, 'a 45 MB binary file (refused)', 'blob.bin', blob));
     const bomb = buildDocxBomb(BOMB_MB);
     const label = `Word bomb (${(bomb.length / 1e6).toFixed(1)} MB inflating to ${BOMB_MB} MB)`;
     report(await uploadWhileWorking(base, pair, label, 'bomb.docx', bomb));

@@ -429,6 +429,14 @@ describe('requests from another site, another host, or not in JSON', () => {
     expect(edit.status).toBe(413);
   });
 
+  it('refuses an upload whose file is empty or blank', async () => {
+    for (const data of ['', '   ', '\n']) {
+      const body = JSON.stringify({ files: [{ name: 'empty.md', data }] });
+      const answer = await send(port, 'POST', '/api/documents', json, body);
+      expect(answer.status, JSON.stringify(data)).toBe(400);
+    }
+  });
+
   it('exports a document named in Chinese under its own name (RFC 6266)', async () => {
     const upload = await send(
       port,

@@ -133,7 +133,9 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
                 required: ['name', 'data'],
                 properties: {
                   name: { type: 'string', minLength: 1, maxLength: 200 },
-                  data: { type: 'string', minLength: 1 },
+                  // Not blank: the pattern stops at the first such character, where minLength
+                  // would count every character of the file (170 ms for 60 MB).
+                  data: { type: 'string', pattern: '\\S' },
                 },
               },
             },
