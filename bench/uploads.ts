@@ -90,6 +90,8 @@ async function uploadWhileWorking(
   name: string,
   data: Buffer,
 ): Promise<Run> {
+  // Made before the timing starts: the client shares the studio's process, and its work would count.
+  const body = Buffer.from(JSON.stringify({ files: [{ name, data: data.toString('base64') }] }));
   let uploading = true;
   const going = () => uploading;
   const gets = timeWhile(going, 20, getter(base));
@@ -98,7 +100,7 @@ async function uploadWhileWorking(
   const response = await fetch(`${base}/api/documents`, {
     method: 'POST',
     headers: json,
-    body: JSON.stringify({ files: [{ name, data: data.toString('base64') }] }),
+    body,
   });
   const answer = (await response.text()).slice(0, 120);
   const seconds = (performance.now() - started) / 1000;
