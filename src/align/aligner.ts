@@ -2,7 +2,14 @@ import { median } from '../quantile.js';
 import { detectChineseScript } from '../text/script.js';
 import { bandFromAnchors, candidateAnchors, heaviestChain } from './anchors.js';
 import type { Bead } from './beads.js';
-import { SELF_TRAINING_ROUNDS, TRUSTED_MAX_SIDE } from './constants.js';
+import {
+  BAND_MARGIN,
+  FIRST_PASS_MAX_SIDE,
+  MAX_BEAD_SIDE,
+  PATH_BAND_MARGIN,
+  SELF_TRAINING_ROUNDS,
+  TRUSTED_MAX_SIDE,
+} from './constants.js';
 import {
   buildEvidence,
   chineseTokens,
@@ -72,7 +79,10 @@ export function sceneOf(sides: Sides, chinese: readonly SentenceEvidence[] = sid
   };
 }
 
-/** The band a pass searches: around the path of an earlier pass, or else around anchors found afresh. */
+/**
+ * The band a pass searches: close around the path of an earlier pass, or else around
+ * anchors found afresh.
+ */
 export function bandOf(scene: BeadScene, keyCount: number, earlier?: readonly Bead[]): Band {
   const path = earlier
     ? earlier.map((bead) => ({
@@ -85,6 +95,7 @@ export function bandOf(scene: BeadScene, keyCount: number, earlier?: readonly Be
     path.filter((point) => point.source >= 0 && point.target >= 0),
     scene.chinese.length,
     scene.english.length,
+    earlier ? PATH_BAND_MARGIN : BAND_MARGIN,
   );
 }
 
@@ -94,11 +105,13 @@ export function alignPass(
   band: Band,
   weights: Float64Array,
   omissionScore: number,
+  maxSide = MAX_BEAD_SIDE,
 ): Bead[] {
   return searchBeads(scene.chinese.length, scene.english.length, band, learnedScorer(scene, weights), {
     omissionScore,
     passedSource: (i) => scene.similarity.forgetBefore(i),
     maxQuality: maxScore(weights),
+    maxSide,
   });
 }
 
@@ -141,14 +154,15 @@ export interface FinalPass {
 }
 
 /**
- * Aligns Chinese sentences with English ones: first with the dictionary alone, then,
- * each round of self-training, also with the word translations learnt from the
- * trusted beads of the round before.
+ * Aligns Chinese sentences with English ones: first with the dictionary alone, over the
+ * anchors' band and with beads of at most FIRST_PASS_MAX_SIDE sentences a side; then,
+ * each round of self-training, also with the word translations learnt from the trusted
+ * beads of the round before, with beads of every size, close around that round's path.
  */
 export function alignSides(sides: Sides, weights: Float64Array, omissionScore: number): FinalPass {
   let scene = sceneOf(sides);
   let band = bandOf(scene, sides.keys.size);
-  let beads = alignPass(scene, band, weights, omissionScore);
+  let beads = alignPass(scene, band, weights, omissionScore, FIRST_PASS_MAX_SIDE);
   for (let round = 0; round < SELF_TRAINING_ROUNDS; round++) {
     scene = sceneOf(sides, selfTrained(sides, scene.chinese, beads));
     band = bandOf(scene, sides.keys.size, beads);
