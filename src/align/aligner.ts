@@ -67,14 +67,18 @@ export function buildSides(
 }
 
 /** The scene a pass scores beads in: the sides, with the Chinese evidence of this pass. */
-export function sceneOf(sides: Sides, chinese: readonly SentenceEvidence[] = sides.chinese): BeadScene {
+export function sceneOf(
+  sides: Sides,
+  chinese: readonly SentenceEvidence[] = sides.chinese,
+  maxSide = MAX_BEAD_SIDE,
+): BeadScene {
   return {
     chinese,
     english: sides.english,
     chineseEnds: sides.chineseEnds,
     englishEnds: sides.englishEnds,
     quotesOnBothSides: usesQuotes(sides.chineseEnds) && usesQuotes(sides.englishEnds),
-    similarity: new Similarity(chinese, sides.english, sides.keys.size),
+    similarity: new Similarity(chinese, sides.english, sides.keys.size, maxSide),
     lengths: sides.lengths,
   };
 }
@@ -105,13 +109,12 @@ export function alignPass(
   band: Band,
   weights: Float64Array,
   omissionScore: number,
-  maxSide = MAX_BEAD_SIDE,
 ): Bead[] {
   return searchBeads(scene.chinese.length, scene.english.length, band, learnedScorer(scene, weights), {
     omissionScore,
     passedSource: (i) => scene.similarity.forgetBefore(i),
     maxQuality: maxScore(weights),
-    maxSide,
+    maxSide: scene.similarity.maxSide,
   });
 }
 
@@ -160,9 +163,9 @@ export interface FinalPass {
  * beads of the round before, with beads of every size, close around that round's path.
  */
 export function alignSides(sides: Sides, weights: Float64Array, omissionScore: number): FinalPass {
-  let scene = sceneOf(sides);
+  let scene = sceneOf(sides, sides.chinese, FIRST_PASS_MAX_SIDE);
   let band = bandOf(scene, sides.keys.size);
-  let beads = alignPass(scene, band, weights, omissionScore, FIRST_PASS_MAX_SIDE);
+  let beads = alignPass(scene, band, weights, omissionScore);
   for (let round = 0; round < SELF_TRAINING_ROUNDS; round++) {
     scene = sceneOf(sides, selfTrained(sides, scene.chinese, beads));
     band = bandOf(scene, sides.keys.size, beads);
