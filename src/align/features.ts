@@ -140,17 +140,57 @@ function countLength(text: string): number {
   return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
+/** Elements in one block of an allocator: the arrays of a few thousand sentences. */
+const BLOCK_ELEMENTS = 1 << 16;
+
+/**
+ * Hands out typed arrays as views of large blocks. A book has hundreds of thousands of
+ * sentences, each with a few small arrays: as arrays of their own, their headers and
+ * separate buffers would weigh several times their contents.
+ */
+class BlockAllocator<T extends Int32Array | Float32Array> {
+  private block: T;
+  private used = 0;
+
+  constructor(private readonly make: (length: number) => T) {
+    this.block = make(0);
+  }
+
+  take(length: number): T {
+    if (this.used + length > this.block.length) {
+      this.block = this.make(Math.max(BLOCK_ELEMENTS, length));
+      this.used = 0;
+    }
+    const view = this.block.subarray(this.used, this.used + length) as T;
+    this.used += length;
+    return view;
+  }
+
+  copyOf(values: ArrayLike<number>): T {
+    const copy = this.take(values.length);
+    copy.set(values);
+    return copy;
+  }
+}
+
+/** Where the evidence of one side keeps its numbers. */
+class EvidenceArrays {
+  readonly ints = new BlockAllocator((length) => new Int32Array(length));
+  readonly floats = new BlockAllocator((length) => new Float32Array(length));
+}
+
 function packEvidence(
+  arrays: EvidenceArrays,
   tokenKeyIds: readonly (readonly number[])[],
   words: Int32Array,
   weights: Float32Array,
   length: number,
 ): SentenceEvidence {
-  const keyStart = new Int32Array(tokenKeyIds.length + 1);
+  const keyStart = arrays.ints.take(tokenKeyIds.length + 1);
   for (let t = 0; t < tokenKeyIds.length; t++) {
     keyStart[t + 1] = (keyStart[t] as number) + (tokenKeyIds[t] as readonly number[]).length;
   }
-  const tokenKeys = new Int32Array(keyStart[tokenKeyIds.length] as number);
+  const tokenKeys = arrays.ints.take(keyStart[tokenKeyIds.length] as number);
   const distinct = new Set<number>();
   tokenKeyIds.forEach((ids, t) => {
     tokenKeys.set(ids, keyStart[t]);
@@ -158,7 +198,15 @@ function packEvidence(
   });
   let totalWeight = 0;
   for (const weight of weights) totalWeight += weight;
-  return { keyStart, tokenKeys, words, weights, totalWeight, keys: Int32Array.from(distinct), length };
+  return {
+    keyStart,
+    tokenKeys,
+    words,
+    weights,
+    totalWeight,
+    keys: arrays.ints.copyOf([...distinct]),
+    length,
+  };
 }
 
 /** Turns the sentences of one side into evidence. */
@@ -167,12 +215,14 @@ export function buildEvidence(
   tokenize: (text: string) => RawToken[],
   table: KeyTable,
 ): SentenceEvidence[] {
+  const arrays = new EvidenceArrays();
   return texts.map((text) => {
     const tokens = tokenize(text);
     return packEvidence(
+      arrays,
       tokens.map((token) => table.idsOf(token.keys)),
-      Int32Array.from(tokens, (token) => (token.word === null ? -1 : table.id(token.word))),
-      Float32Array.from(tokens, (token) => token.weight),
+      arrays.ints.copyOf(tokens.map((token) => (token.word === null ? -1 : table.id(token.word)))),
+      arrays.floats.copyOf(tokens.map((token) => token.weight)),
       countLength(text),
     );
   });
@@ -188,12 +238,13 @@ export function withLearnedKeys(
   side: readonly SentenceEvidence[],
   learned: ReadonlyMap<number, readonly number[]>,
 ): SentenceEvidence[] {
+  const arrays = new EvidenceArrays();
   return side.map((sentence) => {
     const tokenKeyIds = Array.from(sentence.words, (word, t) => {
       const own = [...keysOfToken(sentence, t)];
       const extra = learned.get(word);
       return extra ? [...new Set([...own, ...extra])] : own;
     });
-    return packEvidence(tokenKeyIds, sentence.words, sentence.weights, sentence.length);
+    return packEvidence(arrays, tokenKeyIds, sentence.words, sentence.weights, sentence.length);
   });
 }
