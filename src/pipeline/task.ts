@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
-import { BitextError } from '../errors.js';
-import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
+import { BitextError, OutputExistsError } from '../errors.js';
+import { type ExportOptions, type Format, formatSuffixes, renderDocument } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { makeFolders } from '../io/folders.js';
-import { distinctNames } from '../model/names.js';
+import { distinctNames, documentNameOf } from '../model/names.js';
 import { pairDocument } from '../pairs/pairs.js';
 import { readDocuments } from '../read.js';
 
@@ -46,6 +47,19 @@ function outputPath(task: Task, name: string, suffix: string): string {
   return join(task.output.folder, `${name}${suffix}`);
 }
 
+/**
+ * The first output of a task's document that exists already, when the task may not
+ * replace outputs: found before the task reads and aligns anything. A file holding
+ * several documents names them only once read; the writer checks those.
+ */
+function existingOutput(task: Task): string | undefined {
+  if (task.force) return undefined;
+  const name = task.name ?? documentNameOf(task.files[0] ?? '');
+  return formatSuffixes(task.format)
+    .map((suffix) => outputPath(task, name, suffix))
+    .find((path) => existsSync(path));
+}
+
 /** Reads, aligns and writes the documents of one task; a failure is reported, never thrown. */
 export async function runTask(task: Task): Promise<TaskOutcome> {
   const outcome: TaskOutcome = {
@@ -53,6 +67,11 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
     counts: { documents: 0, articles: 0, pairs: 0, oneSided: 0, lowConfidence: 0, warnings: 0 },
     failures: [],
   };
+  const existing = existingOutput(task);
+  if (existing !== undefined) {
+    outcome.failures.push(new OutputExistsError(existing).oneLine);
+    return outcome;
+  }
   const { documents, failures } = await readDocuments(task.files, task.reader);
   outcome.failures.push(...failures.map((failure) => failure.oneLine));
   if ('file' in task.output && documents.length > 1) {
