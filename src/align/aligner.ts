@@ -2,7 +2,14 @@ import { median } from '../quantile.js';
 import { detectChineseScript } from '../text/script.js';
 import { bandFromAnchors, candidateAnchors, heaviestChain } from './anchors.js';
 import type { Bead } from './beads.js';
-import { SELF_TRAINING_ROUNDS, TRUSTED_MAX_SIDE } from './constants.js';
+import {
+  BAND_MARGIN,
+  FIRST_PASS_MAX_SIDE,
+  MAX_BEAD_SIDE,
+  PATH_BAND_MARGIN,
+  SELF_TRAINING_ROUNDS,
+  TRUSTED_MAX_SIDE,
+} from './constants.js';
 import {
   buildEvidence,
   chineseTokens,
@@ -60,19 +67,26 @@ export function buildSides(
 }
 
 /** The scene a pass scores beads in: the sides, with the Chinese evidence of this pass. */
-export function sceneOf(sides: Sides, chinese: readonly SentenceEvidence[] = sides.chinese): BeadScene {
+export function sceneOf(
+  sides: Sides,
+  chinese: readonly SentenceEvidence[] = sides.chinese,
+  maxSide = MAX_BEAD_SIDE,
+): BeadScene {
   return {
     chinese,
     english: sides.english,
     chineseEnds: sides.chineseEnds,
     englishEnds: sides.englishEnds,
     quotesOnBothSides: usesQuotes(sides.chineseEnds) && usesQuotes(sides.englishEnds),
-    similarity: new Similarity(chinese, sides.english, sides.keys.size),
+    similarity: new Similarity(chinese, sides.english, sides.keys.size, maxSide),
     lengths: sides.lengths,
   };
 }
 
-/** The band a pass searches: around the path of an earlier pass, or else around anchors found afresh. */
+/**
+ * The band a pass searches: close around the path of an earlier pass, or else around
+ * anchors found afresh.
+ */
 export function bandOf(scene: BeadScene, keyCount: number, earlier?: readonly Bead[]): Band {
   const path = earlier
     ? earlier.map((bead) => ({
@@ -85,6 +99,7 @@ export function bandOf(scene: BeadScene, keyCount: number, earlier?: readonly Be
     path.filter((point) => point.source >= 0 && point.target >= 0),
     scene.chinese.length,
     scene.english.length,
+    earlier ? PATH_BAND_MARGIN : BAND_MARGIN,
   );
 }
 
@@ -99,6 +114,7 @@ export function alignPass(
     omissionScore,
     passedSource: (i) => scene.similarity.forgetBefore(i),
     maxQuality: maxScore(weights),
+    maxSide: scene.similarity.maxSide,
   });
 }
 
@@ -141,12 +157,13 @@ export interface FinalPass {
 }
 
 /**
- * Aligns Chinese sentences with English ones: first with the dictionary alone, then,
- * each round of self-training, also with the word translations learnt from the
- * trusted beads of the round before.
+ * Aligns Chinese sentences with English ones: first with the dictionary alone, over the
+ * anchors' band and with beads of at most FIRST_PASS_MAX_SIDE sentences a side; then,
+ * each round of self-training, also with the word translations learnt from the trusted
+ * beads of the round before, with beads of every size, close around that round's path.
  */
 export function alignSides(sides: Sides, weights: Float64Array, omissionScore: number): FinalPass {
-  let scene = sceneOf(sides);
+  let scene = sceneOf(sides, sides.chinese, FIRST_PASS_MAX_SIDE);
   let band = bandOf(scene, sides.keys.size);
   let beads = alignPass(scene, band, weights, omissionScore);
   for (let round = 0; round < SELF_TRAINING_ROUNDS; round++) {

@@ -38,11 +38,16 @@ export class Similarity {
   /** ...and of target sentence jEnd-1-k by the last a source sentences, at [k * SIDE + a]. */
   private readonly cellTarget = new Float64Array(SIDE * SIDE);
   private cellEnd: [number, number] = [-1, -1];
+  /** Rows of `cellSource` and of `cellTarget` worked out for the prepared position: beads ask for as many as they hold. */
+  private sourceRowsFilled = 0;
+  private targetRowsFilled = 0;
 
   constructor(
     readonly source: readonly SentenceEvidence[],
     readonly target: readonly SentenceEvidence[],
     keyCount: number,
+    /** The most sentences a side of a bead asked about may hold. */
+    readonly maxSide = MAX_BEAD_SIDE,
   ) {
     this.keyStamp = new Int32Array(keyCount);
     const longest = (side: readonly SentenceEvidence[]) =>
@@ -124,33 +129,46 @@ export class Similarity {
     return weight;
   }
 
-  /** Computes the coverages of every bead that ends with source sentence iEnd-1 and target sentence jEnd-1. */
-  private prepareCell(iEnd: number, jEnd: number): void {
-    if (this.cellEnd[0] === iEnd && this.cellEnd[1] === jEnd) return;
-    this.cellEnd = [iEnd, jEnd];
-    this.fillCell(
-      iEnd,
-      jEnd,
-      this.source,
-      this.sourceMarks,
-      this.cellSource,
-      (i, j) => this.pair(i, j).source,
-    );
-    this.fillCell(
-      jEnd,
-      iEnd,
-      this.target,
-      this.targetMarks,
-      this.cellTarget,
-      (j, i) => this.pair(i, j).target,
-    );
+  /**
+   * Makes ready the coverages of the beads that end with source sentence iEnd-1 and target
+   * sentence jEnd-1 and hold up to `a` source and `b` target sentences.
+   */
+  private prepareCell(iEnd: number, jEnd: number, a: number, b: number): void {
+    if (this.cellEnd[0] !== iEnd || this.cellEnd[1] !== jEnd) {
+      this.cellEnd = [iEnd, jEnd];
+      this.sourceRowsFilled = 0;
+      this.targetRowsFilled = 0;
+    }
+    for (; this.sourceRowsFilled < a; this.sourceRowsFilled++) {
+      this.fillRow(
+        this.sourceRowsFilled,
+        iEnd,
+        jEnd,
+        this.source,
+        this.sourceMarks,
+        this.cellSource,
+        (i, j) => this.pair(i, j).source,
+      );
+    }
+    for (; this.targetRowsFilled < b; this.targetRowsFilled++) {
+      this.fillRow(
+        this.targetRowsFilled,
+        jEnd,
+        iEnd,
+        this.target,
+        this.targetMarks,
+        this.cellTarget,
+        (j, i) => this.pair(i, j).target,
+      );
+    }
   }
 
   /**
-   * For each of the last sentences before `ownEnd` on one side, the weight the last 1…5
+   * For the k-th sentence before `ownEnd` on one side, the weight the last 1…maxSide
    * sentences before `otherEnd` on the other side cover, as a running union.
    */
-  private fillCell(
+  private fillRow(
+    k: number,
     ownEnd: number,
     otherEnd: number,
     own: readonly SentenceEvidence[],
@@ -158,15 +176,14 @@ export class Similarity {
     cell: Float64Array,
     coveredBy: (ownIndex: number, otherIndex: number) => Uint32Array,
   ): void {
-    for (let k = 0; k < MAX_BEAD_SIDE && ownEnd - 1 - k >= 0; k++) {
-      const index = ownEnd - 1 - k;
-      const evidence = own[index] as SentenceEvidence;
-      this.markStamp++;
-      let weight = 0;
-      for (let n = 1; n <= MAX_BEAD_SIDE && otherEnd - n >= 0; n++) {
-        weight += this.unionWeight(evidence, marks, coveredBy(index, otherEnd - n));
-        cell[k * SIDE + n] = weight;
-      }
+    const index = ownEnd - 1 - k;
+    if (index < 0) return;
+    const evidence = own[index] as SentenceEvidence;
+    this.markStamp++;
+    let weight = 0;
+    for (let n = 1; n <= this.maxSide && otherEnd - n >= 0; n++) {
+      weight += this.unionWeight(evidence, marks, coveredBy(index, otherEnd - n));
+      cell[k * SIDE + n] = weight;
     }
   }
 
@@ -183,7 +200,9 @@ export class Similarity {
       sourceCovered = coveredSum(this.source[iEnd - 1] as SentenceEvidence, pair.source);
       targetCovered = coveredSum(this.target[jEnd - 1] as SentenceEvidence, pair.target);
     } else {
-      this.prepareCell(iEnd, jEnd);
+      if (a > this.maxSide || b > this.maxSide)
+        throw new RangeError(`a bead beyond ${this.maxSide} sentences a side`);
+      this.prepareCell(iEnd, jEnd, a, b);
       for (let k = 0; k < a; k++) sourceCovered += this.cellSource[k * SIDE + b] ?? 0;
       for (let k = 0; k < b; k++) targetCovered += this.cellTarget[k * SIDE + a] ?? 0;
     }
