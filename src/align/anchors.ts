@@ -24,7 +24,12 @@ const ROUGH_CANDIDATES = 8;
 function postingsOf(target: readonly SentenceEvidence[], keyCount: number): Int32Array[] {
   const lists: number[][] = Array.from({ length: keyCount }, () => []);
   target.forEach((sentence, j) => {
-    for (const key of sentence.keys) lists[key]?.push(j);
+    for (let t = 0; t < sentence.keyStart.length; t++) {
+      for (let k = sentence.keyStart[t] as number; k < (sentence.keyEnd[t] as number); k++) {
+        const list = lists[sentence.tokenKeys[k] as number];
+        if (list !== undefined && list.at(-1) !== j) list.push(j);
+      }
+    }
   });
   return lists.map((list) => Int32Array.from(list));
 }
@@ -75,11 +80,11 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
     const from = Math.max(0, expected - window);
     const to = Math.min(target.length, expected + window);
     const touched: number[] = [];
-    const { keyStart, tokenKeys, weights } = sentence;
+    const { keyStart, keyEnd, tokenKeys, weights } = sentence;
     for (let t = 0; t < weights.length; t++) {
       const weight = weights[t] as number;
       tokenStamp++;
-      for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
+      for (let k = keyStart[t] as number; k < (keyEnd[t] as number); k++) {
         const list = postings[tokenKeys[k] as number] as Int32Array;
         if (list.length > keyLimit) continue;
         for (let p = lowerBound(list, from); p < list.length && (list[p] as number) < to; p++) {

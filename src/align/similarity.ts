@@ -62,11 +62,15 @@ export class Similarity {
   /** Puts the tokens of one sentence that the other covers into `coveredTokens`; returns how many. */
   private markCovered(tokens: SentenceEvidence, other: SentenceEvidence): number {
     this.stamp++;
-    for (const key of other.keys) this.keyStamp[key] = this.stamp;
+    for (let k = 0; k < other.keyStart.length; k++) {
+      for (let key = other.keyStart[k] as number; key < (other.keyEnd[k] as number); key++) {
+        this.keyStamp[other.tokenKeys[key] as number] = this.stamp;
+      }
+    }
     let count = 0;
-    const { keyStart, tokenKeys } = tokens;
-    for (let t = 0; t + 1 < keyStart.length; t++) {
-      for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
+    const { keyStart, keyEnd, tokenKeys } = tokens;
+    for (let t = 0; t < keyStart.length; t++) {
+      for (let k = keyStart[t] as number; k < (keyEnd[t] as number); k++) {
         if (this.keyStamp[tokenKeys[k] as number] === this.stamp) {
           this.coveredTokens[count++] = t;
           break;
