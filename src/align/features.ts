@@ -142,6 +142,8 @@ function countLength(text: string): number {
 
 /** Elements in one block of an allocator: the arrays of a few thousand sentences. */
 const BLOCK_ELEMENTS = 1 << 16;
+/** Elements in an allocator's first block, doubled block by block up to BLOCK_ELEMENTS: a short text takes little. */
+const FIRST_BLOCK_ELEMENTS = 256;
 
 /**
  * Hands out typed arrays as views of large blocks. A book has hundreds of thousands of
@@ -158,7 +160,8 @@ class BlockAllocator<T extends Int32Array | Float32Array> {
 
   take(length: number): T {
     if (this.used + length > this.block.length) {
-      this.block = this.make(Math.max(BLOCK_ELEMENTS, length));
+      const size = Math.min(BLOCK_ELEMENTS, Math.max(FIRST_BLOCK_ELEMENTS, this.block.length * 2));
+      this.block = this.make(Math.max(size, length));
       this.used = 0;
     }
     const view = this.block.subarray(this.used, this.used + length) as T;
