@@ -15,6 +15,7 @@ import {
   chineseTokens,
   englishTokens,
   KeyTable,
+  mergeEvidence,
   type SentenceEvidence,
   withLearnedKeys,
 } from './features.js';
@@ -66,6 +67,44 @@ export function buildSides(
   };
 }
 
+/** How a group of sentences ends, and starts: as its last sentence ends and its first starts. */
+function groupEnds(ends: readonly SentenceEnds[]): SentenceEnds {
+  const last = ends.at(-1) ?? sentenceEnds('');
+  return { ...last, openingQuote: ends[0]?.openingQuote ?? false };
+}
+
+/**
+ * Sides whose units are groups of the sentences of other sides (paragraphs, or a stretch
+ * of sentences): groups are lists of sentence indices, and the evidence is not built again.
+ */
+export function groupSides(
+  sides: Sides,
+  chineseGroups: readonly (readonly number[])[],
+  englishGroups: readonly (readonly number[])[],
+): Sides {
+  const merge = (evidence: readonly SentenceEvidence[], group: readonly number[]) =>
+    group.length === 1
+      ? (evidence[group[0] as number] as SentenceEvidence)
+      : mergeEvidence(group.map((k) => evidence[k] as SentenceEvidence));
+  const chinese = chineseGroups.map((group) => merge(sides.chinese, group));
+  const english = englishGroups.map((group) => merge(sides.english, group));
+  return {
+    chinese,
+    english,
+    keys: sides.keys,
+    chineseEnds: chineseGroups.map((group) =>
+      groupEnds(group.map((k) => sides.chineseEnds[k] as SentenceEnds)),
+    ),
+    englishEnds: englishGroups.map((group) =>
+      groupEnds(group.map((k) => sides.englishEnds[k] as SentenceEnds)),
+    ),
+    lengths: LengthModel.fromTotals(
+      chinese.map((sentence) => sentence.length),
+      english.map((sentence) => sentence.length),
+    ),
+  };
+}
+
 /** The scene a pass scores beads in: the sides, with the Chinese evidence of this pass. */
 export function sceneOf(
   sides: Sides,
@@ -87,14 +126,14 @@ export function sceneOf(
  * The band a pass searches: close around the path of an earlier pass, or else around
  * anchors found afresh.
  */
-export function bandOf(scene: BeadScene, keyCount: number, earlier?: readonly Bead[]): Band {
+export function bandOf(scene: BeadScene, earlier?: readonly Bead[]): Band {
   const path = earlier
     ? earlier.map((bead) => ({
         source: bead.source[0] ?? -1,
         target: bead.target[0] ?? -1,
         similarity: bead.score,
       }))
-    : heaviestChain(candidateAnchors(scene.similarity, keyCount), scene.english.length);
+    : heaviestChain(candidateAnchors(scene.similarity), scene.english.length);
   return bandFromAnchors(
     path.filter((point) => point.source >= 0 && point.target >= 0),
     scene.chinese.length,
@@ -164,11 +203,11 @@ export interface FinalPass {
  */
 export function alignSides(sides: Sides, weights: Float64Array, omissionScore: number): FinalPass {
   let scene = sceneOf(sides, sides.chinese, FIRST_PASS_MAX_SIDE);
-  let band = bandOf(scene, sides.keys.size);
+  let band = bandOf(scene);
   let beads = alignPass(scene, band, weights, omissionScore);
   for (let round = 0; round < SELF_TRAINING_ROUNDS; round++) {
     scene = sceneOf(sides, selfTrained(sides, scene.chinese, beads));
-    band = bandOf(scene, sides.keys.size, beads);
+    band = bandOf(scene, beads);
     beads = alignPass(scene, band, weights, omissionScore);
   }
   return { scene, band, beads };

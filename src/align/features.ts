@@ -127,10 +127,25 @@ export function chineseTokens(text: string, lexicon: Lexicon, traditional: boole
   return [...tokens, ...numberTokens(chineseNumbers(simplified)), ...punctuationTokens(text)];
 }
 
+/** The key list of each English word met so far, one array each, so that lists are interned by identity. */
+const englishKeyLists = new Map<string, readonly string[]>();
+/** Lists kept, at most: a book's vocabulary, bounded for any input. */
+const MAX_ENGLISH_KEY_LISTS = 200_000;
+
+function englishKeys(stem: string, name: string | null): readonly string[] {
+  const id = name === null ? stem : `${stem} ${name}`;
+  let keys = englishKeyLists.get(id);
+  if (keys === undefined) {
+    keys = name === null ? [stem] : [stem, englishNameKey(name)];
+    if (englishKeyLists.size < MAX_ENGLISH_KEY_LISTS) englishKeyLists.set(id, keys);
+  }
+  return keys;
+}
+
 export function englishTokens(text: string): RawToken[] {
   const tokens: RawToken[] = englishContentWords(text).map(({ stem, name }) => ({
     word: stem,
-    keys: name ? [stem, englishNameKey(name)] : [stem],
+    keys: englishKeys(stem, name),
     weight: 1,
   }));
   return [...tokens, ...numberTokens(englishNumbers(text)), ...punctuationTokens(text)];
@@ -268,6 +283,36 @@ export function buildEvidence(
   );
 }
 
+/**
+ * The evidence of several sentences of one side taken together (a paragraph): their
+ * tokens one after another, over the side's shared key lists.
+ */
+export function mergeEvidence(parts: readonly SentenceEvidence[]): SentenceEvidence {
+  const concat = <T extends Int32Array | Float32Array>(arrays: T[], make: (length: number) => T): T => {
+    const all = make(arrays.reduce((total, array) => total + array.length, 0));
+    let at = 0;
+    for (const array of arrays) {
+      all.set(array, at);
+      at += array.length;
+    }
+    return all;
+  };
+  const ints = (pick: (part: SentenceEvidence) => Int32Array) =>
+    concat(parts.map(pick), (length) => new Int32Array(length));
+  return {
+    keyStart: ints((part) => part.keyStart),
+    keyEnd: ints((part) => part.keyEnd),
+    tokenKeys: parts[0]?.tokenKeys ?? new Int32Array(0),
+    words: ints((part) => part.words),
+    weights: concat(
+      parts.map((part) => part.weights),
+      (length) => new Float32Array(length),
+    ),
+    totalWeight: parts.reduce((total, part) => total + part.totalWeight, 0),
+    length: parts.reduce((total, part) => total + part.length, 0),
+  };
+}
+
 /** The keys of token t. */
 export function keysOfToken(sentence: SentenceEvidence, t: number): Int32Array {
   return sentence.tokenKeys.subarray(sentence.keyStart[t], sentence.keyEnd[t]);
@@ -278,15 +323,24 @@ export function withLearnedKeys(
   side: readonly SentenceEvidence[],
   learned: ReadonlyMap<number, readonly number[]>,
 ): SentenceEvidence[] {
+  /** A token's new list, by its own list's place and its word: the same for every occurrence of a word. */
+  const made = new Map<string, readonly number[]>();
+  const listOf = (sentence: SentenceEvidence, t: number, word: number): readonly number[] => {
+    const id = `${sentence.keyStart[t]} ${sentence.keyEnd[t]} ${word}`;
+    let list = made.get(id);
+    if (list === undefined) {
+      const own = [...keysOfToken(sentence, t)];
+      const extra = learned.get(word);
+      list = extra ? [...new Set([...own, ...extra])] : own;
+      made.set(id, list);
+    }
+    return list;
+  };
   return packSide(
     (function* () {
       for (const sentence of side) {
         yield {
-          lists: Array.from(sentence.words, (word, t) => {
-            const own = [...keysOfToken(sentence, t)];
-            const extra = learned.get(word);
-            return extra ? [...new Set([...own, ...extra])] : own;
-          }),
+          lists: Array.from(sentence.words, (word, t) => listOf(sentence, t, word)),
           words: sentence.words,
           weights: sentence.weights,
           length: sentence.length,

@@ -17,6 +17,25 @@ const SIDE = MAX_BEAD_SIDE + 1;
 const NOTHING_COVERED = new Uint32Array(0);
 
 /**
+ * Stamps by key id, shared by every similarity of a thread: a document aligns thousands of
+ * short stretches over one long key table, and zeroing an array of every key for each
+ * cost more than aligning the stretch. A key is marked when it holds the current stamp.
+ */
+const keyMarks = { stamps: new Int32Array(0), current: 0 };
+
+/** A fresh stamp, with the stamps array able to hold `keyCount` keys. */
+function nextKeyStamp(keyCount: number): number {
+  if (keyMarks.stamps.length < keyCount) {
+    keyMarks.stamps = new Int32Array(Math.max(keyCount, keyMarks.stamps.length * 2));
+  }
+  if (keyMarks.current === 0x7fffffff) {
+    keyMarks.stamps.fill(0);
+    keyMarks.current = 0;
+  }
+  return ++keyMarks.current;
+}
+
+/**
  * Lexical agreement between groups of sentences: the weighted share of each side's
  * tokens that the other side covers, multiplied. Built from cached coverages of single
  * sentence pairs, and, for the search, from the coverages of every bead that ends at
@@ -24,8 +43,6 @@ const NOTHING_COVERED = new Uint32Array(0);
  */
 export class Similarity {
   private readonly rows: (Map<number, PairCoverage> | undefined)[] = [];
-  private readonly keyStamp: Int32Array;
-  private stamp = 0;
   private readonly sourceMarks: Int32Array;
   private readonly targetMarks: Int32Array;
   /** Scratch space for the tokens of one sentence that another covers. */
@@ -45,11 +62,10 @@ export class Similarity {
   constructor(
     readonly source: readonly SentenceEvidence[],
     readonly target: readonly SentenceEvidence[],
-    keyCount: number,
+    private readonly keyCount: number,
     /** The most sentences a side of a bead asked about may hold. */
     readonly maxSide = MAX_BEAD_SIDE,
   ) {
-    this.keyStamp = new Int32Array(keyCount);
     const longest = (side: readonly SentenceEvidence[]) =>
       side.reduce((max, s) => Math.max(max, s.weights.length), 0);
     this.sourceMarks = new Int32Array(longest(source));
@@ -61,17 +77,18 @@ export class Similarity {
 
   /** Puts the tokens of one sentence that the other covers into `coveredTokens`; returns how many. */
   private markCovered(tokens: SentenceEvidence, other: SentenceEvidence): number {
-    this.stamp++;
+    const stamp = nextKeyStamp(this.keyCount);
+    const stamps = keyMarks.stamps;
     for (let k = 0; k < other.keyStart.length; k++) {
       for (let key = other.keyStart[k] as number; key < (other.keyEnd[k] as number); key++) {
-        this.keyStamp[other.tokenKeys[key] as number] = this.stamp;
+        stamps[other.tokenKeys[key] as number] = stamp;
       }
     }
     let count = 0;
     const { keyStart, keyEnd, tokenKeys } = tokens;
     for (let t = 0; t < keyStart.length; t++) {
       for (let k = keyStart[t] as number; k < (keyEnd[t] as number); k++) {
-        if (this.keyStamp[tokenKeys[k] as number] === this.stamp) {
+        if (stamps[tokenKeys[k] as number] === stamp) {
           this.coveredTokens[count++] = t;
           break;
         }

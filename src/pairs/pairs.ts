@@ -1,4 +1,4 @@
-import { align, loadLexicon, scoreTranslation } from '../align/index.js';
+import { alignParagraphs, loadLexicon, scoreTranslation } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
 import type {
   AlignedDocument,
@@ -58,33 +58,19 @@ interface SentenceGroup {
 /** Paragraphs first, then sentences inside each group of paragraphs that translate each other. */
 async function bodyGroups(article: Article, lexicon: Lexicon): Promise<SentenceGroup[]> {
   const { en, zh } = article.paragraphs;
-  const paragraphBeads = await align(
-    zh.map((paragraph) => paragraph.text),
-    en.map((paragraph) => paragraph.text),
-    { sourceLang: 'zh', targetLang: 'en', lexicon, omissionScore: PARAGRAPH_OMISSION_SCORE },
-  );
-  const groups: SentenceGroup[] = [];
-  for (const bead of paragraphBeads) {
-    const zhSentences = bead.source.flatMap((p) => (zh[p] as Paragraph).sentences);
-    const enSentences = bead.target.flatMap((p) => (en[p] as Paragraph).sentences);
-    if (zhSentences.length === 0 || enSentences.length === 0) {
-      groups.push({ en: enSentences, zh: zhSentences, score: 0 });
-      continue;
-    }
-    const sentenceBeads = await align(
-      zhSentences.map((sentence) => sentence.text),
-      enSentences.map((sentence) => sentence.text),
-      { sourceLang: 'zh', targetLang: 'en', lexicon },
-    );
-    for (const sentenceBead of sentenceBeads) {
-      groups.push({
-        zh: sentenceBead.source.map((i) => zhSentences[i] as Sentence),
-        en: sentenceBead.target.map((j) => enSentences[j] as Sentence),
-        score: sentenceBead.score,
-      });
-    }
-  }
-  return groups;
+  const zhSentences = zh.flatMap((paragraph) => paragraph.sentences);
+  const enSentences = en.flatMap((paragraph) => paragraph.sentences);
+  const texts = (paragraphs: readonly Paragraph[]) =>
+    paragraphs.map((paragraph) => paragraph.sentences.map((sentence) => sentence.text));
+  const beads = await alignParagraphs(texts(zh), texts(en), {
+    lexicon,
+    paragraphOmissionScore: PARAGRAPH_OMISSION_SCORE,
+  });
+  return beads.map((bead) => ({
+    zh: bead.source.map((i) => zhSentences[i] as Sentence),
+    en: bead.target.map((j) => enSentences[j] as Sentence),
+    score: bead.score,
+  }));
 }
 
 async function articlePairs(article: Article, lexicon: Lexicon): Promise<Pair[]> {
