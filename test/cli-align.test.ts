@@ -169,6 +169,20 @@ describe('bitext align in batches', () => {
     expect(readdirSync(dir)).toEqual(['out.jsonl']);
   });
 
+  it('pairs a long document’s articles on several threads with --jobs, exactly as on one', () => {
+    const dir = fresh();
+    const long = join(dir, 'long.md');
+    writeFileSync(long, Array.from({ length: 100 }, () => readFileSync(MAGAZINE, 'utf8')).join('\n'));
+    const outputs = ['1', '2'].map((jobs) => {
+      const output = join(dir, `jobs-${jobs}.jsonl`);
+      const run = bitext('align', long, '--to', 'jsonl', '--jobs', jobs, '-o', output);
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(output, 'utf8');
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[0]?.split('\n').length).toBeGreaterThan(1000);
+  });
+
   it('refuses an output that exists before it reads or aligns anything', () => {
     const dir = fresh();
     const unreadable = join(dir, 'report.md');

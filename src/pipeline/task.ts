@@ -21,6 +21,8 @@ export interface Task {
   name?: string;
   force: boolean;
   export: ExportOptions;
+  /** Threads a long document's articles may be paired on (a batch of one task has threads to spare). */
+  articleJobs?: number;
 }
 
 export interface DocumentCounts {
@@ -84,7 +86,9 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
   const names = distinctNames(documents.map((document) => document.source.files[0] ?? ''));
   for (const [index, document] of documents.entries()) {
     try {
-      const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>);
+      const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>, {
+        jobs: task.articleJobs ?? 1,
+      });
       const files = renderDocument(aligned, task.format, task.export);
       const name = task.name ?? (names[index] as string);
       const outputs = files.map((file) => ({ path: outputPath(task, name, file.suffix), text: file.text }));
