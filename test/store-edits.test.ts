@@ -251,7 +251,7 @@ describe('the store file', () => {
     expect(first.stored[0]?.existing).toBe(false);
     expect(again.stored[0]).toMatchObject({ id: first.stored[0]?.id, existing: true });
     expect(store.listDocuments()).toHaveLength(1);
-    const kept = await storeFiles(store, files, 'auto', true);
+    const kept = await storeFiles(store, files, { keepDuplicates: true });
     expect(kept.stored[0]?.existing).toBe(false);
     expect(store.listDocuments()).toHaveLength(2);
   });

@@ -23,6 +23,13 @@ const SENTENCE_FORMATS = ['align', 'tsv', 'jsonl'] as const;
 const READERS: ReaderChoice[] = ['auto', 'magazine', 'pair', 'presplit'];
 /** More worker threads than this only add memory. */
 const MAX_JOBS = 64;
+
+/** `--jobs`: worker threads for the work `what` describes, by default one a core (at most four). */
+function jobsOption(what: string): Option {
+  return new Option('--jobs <n>', `${what}, in worker threads`)
+    .argParser(parsePositiveInt(MAX_JOBS))
+    .default(Math.max(1, Math.min(4, availableParallelism())));
+}
 /** The most pairs one page of search results holds. */
 const MAX_SEARCH_LIMIT = 10_000;
 
@@ -76,12 +83,7 @@ function alignSentsCommand(): Command {
       parsePath,
     )
     .option('--force', 'replace output files that exist')
-    .option(
-      '--jobs <n>',
-      'file pairs of a folder aligned in parallel, in worker threads',
-      parsePositiveInt(MAX_JOBS),
-      availableParallelism(),
-    )
+    .addOption(jobsOption('file pairs of a folder aligned in parallel'))
     .action(async (source: string, target: string | undefined, options: AlignSentsOptions) => {
       const { alignSentenceFolder, alignSentencePair } = await import('./align-sents.js');
       if (target !== undefined) return alignSentencePair(source, target, options);
@@ -109,12 +111,7 @@ function alignCommand(): Command {
       `only pairs with these roles, comma-separated (${PAIR_ROLES.join(', ')})`,
       parseRoles,
     )
-    .option(
-      '--jobs <n>',
-      'documents aligned in parallel, in worker threads',
-      parsePositiveInt(MAX_JOBS),
-      Math.max(1, Math.min(4, availableParallelism())),
-    )
+    .addOption(jobsOption('documents aligned in parallel (or the articles of one long document)'))
     .option('--force', 'replace output files that exist')
     .addOption(readerOption())
     .addOption(
@@ -134,9 +131,13 @@ function importCommand(): Command {
     .argument('<inputs...>', 'documents, pairs of x.en.txt and x.zh.txt, or folders of them')
     .addOption(databaseOption())
     .addOption(readerOption())
-    .action(async (inputs: string[], options: { db: string; reader: ReaderChoice }) => {
+    .addOption(jobsOption('the articles of a long document aligned in parallel'))
+    .action(async (inputs: string[], options: { db: string; reader: ReaderChoice; jobs: number }) => {
       const { importDocuments } = await import('./store.js');
-      const failures = await importDocuments(inputs, options.db, options.reader);
+      const failures = await importDocuments(inputs, options.db, {
+        reader: options.reader,
+        jobs: options.jobs,
+      });
       for (const failure of failures) process.stderr.write(`bitext: ${failure}\n`);
       if (failures.length > 0) process.exitCode = EXIT.inputFailed;
     });

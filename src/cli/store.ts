@@ -22,13 +22,13 @@ import { openStore } from './open-store.js';
 export async function importDocuments(
   inputs: readonly string[],
   database: string,
-  reader: ReaderChoice,
+  options: { reader: ReaderChoice; jobs: number },
 ): Promise<string[]> {
   const store = await openStore(database);
   const { files, failures } = expandInputs(inputs);
   try {
     for (const task of planTasks(files)) {
-      const { stored, failures: failed } = await storeFiles(store, task, reader);
+      const { stored, failures: failed } = await storeFiles(store, task, options);
       failures.push(...failed.map((failure) => failure.oneLine));
       for (const { id, name, pairs, existing } of stored) {
         const what = existing

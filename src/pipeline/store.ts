@@ -61,6 +61,14 @@ export async function storeDocuments(
   return reports;
 }
 
+export interface StoreFilesOptions {
+  reader?: ReaderChoice;
+  /** Store a document even when the store holds one with the same content. */
+  keepDuplicates?: boolean;
+  /** Threads a long document's articles are paired on. */
+  jobs?: number;
+}
+
 /**
  * Reads the documents of some input files and adds them to a corpus store, aligning only
  * those it does not hold yet: a document imported again costs its reading, not its alignment.
@@ -68,8 +76,7 @@ export async function storeDocuments(
 export async function storeFiles(
   store: DocumentSink,
   files: readonly string[],
-  reader: ReaderChoice = 'auto',
-  keepDuplicates = false,
+  { reader = 'auto', keepDuplicates = false, jobs = 1 }: StoreFilesOptions = {},
 ): Promise<{ stored: StoredDocumentReport[]; failures: BitextError[] }> {
   const { documents, failures } = await readDocuments(files, reader);
   const stored: StoredDocumentReport[] = [];
@@ -79,7 +86,7 @@ export async function storeFiles(
       stored.push(await existingReport(store, existing, documentName(document)));
       continue;
     }
-    const aligned = await pairDocument(document, await loadLexicon());
+    const aligned = await pairDocument(document, await loadLexicon(), { jobs });
     stored.push(...(await storeDocuments(store, [aligned], keepDuplicates)));
   }
   return { stored, failures };
