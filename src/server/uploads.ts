@@ -48,6 +48,15 @@ function lowerPriority(child: ChildProcess): void {
 type Message = { result: StoredUpload } | { error: string };
 
 /**
+ * Lets the requests that came in meanwhile be answered: parsing a large upload, starting its
+ * process and sending it the files each take tens of milliseconds, which one after another
+ * would hold everyone else up for hundreds.
+ */
+function otherRequestsFirst(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Reads, aligns and stores each upload in a child process with a heap cap and a time limit. A file
  * that needs more is refused with a clear message and its process killed, while the studio
  * goes on answering everyone else. (A worker thread's heap cap is not enough: an allocation
@@ -110,7 +119,9 @@ export class UploadRunner {
    */
   private async run(store: CorpusStore, task: UploadTask): Promise<StoredUpload> {
     await this.takeTurn();
+    await otherRequestsFirst();
     const child = this.start();
+    await otherRequestsFirst();
     return new Promise<StoredUpload>((resolve, reject) => {
       let stderr = '';
       let timedOut = false;
