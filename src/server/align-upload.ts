@@ -5,8 +5,7 @@ import { alignFiles } from '../pipeline/store.js';
 import { type UploadedFile, withUploads } from '../pipeline/uploads.js';
 import { CorpusStore } from '../store/index.js';
 import type { DuplicateChoice, UploadOutcome } from './api-types.js';
-
-export type { UploadedFile } from '../pipeline/uploads.js';
+import { readUploadBody } from './upload-body.js';
 
 export interface AlignedUpload {
   documents: AlignedDocument[];
@@ -36,11 +35,11 @@ export interface StoredUpload extends UploadOutcome {
   firstFailureStatus: number;
 }
 
-/** What an upload process is asked to do: read and align these files, and store them there. */
+/** What an upload process is asked to do: read and align the files of this request body, and store them there. */
 export interface UploadTask {
-  files: UploadedFile[];
+  /** The upload's request body as it came (see readUploadBody). */
+  body: Uint8Array;
   storePath: string;
-  duplicates: DuplicateChoice;
 }
 
 /**
@@ -50,12 +49,13 @@ export interface UploadTask {
  * studio's own writes (edits) never wait long for this process's.
  */
 export async function storeUpload(task: UploadTask): Promise<StoredUpload> {
-  const { documents, failures, firstFailureStatus } = await alignUpload(task.files);
+  const { files, duplicates = 'ask' } = readUploadBody(task.body);
+  const { documents, failures, firstFailureStatus } = await alignUpload(files);
   const outcome: StoredUpload = { ids: [], duplicates: [], failures, firstFailureStatus };
   if (documents.length === 0) return outcome;
   const store = new CorpusStore(task.storePath);
   try {
-    for (const document of documents) await storeOne(store, document, task.duplicates, outcome);
+    for (const document of documents) await storeOne(store, document, duplicates, outcome);
   } finally {
     store.close();
   }

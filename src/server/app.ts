@@ -17,17 +17,11 @@ import {
   searchPage,
   stepResult,
 } from './api-objects.js';
-import {
-  type DocumentSummary,
-  DUPLICATE_CHOICES,
-  type DuplicateChoice,
-  type EditResult,
-  type ReviewDocumentBody,
-} from './api-types.js';
+import type { DocumentSummary, EditResult, ReviewDocumentBody } from './api-types.js';
 import { parseJsonBodies } from './json-body.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
-import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits, UploadRunner } from './uploads.js';
 import { compileValidator } from './validation.js';
 
 export interface ServerOptions {
@@ -87,6 +81,28 @@ function serveWebApp(app: FastifyInstance, root: string): void {
   });
 }
 
+/**
+ * POST /api/documents: the upload's body is passed unread to the upload process, which
+ * parses and checks it (readUploadBody): parsing tens of megabytes of JSON here would hold
+ * up every other request.
+ */
+function takeUploads(
+  app: FastifyInstance,
+  store: CorpusStore,
+  uploads: UploadRunner,
+  bodyLimit: number,
+): void {
+  app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post<{ Body: Buffer }>('/api/documents', { bodyLimit }, async (request, reply) =>
+      reply.code(201).send(await uploads.store(store, request.body)),
+    );
+  });
+}
+
 /** A download under the file's own name, in any script (RFC 6266 `filename*`), with an ASCII fallback. */
 function download(reply: FastifyReply, name: string, text: string): FastifyReply {
   return reply
@@ -130,38 +146,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     async (): Promise<DocumentSummary[]> => store.listDocuments().map(documentSummary),
   );
 
-  app.post<{ Body: { files: UploadedFile[]; duplicates?: DuplicateChoice } }>(
-    '/api/documents',
-    {
-      bodyLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
-      schema: {
-        body: {
-          type: 'object',
-          required: ['files'],
-          properties: {
-            duplicates: { type: 'string', enum: [...DUPLICATE_CHOICES] },
-            files: {
-              type: 'array',
-              minItems: 1,
-              maxItems: 20,
-              items: {
-                type: 'object',
-                required: ['name', 'data'],
-                properties: {
-                  name: { type: 'string', minLength: 1, maxLength: 200 },
-                  // Not blank: the pattern stops at the first such character, where minLength
-                  // would count every character of the file (170 ms for 60 MB).
-                  data: { type: 'string', pattern: '\\S' },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await uploads.store(store, request.body.files, request.body.duplicates)),
-  );
+  takeUploads(app, store, uploads, options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT);
 
   const idParam = {
     type: 'object',

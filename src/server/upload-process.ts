@@ -1,3 +1,4 @@
+import { BitextError } from '../errors.js';
 import { storeUpload, type UploadTask } from './align-upload.js';
 
 /**
@@ -7,6 +8,7 @@ import { storeUpload, type UploadTask } from './align-upload.js';
 process.once('message', (task: UploadTask) => {
   storeUpload(task).then(
     (result) => process.send?.({ result }, () => process.exit(0)),
-    (error: Error) => process.send?.({ error: error.message }, () => process.exit(1)),
+    (error: Error) =>
+      process.send?.({ error: error.message, refused: error instanceof BitextError }, () => process.exit(1)),
   );
 });

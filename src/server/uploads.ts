@@ -3,10 +3,8 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BitextError, BusyError, TooLargeError, UnprocessableError } from '../errors.js';
 import type { CorpusStore } from '../store/index.js';
-import type { StoredUpload, UploadedFile, UploadTask } from './align-upload.js';
-import type { DuplicateChoice, UploadOutcome } from './api-types.js';
-
-export type { UploadedFile } from './align-upload.js';
+import type { StoredUpload, UploadTask } from './align-upload.js';
+import type { UploadOutcome } from './api-types.js';
 
 export interface UploadLimits {
   /** Heap one upload may use while it is read and aligned, in MB. */
@@ -45,7 +43,8 @@ function lowerPriority(child: ChildProcess): void {
   }
 }
 
-type Message = { result: StoredUpload } | { error: string };
+/** The process's answer: its outcome, or its error (`refused`: the upload's fault, a 400). */
+type Message = { result: StoredUpload } | { error: string; refused: boolean };
 
 /**
  * Lets the requests that came in meanwhile be answered: parsing a large upload, starting its
@@ -72,20 +71,12 @@ export class UploadRunner {
   constructor(private readonly limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {}
 
   /**
-   * Stores the documents of uploaded files, each as `duplicates` says where the library
-   * holds it already. When nothing could be read the first failure is the error;
-   * otherwise the failures come back with the ids.
+   * Stores the documents of the files of an upload's request body (see readUploadBody), each
+   * as the body's `duplicates` says where the library holds it already. When nothing could
+   * be read the first failure is the error; otherwise the failures come back with the ids.
    */
-  async store(
-    store: CorpusStore,
-    files: readonly UploadedFile[],
-    duplicates: DuplicateChoice = 'ask',
-  ): Promise<UploadOutcome> {
-    const { firstFailureStatus, ...outcome } = await this.run(store, {
-      files: [...files],
-      storePath: store.path,
-      duplicates,
-    });
+  async store(store: CorpusStore, body: Uint8Array): Promise<UploadOutcome> {
+    const { firstFailureStatus, ...outcome } = await this.run(store, { body, storePath: store.path });
     if (outcome.ids.length === 0 && outcome.duplicates.length === 0) {
       const message = outcome.failures[0] ?? 'the upload holds no document';
       throw firstFailureStatus === 413 ? new TooLargeError(message) : new BitextError(message);
@@ -134,7 +125,7 @@ export class UploadRunner {
       });
       child.once('message', (message: Message) => {
         if ('result' in message) resolve(message.result);
-        else reject(new Error(message.error));
+        else reject(message.refused ? new BitextError(message.error) : new Error(message.error));
       });
       child.once('exit', () => {
         clearTimeout(timer);

@@ -9,6 +9,9 @@ const forBodies = new Ajv({ ...OPTIONS, coerceTypes: false });
 /** Path and query parameters arrive as text, and are read as the numbers their schemas ask for. */
 const forParameters = new Ajv({ ...OPTIONS, coerceTypes: 'array' });
 
+/** Compiles the schema of a JSON body, checked outside a route (an upload, in its own process). */
+export const compileBodyValidator = (schema: object) => forBodies.compile(schema);
+
 /** Compiles a route's schema for the part of the request it checks. */
 export const compileValidator: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? forBodies : forParameters).compile(schema as object);
+  httpPart === 'body' ? compileBodyValidator(schema as object) : forParameters.compile(schema as object);
