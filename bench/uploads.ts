@@ -58,8 +58,8 @@ function editor(base: string, pair: { id: number; version: number }): () => Prom
       body: JSON.stringify({ version: pair.version }),
     });
     if (!response.ok) throw new Error(`edit refused: ${response.status} ${await response.text()}`);
-    const outcome = (await response.json()) as { rows: { id: number; version: number }[] };
-    const row = outcome.rows[0];
+    const outcome = (await response.json()) as { pairs: { id: number; version: number }[] };
+    const row = outcome.pairs[0];
     if (!row) throw new Error('the edit gave back no row');
     Object.assign(pair, { id: row.id, version: row.version });
     confirmed = !confirmed;
