@@ -160,17 +160,17 @@ describe('filters, paging and documents', () => {
 
 describe('translation spotting', () => {
   it('marks the English the dictionary gives for a Chinese query', async () => {
-    const page = await spotTranslations(store.search('合作'), '合作');
+    const page = await spotTranslations(store.search('合作'), '合作', store);
     const [ports, scientists] = page.hits;
     expect(marked(ports, 'en', ports?.spotted.en)).toEqual(['Cooperation']);
     expect(marked(scientists, 'en', scientists?.spotted.en)).toEqual(['cooperate']);
   });
 
   it('marks the Chinese the dictionary gives for an English query', async () => {
-    const page = await spotTranslations(store.search('ports'), 'ports');
+    const page = await spotTranslations(store.search('ports'), 'ports', store);
     const [ports] = page.hits;
     expect(marked(ports, 'zh', ports?.spotted.zh)).toEqual(['港口']);
-    const father = await spotTranslations(store.search('father'), 'father');
+    const father = await spotTranslations(store.search('father'), 'father', store);
     expect(marked(father.hits[0], 'zh', father.hits[0]?.spotted.zh)).toEqual(['父亲']);
   });
 });

@@ -347,7 +347,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     },
     async (request) => {
       const { q, ...options } = request.query;
-      return spotTranslations(store.search(q, options), q);
+      return spotTranslations(store.search(q, options), q, store, options);
     },
   );
 

@@ -85,6 +85,60 @@ function filterConditions(options: SearchOptions): { sql: string; value: string 
   return filters.flatMap(([column, value]) => (value === undefined ? [] : [{ sql: `${column} = ?`, value }]));
 }
 
+/** The WHERE clause a query puts on the pairs joined to its driving index, and its values; none for a query without terms. */
+interface MatchClause {
+  driver: IndexMatch;
+  where: string;
+  values: (string | number)[];
+  /** Whether the driving index alone answers it (nothing else narrows it). */
+  indexOnly: boolean;
+}
+
+function matchClause(terms: readonly QueryTerm[], options: SearchOptions): MatchClause | null {
+  const [driver, ...probes] = indexMatches(terms, options.stem ?? false);
+  if (!driver) return null;
+  const conditions = [
+    { sql: `${driver.index} MATCH ?`, value: driver.value },
+    ...probes.map(({ index, value }) => ({
+      sql: `p.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`,
+      value,
+    })),
+    ...filterConditions(options),
+  ];
+  return {
+    driver,
+    where: conditions.map((condition) => condition.sql).join(' AND '),
+    values: conditions.map((condition) => condition.value),
+    indexOnly: conditions.length === 1,
+  };
+}
+
+function joinedTo(driver: IndexMatch): string {
+  return `${driver.index} JOIN pairs p ON p.id = ${driver.index}.rowid`;
+}
+
+/** The pairs a clause matches, counted up to `upTo` (one more means more than that). */
+function countClause(db: Database.Database, clause: MatchClause, upTo: number): number {
+  const counted = clause.indexOnly ? clause.driver.index : joinedTo(clause.driver);
+  const { total } = db
+    .prepare(
+      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${counted} WHERE ${clause.where} LIMIT ${upTo + 1})`,
+    )
+    .get(...clause.values) as { total: number };
+  return total;
+}
+
+/** The pairs a query matches (with the options' filters), counted up to `upTo`; `upTo + 1` when more. */
+export function countPairs(
+  db: Database.Database,
+  query: string,
+  options: SearchOptions,
+  upTo: number,
+): number {
+  const clause = matchClause(parseQuery(query), options);
+  return clause ? countClause(db, clause, Math.max(0, Math.floor(upTo))) : 0;
+}
+
 /**
  * Runs a query against the store's pairs: one page of hits and the total. The first index
  * drives, in row order (the order pairs were stored), so a page stops reading once it is
@@ -94,31 +148,17 @@ function filterConditions(options: SearchOptions): { sql: string; value: string 
 export function searchPairs(db: Database.Database, query: string, options: SearchOptions = {}): SearchPage {
   const offset = options.offset ?? 0;
   const terms = parseQuery(query);
-  const [driver, ...probes] = indexMatches(terms, options.stem ?? false);
-  if (!driver) return { total: 0, more: false, offset, hits: [] };
-  const conditions = [
-    { sql: `${driver.index} MATCH ?`, value: driver.value },
-    ...probes.map(({ index, value }) => ({
-      sql: `p.id IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ?)`,
-      value,
-    })),
-    ...filterConditions(options),
-  ];
-  const where = conditions.map((condition) => condition.sql).join(' AND ');
-  const values = conditions.map((condition) => condition.value);
-  const joined = `${driver.index} JOIN pairs p ON p.id = ${driver.index}.rowid`;
-  const counted = conditions.length === 1 ? driver.index : joined;
-  const { total } = db
-    .prepare(
-      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM ${counted} WHERE ${where} LIMIT ${COUNT_LIMIT + 1})`,
-    )
-    .get(...values) as { total: number };
+  const clause = matchClause(terms, options);
+  if (!clause) return { total: 0, more: false, offset, hits: [] };
+  const total = countClause(db, clause, COUNT_LIMIT);
   const rows = db
     .prepare(
-      `SELECT p.*, d.name AS document_name FROM ${joined} JOIN documents d ON d.id = p.document_id
-       WHERE ${where} ORDER BY ${driver.index}.rowid LIMIT ? OFFSET ?`,
+      `SELECT p.*, d.name AS document_name FROM ${joinedTo(clause.driver)} JOIN documents d ON d.id = p.document_id
+       WHERE ${clause.where} ORDER BY ${clause.driver.index}.rowid LIMIT ? OFFSET ?`,
     )
-    .all(...values, options.limit ?? DEFAULT_LIMIT, offset) as (StoredRow & { document_name: string })[];
+    .all(...clause.values, options.limit ?? DEFAULT_LIMIT, offset) as (StoredRow & {
+    document_name: string;
+  })[];
   const hits = rows.map((row) => searchHit(row, terms, options.stem ?? false));
   return { total: Math.min(total, COUNT_LIMIT), more: total > COUNT_LIMIT, offset, hits };
 }

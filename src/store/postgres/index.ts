@@ -241,36 +241,59 @@ export class PostgresStore implements Store {
   async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
     const offset = options.offset ?? 0;
     const terms = parseQuery(query);
-    if (terms.length === 0) return { total: 0, more: false, offset, hits: [] };
-    const values: (string | number)[] = [];
-    const parameter = (value: string | number) => {
-      values.push(value);
-      return `$${values.length}`;
-    };
-    const stem = options.stem ?? false;
-    const conditions = terms.map((term) => termCondition(term, stem, parameter));
-    for (const [column, value] of [
-      ['p.document_id', options.documentId],
-      ['p.role', options.role],
-      ['p.status', options.status],
-    ] as const) {
-      if (value !== undefined) conditions.push(`${column} = ${parameter(value)}`);
-    }
-    const where = conditions.join(' AND ');
-    const counted = await this.pool.query<{ total: number }>(
-      `SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM ${SCHEMA}.pairs p WHERE ${where} LIMIT ${COUNT_LIMIT + 1}) AS matched`,
-      values,
-    );
+    const clause = matchClause(terms, options);
+    if (!clause) return { total: 0, more: false, offset, hits: [] };
+    const total = await this.countClause(clause, COUNT_LIMIT);
     const { rows } = await this.pool.query<StoredRow & { document_name: string }>(
       `SELECT p.*, d.name AS document_name FROM ${SCHEMA}.pairs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
-       WHERE ${where} ORDER BY p.id
-       LIMIT ${parameter(options.limit ?? DEFAULT_LIMIT)} OFFSET ${parameter(offset)}`,
-      values,
+       WHERE ${clause.where} ORDER BY p.id
+       LIMIT ${clause.parameter(options.limit ?? DEFAULT_LIMIT)} OFFSET ${clause.parameter(offset)}`,
+      clause.values,
     );
-    const hits = rows.map((row) => searchHit(row, terms, stem));
-    const total = counted.rows[0]?.total ?? 0;
+    const hits = rows.map((row) => searchHit(row, terms, options.stem ?? false));
     return { total: Math.min(total, COUNT_LIMIT), more: total > COUNT_LIMIT, offset, hits };
   }
+
+  /** The pairs a query matches (with the options' filters), counted up to `upTo`; `upTo + 1` when more. */
+  async countPairs(query: string, options: SearchOptions, upTo: number): Promise<number> {
+    const clause = matchClause(parseQuery(query), options);
+    return clause ? this.countClause(clause, Math.max(0, Math.floor(upTo))) : 0;
+  }
+
+  private async countClause(clause: MatchClause, upTo: number): Promise<number> {
+    const { rows } = await this.pool.query<{ total: number }>(
+      `SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM ${SCHEMA}.pairs p WHERE ${clause.where} LIMIT ${upTo + 1}) AS matched`,
+      clause.values.slice(0, clause.bound),
+    );
+    return rows[0]?.total ?? 0;
+  }
+}
+
+/** The WHERE clause a query puts on the pairs, its values, and how to bind more of them. */
+interface MatchClause {
+  where: string;
+  values: (string | number)[];
+  /** How many values the clause itself binds (those after it are the page's). */
+  bound: number;
+  parameter: (value: string | number) => string;
+}
+
+function matchClause(terms: readonly QueryTerm[], options: SearchOptions): MatchClause | null {
+  if (terms.length === 0) return null;
+  const values: (string | number)[] = [];
+  const parameter = (value: string | number) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const conditions = terms.map((term) => termCondition(term, options.stem ?? false, parameter));
+  for (const [column, value] of [
+    ['p.document_id', options.documentId],
+    ['p.role', options.role],
+    ['p.status', options.status],
+  ] as const) {
+    if (value !== undefined) conditions.push(`${column} = ${parameter(value)}`);
+  }
+  return { where: conditions.join(' AND '), values, bound: values.length, parameter };
 }
 
 /** Trigrams find a substring from three characters on; shorter Chinese goes through the character index. */
