@@ -291,6 +291,34 @@ describe.skipIf(!hasPostgres)('the PostgreSQL store beside the SQLite one', () =
     expect(search(url)).toEqual(search(file));
   }, 240_000);
 
+  it('estimates a common query’s total from a sample in a large store, and counts a rare one', async () => {
+    const rows: [string, string][] = Array.from({ length: 3000 }, (_, k) => [
+      k % 600 === 0 ? `The lighthouse keeper wrote letter ${k}.` : `The tide came in for the ${k}th time.`,
+      `潮水第${k}次涨起来了。`,
+    ]);
+    const url = await freshDatabase();
+    const sampled = await PostgresStore.open(url, { sampleRows: 600 });
+    const whole = await PostgresStore.open(url, { sampleRows: 10_000 });
+    await sampled.addDocument(pairsDocument('tides', rows));
+    const common = await sampled.search('the');
+    expect(common.estimated).toBe(true);
+    expect(common.total).toBeGreaterThan(2400);
+    expect(common.total).toBeLessThan(3600);
+    expect(await sampled.search('the', { offset: 50 })).toMatchObject({
+      total: common.total,
+      estimated: true,
+    });
+    expect(await whole.search('the')).toMatchObject({ total: 3000, more: false });
+    expect((await whole.search('the')).estimated).toBeUndefined();
+    const rare = await sampled.search('lighthouse');
+    expect(rare.total).toBe(5);
+    expect(rare.estimated).toBeUndefined();
+    expect(common.hits.map((hit) => hit.pair.id)).toEqual(
+      (await whole.search('the')).hits.map((hit) => hit.pair.id),
+    );
+    await Promise.all([sampled.close(), whole.close()]);
+  });
+
   it('migrates a new database once, records its version, and refuses a newer one', async () => {
     const url = await freshDatabase();
     await Promise.all(

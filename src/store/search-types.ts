@@ -21,6 +21,8 @@ export interface SearchPage {
   total: number;
   /** Whether more pairs match than `total` counts. */
   more: boolean;
+  /** Whether `total` is an estimate (the PostgreSQL store's, past the matches it counts one by one). */
+  estimated?: true;
   offset: number;
   hits: SearchHit[];
 }
