@@ -47,7 +47,7 @@ async function searchOptions(store: Store, options: SearchCommandOptions): Promi
 
 function pageLine(page: SearchPage): string {
   if (page.total === 0) return 'bitext: no pairs match\n';
-  const total = `${page.more ? 'more than ' : ''}${page.total}`;
+  const total = `${page.more ? 'more than ' : page.estimated ? 'about ' : ''}${page.total}`;
   return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${total}\n`;
 }
 

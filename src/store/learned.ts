@@ -93,14 +93,15 @@ async function associated(
   options: SearchOptions,
 ): Promise<Set<string>> {
   const sampled = page.hits.length;
-  const learned = new Set<string>();
   const likely = found.filter(({ hits }) => hits >= MIN_HITS && hits / sampled >= MIN_SHARE);
-  for (const candidate of likely.slice(0, MAX_CANDIDATES)) {
-    const upTo = mostPairs(candidate, sampled, Math.max(page.total, sampled));
-    if (upTo < candidate.hits) continue;
-    if ((await store.countPairs(candidate.query, options, upTo)) <= upTo) learned.add(candidate.key);
-  }
-  return learned;
+  const counted = await Promise.all(
+    likely.slice(0, MAX_CANDIDATES).map(async (candidate) => {
+      const upTo = mostPairs(candidate, sampled, Math.max(page.total, sampled));
+      if (upTo < candidate.hits) return null;
+      return (await store.countPairs(candidate.query, options, upTo)) <= upTo ? candidate.key : null;
+    }),
+  );
+  return new Set(counted.filter((key) => key !== null));
 }
 
 /** What a query's terms are, as learning compares the hits' words with them. */

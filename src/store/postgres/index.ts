@@ -291,23 +291,29 @@ export class PostgresStore implements Store {
     return { ...total, offset, hits: rows.map((row) => searchHit(row, terms, options.stem ?? false)) };
   }
 
-  /**
-   * The pairs a clause matches, from a sample of the table's blocks of about `sampleRows` pairs:
-   * all of a smaller store's, so counted exactly; in a larger one estimated from the sample when
-   * it holds MIN_SAMPLED matches or more, else counted.
-   */
+  /** The pairs a clause matches, up to COUNT_LIMIT, and whether the total is an estimate (see matchCount). */
   private async total(clause: MatchClause): Promise<Pick<SearchPage, 'total' | 'more' | 'estimated'>> {
-    const { matches, percent } = await this.sample(clause);
-    const estimated = percent < 100 && matches >= MIN_SAMPLED;
-    const total =
-      percent < 100 && !estimated
-        ? await this.countClause(clause, COUNT_LIMIT)
-        : Math.round((matches * 100) / percent);
+    const { count, estimated } = await this.matchCount(clause, COUNT_LIMIT);
     return {
-      total: Math.min(total, COUNT_LIMIT),
-      more: total > COUNT_LIMIT,
+      total: Math.min(count, COUNT_LIMIT),
+      more: count > COUNT_LIMIT,
       ...(estimated ? { estimated: true as const } : {}),
     };
+  }
+
+  /**
+   * The pairs a clause matches, up to `upTo` (one more means more), from a sample of the table's
+   * blocks of about `sampleRows` pairs: all of a smaller store's, so counted exactly; in a larger
+   * one estimated from the sample when it holds MIN_SAMPLED matches or more, else counted.
+   */
+  private async matchCount(
+    clause: MatchClause,
+    upTo: number,
+  ): Promise<{ count: number; estimated: boolean }> {
+    const { matches, percent } = await this.sample(clause);
+    if (percent >= 100) return { count: Math.min(matches, upTo + 1), estimated: false };
+    if (matches < MIN_SAMPLED) return { count: await this.countClause(clause, upTo), estimated: false };
+    return { count: Math.min(Math.round((matches * 100) / percent), upTo + 1), estimated: true };
   }
 
   /** The matches in a sample of the table's blocks (the same sample each time), and the share of blocks sampled. */
@@ -326,10 +332,10 @@ export class PostgresStore implements Store {
     return { matches: rows[0]?.matches ?? 0, percent };
   }
 
-  /** The pairs a query matches (with the options' filters), counted up to `upTo`; `upTo + 1` when more. */
+  /** The pairs a query matches (with the options' filters), up to `upTo`; `upTo + 1` when more. Estimated in a large store, as totals are. */
   async countPairs(query: string, options: SearchOptions, upTo: number): Promise<number> {
     const clause = matchClause(parseQuery(query), options);
-    return clause ? this.countClause(clause, Math.max(0, Math.floor(upTo))) : 0;
+    return clause ? (await this.matchCount(clause, Math.max(0, Math.floor(upTo)))).count : 0;
   }
 
   private async countClause(clause: MatchClause, upTo: number): Promise<number> {
