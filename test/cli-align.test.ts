@@ -169,6 +169,40 @@ describe('bitext align in batches', () => {
     expect(readdirSync(dir)).toEqual(['out.jsonl']);
   });
 
+  it('pairs a long document’s articles on several threads with --jobs, exactly as on one', () => {
+    const dir = fresh();
+    const long = join(dir, 'long.md');
+    writeFileSync(long, Array.from({ length: 100 }, () => readFileSync(MAGAZINE, 'utf8')).join('\n'));
+    const outputs = ['1', '2'].map((jobs) => {
+      const output = join(dir, `jobs-${jobs}.jsonl`);
+      const run = bitext('align', long, '--to', 'jsonl', '--jobs', jobs, '-o', output);
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(output, 'utf8');
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[0]?.split('\n').length).toBeGreaterThan(1000);
+  });
+
+  it('refuses an output that exists before it reads or aligns anything', () => {
+    const dir = fresh();
+    const unreadable = join(dir, 'report.md');
+    writeFileSync(unreadable, Buffer.from([0, 1, 2, 3, 0, 0]));
+    const slow = join(dir, 'long.md');
+    writeFileSync(
+      slow,
+      '# A long report\n\nThe river rose in the night.\n\n河水在夜里上涨。\n\n'.repeat(20_000),
+    );
+    for (const input of [unreadable, slow]) {
+      const target = join(dir, input === slow ? 'long.tmx' : 'report.tmx');
+      writeFileSync(target, 'keep');
+      const { stderr, status } = bitext('align', input, '--to', 'tmx', '-o', dir);
+      expect(status).toBe(1);
+      expect(stderr.split('\n')[0]).toBe(`bitext: ${target}: already exists (use --force to replace it)`);
+      expect(stderr).toMatch(/0 documents, 1 failed: 0 articles, 0 pairs/);
+      expect(readFileSync(target, 'utf8')).toBe('keep');
+    }
+  });
+
   it('gives one line for an unknown format and an unwritable output', () => {
     const unknown = bitext('align', MAGAZINE, '--to', 'docx');
     expect(unknown.status).toBe(2);

@@ -85,7 +85,7 @@ describe('re-alignment from corrections', () => {
       realigned: expect.any(Number),
       pairs: expect.any(Number),
     });
-    expect(response.json().outcome.rows.length).toBeGreaterThan(0);
+    expect(response.json().outcome.pairs.length).toBeGreaterThan(0);
     expect(store.editor().undo(documentId).done).toBe(true);
     await app.close();
   });

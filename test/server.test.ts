@@ -139,6 +139,13 @@ describe('the studio API', () => {
     expect(page.hits).toHaveLength(2);
     const [hit] = page.hits;
     expect(hit.documentName).toBe('harbour-review');
+    expect(hit.pair).toMatchObject({
+      id: expect.any(Number),
+      key: expect.any(String),
+      status: 'auto',
+      version: 1,
+    });
+    expect(hit.pair.zhIds).toEqual(expect.any(Array));
     expect(hit.pair.zh.slice(...hit.matches.zh[0])).toBe('港口');
     const spotted = page.hits.flatMap((each: { pair: { en: string }; spotted: { en: [number, number][] } }) =>
       each.spotted.en.map((span) => each.pair.en.slice(...span).toLowerCase()),

@@ -2,12 +2,20 @@ import { median } from '../quantile.js';
 import { detectChineseScript } from '../text/script.js';
 import { bandFromAnchors, candidateAnchors, heaviestChain } from './anchors.js';
 import type { Bead } from './beads.js';
-import { SELF_TRAINING_ROUNDS, TRUSTED_MAX_SIDE } from './constants.js';
+import {
+  BAND_MARGIN,
+  FIRST_PASS_MAX_SIDE,
+  MAX_BEAD_SIDE,
+  PATH_BAND_MARGIN,
+  SELF_TRAINING_ROUNDS,
+  TRUSTED_MAX_SIDE,
+} from './constants.js';
 import {
   buildEvidence,
   chineseTokens,
   englishTokens,
   KeyTable,
+  mergeEvidence,
   type SentenceEvidence,
   withLearnedKeys,
 } from './features.js';
@@ -59,32 +67,78 @@ export function buildSides(
   };
 }
 
+/** How a group of sentences ends, and starts: as its last sentence ends and its first starts. */
+function groupEnds(ends: readonly SentenceEnds[]): SentenceEnds {
+  const last = ends.at(-1) ?? sentenceEnds('');
+  return { ...last, openingQuote: ends[0]?.openingQuote ?? false };
+}
+
+/**
+ * Sides whose units are groups of the sentences of other sides (paragraphs, or a stretch
+ * of sentences): groups are lists of sentence indices, and the evidence is not built again.
+ */
+export function groupSides(
+  sides: Sides,
+  chineseGroups: readonly (readonly number[])[],
+  englishGroups: readonly (readonly number[])[],
+): Sides {
+  const merge = (evidence: readonly SentenceEvidence[], group: readonly number[]) =>
+    group.length === 1
+      ? (evidence[group[0] as number] as SentenceEvidence)
+      : mergeEvidence(group.map((k) => evidence[k] as SentenceEvidence));
+  const chinese = chineseGroups.map((group) => merge(sides.chinese, group));
+  const english = englishGroups.map((group) => merge(sides.english, group));
+  return {
+    chinese,
+    english,
+    keys: sides.keys,
+    chineseEnds: chineseGroups.map((group) =>
+      groupEnds(group.map((k) => sides.chineseEnds[k] as SentenceEnds)),
+    ),
+    englishEnds: englishGroups.map((group) =>
+      groupEnds(group.map((k) => sides.englishEnds[k] as SentenceEnds)),
+    ),
+    lengths: LengthModel.fromTotals(
+      chinese.map((sentence) => sentence.length),
+      english.map((sentence) => sentence.length),
+    ),
+  };
+}
+
 /** The scene a pass scores beads in: the sides, with the Chinese evidence of this pass. */
-export function sceneOf(sides: Sides, chinese: readonly SentenceEvidence[] = sides.chinese): BeadScene {
+export function sceneOf(
+  sides: Sides,
+  chinese: readonly SentenceEvidence[] = sides.chinese,
+  maxSide = MAX_BEAD_SIDE,
+): BeadScene {
   return {
     chinese,
     english: sides.english,
     chineseEnds: sides.chineseEnds,
     englishEnds: sides.englishEnds,
     quotesOnBothSides: usesQuotes(sides.chineseEnds) && usesQuotes(sides.englishEnds),
-    similarity: new Similarity(chinese, sides.english, sides.keys.size),
+    similarity: new Similarity(chinese, sides.english, sides.keys.size, maxSide),
     lengths: sides.lengths,
   };
 }
 
-/** The band a pass searches: around the path of an earlier pass, or else around anchors found afresh. */
-export function bandOf(scene: BeadScene, keyCount: number, earlier?: readonly Bead[]): Band {
+/**
+ * The band a pass searches: close around the path of an earlier pass, or else around
+ * anchors found afresh.
+ */
+export function bandOf(scene: BeadScene, earlier?: readonly Bead[]): Band {
   const path = earlier
     ? earlier.map((bead) => ({
         source: bead.source[0] ?? -1,
         target: bead.target[0] ?? -1,
         similarity: bead.score,
       }))
-    : heaviestChain(candidateAnchors(scene.similarity, keyCount), scene.english.length);
+    : heaviestChain(candidateAnchors(scene.similarity), scene.english.length);
   return bandFromAnchors(
     path.filter((point) => point.source >= 0 && point.target >= 0),
     scene.chinese.length,
     scene.english.length,
+    earlier ? PATH_BAND_MARGIN : BAND_MARGIN,
   );
 }
 
@@ -99,6 +153,7 @@ export function alignPass(
     omissionScore,
     passedSource: (i) => scene.similarity.forgetBefore(i),
     maxQuality: maxScore(weights),
+    maxSide: scene.similarity.maxSide,
   });
 }
 
@@ -141,17 +196,18 @@ export interface FinalPass {
 }
 
 /**
- * Aligns Chinese sentences with English ones: first with the dictionary alone, then,
- * each round of self-training, also with the word translations learnt from the
- * trusted beads of the round before.
+ * Aligns Chinese sentences with English ones: first with the dictionary alone, over the
+ * anchors' band and with beads of at most FIRST_PASS_MAX_SIDE sentences a side; then,
+ * each round of self-training, also with the word translations learnt from the trusted
+ * beads of the round before, with beads of every size, close around that round's path.
  */
 export function alignSides(sides: Sides, weights: Float64Array, omissionScore: number): FinalPass {
-  let scene = sceneOf(sides);
-  let band = bandOf(scene, sides.keys.size);
+  let scene = sceneOf(sides, sides.chinese, FIRST_PASS_MAX_SIDE);
+  let band = bandOf(scene);
   let beads = alignPass(scene, band, weights, omissionScore);
   for (let round = 0; round < SELF_TRAINING_ROUNDS; round++) {
     scene = sceneOf(sides, selfTrained(sides, scene.chinese, beads));
-    band = bandOf(scene, sides.keys.size, beads);
+    band = bandOf(scene, beads);
     beads = alignPass(scene, band, weights, omissionScore);
   }
   return { scene, band, beads };

@@ -21,13 +21,23 @@ export interface Anchor {
 /** Raw candidates looked at closely for each source sentence, before the exact similarity is computed. */
 const ROUGH_CANDIDATES = 8;
 
-function postingsOf(target: readonly SentenceEvidence[], keyCount: number): Int32Array[] {
-  const lists: number[][] = Array.from({ length: keyCount }, () => []);
+/** For each key the target sentences hold, those sentences in order (a map: a short stretch holds few of a long text's keys). */
+function postingsOf(target: readonly SentenceEvidence[]): Map<number, Int32Array> {
+  const lists = new Map<number, number[]>();
   target.forEach((sentence, j) => {
-    for (const key of sentence.keys) lists[key]?.push(j);
+    for (let t = 0; t < sentence.keyStart.length; t++) {
+      for (let k = sentence.keyStart[t] as number; k < (sentence.keyEnd[t] as number); k++) {
+        const key = sentence.tokenKeys[k] as number;
+        const list = lists.get(key);
+        if (list === undefined) lists.set(key, [j]);
+        else if (list.at(-1) !== j) list.push(j);
+      }
+    }
   });
-  return lists.map((list) => Int32Array.from(list));
+  return new Map(Array.from(lists, ([key, list]) => [key, Int32Array.from(list)]));
 }
+
+const NO_POSTINGS = new Int32Array(0);
 
 function lowerBound(list: Int32Array, value: number): number {
   let low = 0;
@@ -59,9 +69,9 @@ function topByRough(touched: readonly number[], rough: Float64Array): number[] {
  * For each source sentence, the target sentences near its expected place that share
  * the most weighted evidence with it, scored exactly by the similarity.
  */
-export function candidateAnchors(similarity: Similarity, keyCount: number): Anchor[] {
+export function candidateAnchors(similarity: Similarity): Anchor[] {
   const { source, target } = similarity;
-  const postings = postingsOf(target, keyCount);
+  const postings = postingsOf(target);
   const reach = Math.min(target.length, MAX_ANCHOR_REACH);
   const window = Math.max(MIN_SEARCH_WINDOW, Math.ceil(SEARCH_WINDOW_SHARE * reach));
   const keyLimit = Math.max(MIN_ANCHOR_KEY_LIMIT, MAX_ANCHOR_KEY_SHARE * reach);
@@ -75,12 +85,12 @@ export function candidateAnchors(similarity: Similarity, keyCount: number): Anch
     const from = Math.max(0, expected - window);
     const to = Math.min(target.length, expected + window);
     const touched: number[] = [];
-    const { keyStart, tokenKeys, weights } = sentence;
+    const { keyStart, keyEnd, tokenKeys, weights } = sentence;
     for (let t = 0; t < weights.length; t++) {
       const weight = weights[t] as number;
       tokenStamp++;
-      for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
-        const list = postings[tokenKeys[k] as number] as Int32Array;
+      for (let k = keyStart[t] as number; k < (keyEnd[t] as number); k++) {
+        const list = postings.get(tokenKeys[k] as number) ?? NO_POSTINGS;
         if (list.length > keyLimit) continue;
         for (let p = lowerBound(list, from); p < list.length && (list[p] as number) < to; p++) {
           const j = list[p] as number;

@@ -19,6 +19,17 @@ export const ANCHOR_CANDIDATES = 3;
 export const MIN_ANCHOR_SIMILARITY = 0.15;
 /** Sentences of slack on either side of the anchor path. */
 export const BAND_MARGIN = 6;
+/**
+ * Sentences of slack on either side of an earlier pass's path, which is already close:
+ * on the benchmarks a margin of 2 finds the same beads as the anchors' margin.
+ */
+export const PATH_BAND_MARGIN = 3;
+/**
+ * The most sentences a bead's side may hold in the first pass, which only has to find
+ * the path roughly and trusted beads to learn from; the larger beads are rare and the
+ * costliest to score.
+ */
+export const FIRST_PASS_MAX_SIDE = 3;
 /** How far from the diagonal, as a share of the target length, candidates are looked for (at least MIN_SEARCH_WINDOW). */
 export const SEARCH_WINDOW_SHARE = 0.1;
 export const MIN_SEARCH_WINDOW = 60;

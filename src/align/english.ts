@@ -41,10 +41,20 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Stems worked out so far: a text repeats its words, and stemming is the costly part of reading one. */
+const knownStems = new Map<string, string>();
+/** Words whose stems are kept, at most: enough for a book's vocabulary, bounded for any input. */
+const MAX_KNOWN_STEMS = 200_000;
+
 /** The dictionary form of an English word, as a stem shared by text and glosses. */
 export function englishStem(word: string): string {
   const lower = word.toLowerCase();
-  return stem(IRREGULAR[lower] ?? lower);
+  let known = knownStems.get(lower);
+  if (known === undefined) {
+    known = stem(IRREGULAR[lower] ?? lower);
+    if (knownStems.size < MAX_KNOWN_STEMS) knownStems.set(lower, known);
+  }
+  return known;
 }
 
 /** Words, with hyphenated names ("Yu-cun", "Xi-feng") kept whole. */
@@ -56,6 +66,22 @@ export interface EnglishWord {
   name: string | null;
 }
 
+const END_MARKS = '.!?:';
+const CLOSING_QUOTES = `"'’”`;
+const OPENING_QUOTES = `"'‘“`;
+
+/**
+ * Whether a word at `index` starts a sentence: reading back, an opening quote, spaces, a
+ * closing quote (each optional), then an end mark. Only the characters just before are read.
+ */
+function startsSentence(text: string, index: number): boolean {
+  let at = index - 1;
+  if (OPENING_QUOTES.includes(text[at] ?? '-')) at--;
+  while (at >= 0 && /\s/.test(text[at] as string)) at--;
+  if (CLOSING_QUOTES.includes(text[at] ?? '-')) at--;
+  return END_MARKS.includes(text[at] ?? '-');
+}
+
 /** The content words of English text, as stems; closed-class words and numbers are left out. */
 export function englishContentWords(text: string): EnglishWord[] {
   const words: EnglishWord[] = [];
@@ -63,7 +89,7 @@ export function englishContentWords(text: string): EnglishWord[] {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0].replace(/['’]s?$/, '');
     const word = raw.toLowerCase();
-    const sentenceStart = first || /[.!?:]["'’”]?\s*["'‘“]?$/.test(text.slice(0, match.index));
+    const sentenceStart = first || startsSentence(text, match.index);
     first = false;
     if (word === '' || /^\d/.test(word) || ENGLISH_STOPWORDS.has(word)) continue;
     const capitalised = /^\p{Lu}/u.test(raw) && (!sentenceStart || !isEnglishWord(word));

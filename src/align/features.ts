@@ -10,17 +10,17 @@ import { chineseNumbers, englishNumbers } from './numbers.js';
  * and a weight. A Chinese token's keys are the English stems it may translate to (plus
  * name and number keys); an English token's key is its own stem. A token is covered by a
  * sentence of the other language when one of its keys is among that sentence's keys.
- * Keys are stored flat: token t's keys are tokenKeys[keyStart[t] .. keyStart[t + 1]).
+ * Token t's keys are tokenKeys[keyStart[t] .. keyEnd[t]), where `tokenKeys` holds the key
+ * lists of a whole side, each once: a word met a thousand times keeps one list.
  */
 export interface SentenceEvidence {
   keyStart: Int32Array;
+  keyEnd: Int32Array;
   tokenKeys: Int32Array;
   /** Each token's word as an id of the key table, or -1 for numbers and punctuation: what self-training learns from. */
   words: Int32Array;
   weights: Float32Array;
   totalWeight: number;
-  /** Union of the keys of all tokens. */
-  keys: Int32Array;
   /** Characters that count for length: letters, digits and CJK, no spaces. */
   length: number;
 }
@@ -127,10 +127,25 @@ export function chineseTokens(text: string, lexicon: Lexicon, traditional: boole
   return [...tokens, ...numberTokens(chineseNumbers(simplified)), ...punctuationTokens(text)];
 }
 
+/** The key list of each English word met so far, one array each, so that lists are interned by identity. */
+const englishKeyLists = new Map<string, readonly string[]>();
+/** Lists kept, at most: a book's vocabulary, bounded for any input. */
+const MAX_ENGLISH_KEY_LISTS = 200_000;
+
+function englishKeys(stem: string, name: string | null): readonly string[] {
+  const id = name === null ? stem : `${stem} ${name}`;
+  let keys = englishKeyLists.get(id);
+  if (keys === undefined) {
+    keys = name === null ? [stem] : [stem, englishNameKey(name)];
+    if (englishKeyLists.size < MAX_ENGLISH_KEY_LISTS) englishKeyLists.set(id, keys);
+  }
+  return keys;
+}
+
 export function englishTokens(text: string): RawToken[] {
   const tokens: RawToken[] = englishContentWords(text).map(({ stem, name }) => ({
     word: stem,
-    keys: name ? [stem, englishNameKey(name)] : [stem],
+    keys: englishKeys(stem, name),
     weight: 1,
   }));
   return [...tokens, ...numberTokens(englishNumbers(text)), ...punctuationTokens(text)];
@@ -140,25 +155,110 @@ function countLength(text: string): number {
   return text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
-function packEvidence(
-  tokenKeyIds: readonly (readonly number[])[],
-  words: Int32Array,
-  weights: Float32Array,
-  length: number,
-): SentenceEvidence {
-  const keyStart = new Int32Array(tokenKeyIds.length + 1);
-  for (let t = 0; t < tokenKeyIds.length; t++) {
-    keyStart[t + 1] = (keyStart[t] as number) + (tokenKeyIds[t] as readonly number[]).length;
+/** Elements in one block of an allocator: the arrays of a few thousand sentences. */
+const BLOCK_ELEMENTS = 1 << 16;
+/** Elements in an allocator's first block, doubled block by block up to BLOCK_ELEMENTS: a short text takes little. */
+const FIRST_BLOCK_ELEMENTS = 256;
+
+/**
+ * Hands out typed arrays as views of large blocks. A book has hundreds of thousands of
+ * sentences, each with a few small arrays: as arrays of their own, their headers and
+ * separate buffers would weigh several times their contents.
+ */
+class BlockAllocator<T extends Int32Array | Float32Array> {
+  private block: T;
+  private used = 0;
+
+  constructor(private readonly make: (length: number) => T) {
+    this.block = make(0);
   }
-  const tokenKeys = new Int32Array(keyStart[tokenKeyIds.length] as number);
-  const distinct = new Set<number>();
-  tokenKeyIds.forEach((ids, t) => {
-    tokenKeys.set(ids, keyStart[t]);
-    for (const id of ids) distinct.add(id);
-  });
-  let totalWeight = 0;
-  for (const weight of weights) totalWeight += weight;
-  return { keyStart, tokenKeys, words, weights, totalWeight, keys: Int32Array.from(distinct), length };
+
+  take(length: number): T {
+    if (this.used + length > this.block.length) {
+      const size = Math.min(BLOCK_ELEMENTS, Math.max(FIRST_BLOCK_ELEMENTS, this.block.length * 2));
+      this.block = this.make(Math.max(size, length));
+      this.used = 0;
+    }
+    const view = this.block.subarray(this.used, this.used + length) as T;
+    this.used += length;
+    return view;
+  }
+
+  copyOf(values: ArrayLike<number>): T {
+    const copy = this.take(values.length);
+    copy.set(values);
+    return copy;
+  }
+}
+
+/** Where the evidence of one side keeps its numbers. */
+class EvidenceArrays {
+  readonly ints = new BlockAllocator((length) => new Int32Array(length));
+  readonly floats = new BlockAllocator((length) => new Float32Array(length));
+}
+
+/** The key lists of a side's tokens, each stored once, and where each starts in the packed whole. */
+class KeyLists {
+  private readonly byList = new Map<readonly number[], number>();
+  private readonly byContent = new Map<string, number>();
+  private readonly lists: (readonly number[])[] = [];
+  private size = 0;
+
+  /** Where a list (of key ids) starts: the same list, or one with the same keys, is kept once. */
+  offsetOf(list: readonly number[]): number {
+    let offset = this.byList.get(list);
+    if (offset !== undefined) return offset;
+    const content = list.join(' ');
+    offset = this.byContent.get(content);
+    if (offset === undefined) {
+      offset = this.size;
+      this.byContent.set(content, offset);
+      this.lists.push(list);
+      this.size += list.length;
+    }
+    this.byList.set(list, offset);
+    return offset;
+  }
+
+  packed(): Int32Array {
+    const all = new Int32Array(this.size);
+    let at = 0;
+    for (const list of this.lists) {
+      all.set(list, at);
+      at += list.length;
+    }
+    return all;
+  }
+}
+
+/** A sentence's tokens: the keys of each as a list of key ids, the word, the weight. */
+interface TokenLists {
+  lists: readonly (readonly number[])[];
+  words: Int32Array;
+  weights: Float32Array;
+  length: number;
+}
+
+/**
+ * Packs the sentences of one side over one store of key lists: each sentence's lists are
+ * stored as it comes, and the packed store is given to all sentences at the end.
+ */
+function packSide(sentences: Iterable<TokenLists>): SentenceEvidence[] {
+  const keyLists = new KeyLists();
+  const arrays = new EvidenceArrays();
+  const unpacked = new Int32Array(0);
+  const side: SentenceEvidence[] = [];
+  for (const sentence of sentences) {
+    const keyStart = arrays.ints.copyOf(sentence.lists.map((list) => keyLists.offsetOf(list)));
+    const keyEnd = arrays.ints.copyOf(sentence.lists.map((list, t) => (keyStart[t] as number) + list.length));
+    let totalWeight = 0;
+    for (const weight of sentence.weights) totalWeight += weight;
+    const { words, weights, length } = sentence;
+    side.push({ keyStart, keyEnd, tokenKeys: unpacked, words, weights, totalWeight, length });
+  }
+  const tokenKeys = keyLists.packed();
+  for (const sentence of side) sentence.tokenKeys = tokenKeys;
+  return side;
 }
 
 /** Turns the sentences of one side into evidence. */
@@ -167,20 +267,55 @@ export function buildEvidence(
   tokenize: (text: string) => RawToken[],
   table: KeyTable,
 ): SentenceEvidence[] {
-  return texts.map((text) => {
-    const tokens = tokenize(text);
-    return packEvidence(
-      tokens.map((token) => table.idsOf(token.keys)),
-      Int32Array.from(tokens, (token) => (token.word === null ? -1 : table.id(token.word))),
-      Float32Array.from(tokens, (token) => token.weight),
-      countLength(text),
-    );
-  });
+  const arrays = new EvidenceArrays();
+  return packSide(
+    (function* () {
+      for (const text of texts) {
+        const tokens = tokenize(text);
+        yield {
+          lists: tokens.map((token) => table.idsOf(token.keys)),
+          words: arrays.ints.copyOf(tokens.map((token) => (token.word === null ? -1 : table.id(token.word)))),
+          weights: arrays.floats.copyOf(tokens.map((token) => token.weight)),
+          length: countLength(text),
+        };
+      }
+    })(),
+  );
+}
+
+/**
+ * The evidence of several sentences of one side taken together (a paragraph): their
+ * tokens one after another, over the side's shared key lists.
+ */
+export function mergeEvidence(parts: readonly SentenceEvidence[]): SentenceEvidence {
+  const concat = <T extends Int32Array | Float32Array>(arrays: T[], make: (length: number) => T): T => {
+    const all = make(arrays.reduce((total, array) => total + array.length, 0));
+    let at = 0;
+    for (const array of arrays) {
+      all.set(array, at);
+      at += array.length;
+    }
+    return all;
+  };
+  const ints = (pick: (part: SentenceEvidence) => Int32Array) =>
+    concat(parts.map(pick), (length) => new Int32Array(length));
+  return {
+    keyStart: ints((part) => part.keyStart),
+    keyEnd: ints((part) => part.keyEnd),
+    tokenKeys: parts[0]?.tokenKeys ?? new Int32Array(0),
+    words: ints((part) => part.words),
+    weights: concat(
+      parts.map((part) => part.weights),
+      (length) => new Float32Array(length),
+    ),
+    totalWeight: parts.reduce((total, part) => total + part.totalWeight, 0),
+    length: parts.reduce((total, part) => total + part.length, 0),
+  };
 }
 
 /** The keys of token t. */
 export function keysOfToken(sentence: SentenceEvidence, t: number): Int32Array {
-  return sentence.tokenKeys.subarray(sentence.keyStart[t], sentence.keyStart[t + 1]);
+  return sentence.tokenKeys.subarray(sentence.keyStart[t], sentence.keyEnd[t]);
 }
 
 /** The same evidence with learnt translations (key ids, by word id) added to the keys of the words they translate. */
@@ -188,12 +323,29 @@ export function withLearnedKeys(
   side: readonly SentenceEvidence[],
   learned: ReadonlyMap<number, readonly number[]>,
 ): SentenceEvidence[] {
-  return side.map((sentence) => {
-    const tokenKeyIds = Array.from(sentence.words, (word, t) => {
+  /** A token's new list, by its own list's place and its word: the same for every occurrence of a word. */
+  const made = new Map<string, readonly number[]>();
+  const listOf = (sentence: SentenceEvidence, t: number, word: number): readonly number[] => {
+    const id = `${sentence.keyStart[t]} ${sentence.keyEnd[t]} ${word}`;
+    let list = made.get(id);
+    if (list === undefined) {
       const own = [...keysOfToken(sentence, t)];
       const extra = learned.get(word);
-      return extra ? [...new Set([...own, ...extra])] : own;
-    });
-    return packEvidence(tokenKeyIds, sentence.words, sentence.weights, sentence.length);
-  });
+      list = extra ? [...new Set([...own, ...extra])] : own;
+      made.set(id, list);
+    }
+    return list;
+  };
+  return packSide(
+    (function* () {
+      for (const sentence of side) {
+        yield {
+          lists: Array.from(sentence.words, (word, t) => listOf(sentence, t, word)),
+          words: sentence.words,
+          weights: sentence.weights,
+          length: sentence.length,
+        };
+      }
+    })(),
+  );
 }

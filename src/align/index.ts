@@ -1,6 +1,6 @@
 import { BitextError } from '../errors.js';
 import type { Lang } from '../model/document.js';
-import { alignSides, buildSides, sceneOf } from './aligner.js';
+import { alignSides, buildSides, groupSides, sceneOf } from './aligner.js';
 import type { Bead } from './beads.js';
 import { TYPICAL_LENGTH_RATIO } from './constants.js';
 import { LengthModel } from './length.js';
@@ -61,6 +61,60 @@ export async function align(
   return chineseIsSource
     ? beads
     : beads.map((bead) => ({ source: bead.target, target: bead.source, score: bead.score }));
+}
+
+export interface ParagraphAlignOptions {
+  /** Score of a paragraph left without counterpart (magazines leave out or cut off whole paragraphs). */
+  paragraphOmissionScore?: number;
+  lexicon?: Lexicon;
+}
+
+/** Runs of consecutive indices, one a group, from group sizes. */
+function indexRuns(sizes: readonly number[]): number[][] {
+  let next = 0;
+  return sizes.map((size) => Array.from({ length: size }, () => next++));
+}
+
+/**
+ * Aligns paragraphs of Chinese with paragraphs of English, then the sentences inside each
+ * group of paragraphs that translate each other, reading the sentences once for both.
+ * Paragraphs are given as lists of sentences; beads hold sentence indices counted over
+ * all paragraphs of a side, Chinese as source. A paragraph without counterpart gives one
+ * bead of all its sentences and an empty side, scored 0.
+ */
+export async function alignParagraphs(
+  chinese: readonly (readonly string[])[],
+  english: readonly (readonly string[])[],
+  options: ParagraphAlignOptions = {},
+): Promise<Bead[]> {
+  const lexicon = options.lexicon ?? (await loadLexicon());
+  const sentences = buildSides(chinese.flat(), english.flat(), lexicon);
+  const chineseParagraphs = indexRuns(chinese.map((paragraph) => paragraph.length));
+  const englishParagraphs = indexRuns(english.map((paragraph) => paragraph.length));
+  const paragraphs = groupSides(sentences, chineseParagraphs, englishParagraphs);
+  const omission = options.paragraphOmissionScore ?? shipped.omission;
+  const beads: Bead[] = [];
+  for (const paragraphBead of alignSides(paragraphs, shippedVector, omission).beads) {
+    const zh = paragraphBead.source.flatMap((p) => chineseParagraphs[p] as number[]);
+    const en = paragraphBead.target.flatMap((p) => englishParagraphs[p] as number[]);
+    if (zh.length === 0 || en.length === 0) {
+      if (zh.length + en.length > 0) beads.push({ source: zh, target: en, score: 0 });
+      continue;
+    }
+    const stretch = groupSides(
+      sentences,
+      zh.map((k) => [k]),
+      en.map((k) => [k]),
+    );
+    for (const bead of alignSides(stretch, shippedVector, shipped.omission).beads) {
+      beads.push({
+        source: bead.source.map((i) => zh[i] as number),
+        target: bead.target.map((j) => en[j] as number),
+        score: probabilityOf(bead),
+      });
+    }
+  }
+  return beads;
 }
 
 /**

@@ -83,6 +83,9 @@ export const FEATURE_NAMES = [
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export const FEATURE_COUNT = FEATURE_NAMES.length;
+const AGREEMENT = FEATURE_NAMES.indexOf('agreement');
+const AGREEMENT_BY_SIZE = FEATURE_NAMES.indexOf('agreementBySize');
+const LENGTH_FIT = FEATURE_NAMES.indexOf('lengthFit');
 const SHAPE_OFFSET = FEATURE_NAMES.indexOf('shape1-1');
 const QUESTION = FEATURE_NAMES.indexOf('questionMismatch');
 
@@ -98,10 +101,11 @@ function differs(one: boolean | undefined, other: boolean | undefined): number {
 }
 
 /**
- * Writes into `out` the features of the bead of Chinese sentences [i, i+a) and English
- * sentences [j, j+b); returns false when the lengths rule the bead out.
+ * Writes into `out` the features of a bead that need no lexical coverage (its lengths,
+ * shape and how its sides end), the coverage features left at 0; returns false when
+ * the lengths rule the bead out.
  */
-export function beadFeatures(
+function cheapFeatures(
   scene: BeadScene,
   i: number,
   a: number,
@@ -114,15 +118,9 @@ export function beadFeatures(
   const fit = scene.lengths.fit(chineseLength, englishLength);
   // Beads beyond 1-1 whose lengths cannot be translations are not worth scoring.
   if (a + b > 2 && fit < MIN_LENGTH_FIT) return false;
-  const coverage = scene.similarity.beadCoverage(i + a, a, j + b, b);
-  const agreement = coverage.source * coverage.target;
   out.fill(0);
-  out[0] = agreement;
-  out[1] = coverage.source;
-  out[2] = coverage.target;
-  out[3] = fit;
-  out[4] = Math.abs(scene.lengths.logRatio(chineseLength, englishLength));
-  out[5] = agreement * (a + b - 2);
+  out[LENGTH_FIT] = fit;
+  out[LENGTH_FIT + 1] = Math.abs(scene.lengths.logRatio(chineseLength, englishLength));
   out[SHAPE_OFFSET + (Math.min(a, 3) - 1) * 3 + (Math.min(b, 3) - 1)] = 1;
   const chineseLast = scene.chineseEnds[i + a - 1];
   const englishLast = scene.englishEnds[j + b - 1];
@@ -133,6 +131,40 @@ export function beadFeatures(
     out[QUESTION + 3] = differs(chineseLast?.closingQuote, englishLast?.closingQuote);
     out[QUESTION + 4] = differs(scene.chineseEnds[i]?.openingQuote, scene.englishEnds[j]?.openingQuote);
   }
+  return true;
+}
+
+/** Writes into `out` the features read from how much of each side of the bead the other covers. */
+function coverageFeatures(
+  scene: BeadScene,
+  i: number,
+  a: number,
+  j: number,
+  b: number,
+  out: Float64Array,
+): void {
+  const coverage = scene.similarity.beadCoverage(i + a, a, j + b, b);
+  const agreement = coverage.source * coverage.target;
+  out[AGREEMENT] = agreement;
+  out[AGREEMENT + 1] = coverage.source;
+  out[AGREEMENT + 2] = coverage.target;
+  out[AGREEMENT_BY_SIZE] = agreement * (a + b - 2);
+}
+
+/**
+ * Writes into `out` the features of the bead of Chinese sentences [i, i+a) and English
+ * sentences [j, j+b); returns false when the lengths rule the bead out.
+ */
+export function beadFeatures(
+  scene: BeadScene,
+  i: number,
+  a: number,
+  j: number,
+  b: number,
+  out: Float64Array,
+): boolean {
+  if (!cheapFeatures(scene, i, a, j, b, out)) return false;
+  coverageFeatures(scene, i, a, j, b, out);
   return true;
 }
 
@@ -176,11 +208,37 @@ export function maxScore(weights: Float64Array): number {
   }, 0);
 }
 
-/** The search's bead scorer: the weighted sum of a bead's features. */
+/**
+ * The most the coverage features can add to a bead of `sentences` sentences: their sum
+ * is bilinear in the two coverages, so its maximum over [0, 1]² lies at a corner.
+ */
+function coverageCeiling(weights: Float64Array, sentences: number): number {
+  const source = weights[AGREEMENT + 1] ?? 0;
+  const target = weights[AGREEMENT + 2] ?? 0;
+  const both = (weights[AGREEMENT] ?? 0) + (weights[AGREEMENT_BY_SIZE] ?? 0) * (sentences - 2);
+  return Math.max(0, source, target, both + source + target);
+}
+
+/** Slack for rounding when a bound decides that a bead cannot reach the quality it needs. */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * The search's bead scorer: the weighted sum of a bead's features. When the features
+ * read without coverage, with the best coverage could add, stay below `needed`, the
+ * coverage (the costly part) is not computed and the bead is ruled out.
+ */
 export function learnedScorer(scene: BeadScene, weights: Float64Array): BeadScorer {
   const features = new Float64Array(FEATURE_COUNT);
-  return (i, a, j, b) =>
-    beadFeatures(scene, i, a, j, b, features) ? dot(weights, features) : Number.NEGATIVE_INFINITY;
+  const ceilings = Float64Array.from({ length: MAX_BEAD_SENTENCES + 1 }, (_, size) =>
+    coverageCeiling(weights, size),
+  );
+  return (i, a, j, b, needed = Number.NEGATIVE_INFINITY) => {
+    if (!cheapFeatures(scene, i, a, j, b, features)) return Number.NEGATIVE_INFINITY;
+    const ceiling = dot(weights, features) + (ceilings[a + b] as number);
+    if (ceiling < needed - BOUND_SLACK) return Number.NEGATIVE_INFINITY;
+    coverageFeatures(scene, i, a, j, b, features);
+    return dot(weights, features);
+  };
 }
 
 /** The probability a calibration gives a raw score: linear between its points, flat beyond them. */

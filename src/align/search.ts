@@ -10,9 +10,11 @@ export interface Band {
 /**
  * The quality in [0, 1] of a bead of source [i, i+a) and target [j, j+b), both sides
  * non-empty; -Infinity rules it out. The search relies on the upper bound of 1 (see
- * `maxQuality`) to skip beads that cannot win.
+ * `maxQuality`) to skip beads that cannot win. `needed` is the quality the bead must
+ * reach to win its position: a scorer may return any lower value (such as -Infinity)
+ * for a bead it can tell falls short, without working out its exact quality.
  */
-export type BeadScorer = (i: number, a: number, j: number, b: number) => number;
+export type BeadScorer = (i: number, a: number, j: number, b: number, needed?: number) => number;
 
 export interface SearchOptions {
   /** Score of a sentence left without counterpart (default NULL_BEAD_SCORE). */
@@ -21,6 +23,8 @@ export interface SearchOptions {
   passedSource?: (i: number) => void;
   /** The highest quality the scorer gives (default 1): a bead that could not win even so is not scored. */
   maxQuality?: number;
+  /** The most sentences a side of a bead may hold (default MAX_BEAD_SIDE; 1 allows 1-1 beads and omissions only). */
+  maxSide?: number;
 }
 
 /** Rows of best totals the search keeps: a bead reaches back at most MAX_BEAD_SIDE rows. */
@@ -59,7 +63,8 @@ export function searchBeads(
   const omissionScore = options.omissionScore ?? NULL_BEAD_SCORE;
   const maxQuality = options.maxQuality ?? 1;
   const passedSource = options.passedSource ?? (() => {});
-  const shapes = beadShapes(MAX_BEAD_SIDE, MAX_BEAD_SENTENCES);
+  const maxSide = Math.min(options.maxSide ?? MAX_BEAD_SIDE, MAX_BEAD_SIDE);
+  const shapes = beadShapes(maxSide, Math.min(MAX_BEAD_SENTENCES, 2 * maxSide));
   const order = searchOrder(shapes);
   const shapeSource = Int32Array.from(order, (s) => shapes[s]?.[0] ?? 0);
   const shapeTarget = Int32Array.from(order, (s) => shapes[s]?.[1] ?? 0);
@@ -99,7 +104,7 @@ export function searchBeads(
           // The same sum as a scored bead's total, so that rounding cannot put the bound below it.
           const bound = previous + (maxQuality - BEAD_COST);
           if (bound < best || (bound === best && s > chosen)) continue;
-          total = previous + (scoreBead(i - a, a, j - b, b) - BEAD_COST);
+          total = previous + (scoreBead(i - a, a, j - b, b, best - previous + BEAD_COST) - BEAD_COST);
         }
         if (total > best || (total === best && s < chosen && best !== Number.NEGATIVE_INFINITY)) {
           best = total;

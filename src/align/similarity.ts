@@ -17,6 +17,25 @@ const SIDE = MAX_BEAD_SIDE + 1;
 const NOTHING_COVERED = new Uint32Array(0);
 
 /**
+ * Stamps by key id, shared by every similarity of a thread: a document aligns thousands of
+ * short stretches over one long key table, and zeroing an array of every key for each
+ * cost more than aligning the stretch. A key is marked when it holds the current stamp.
+ */
+const keyMarks = { stamps: new Int32Array(0), current: 0 };
+
+/** A fresh stamp, with the stamps array able to hold `keyCount` keys. */
+function nextKeyStamp(keyCount: number): number {
+  if (keyMarks.stamps.length < keyCount) {
+    keyMarks.stamps = new Int32Array(Math.max(keyCount, keyMarks.stamps.length * 2));
+  }
+  if (keyMarks.current === 0x7fffffff) {
+    keyMarks.stamps.fill(0);
+    keyMarks.current = 0;
+  }
+  return ++keyMarks.current;
+}
+
+/**
  * Lexical agreement between groups of sentences: the weighted share of each side's
  * tokens that the other side covers, multiplied. Built from cached coverages of single
  * sentence pairs, and, for the search, from the coverages of every bead that ends at
@@ -24,8 +43,6 @@ const NOTHING_COVERED = new Uint32Array(0);
  */
 export class Similarity {
   private readonly rows: (Map<number, PairCoverage> | undefined)[] = [];
-  private readonly keyStamp: Int32Array;
-  private stamp = 0;
   private readonly sourceMarks: Int32Array;
   private readonly targetMarks: Int32Array;
   /** Scratch space for the tokens of one sentence that another covers. */
@@ -38,13 +55,17 @@ export class Similarity {
   /** ...and of target sentence jEnd-1-k by the last a source sentences, at [k * SIDE + a]. */
   private readonly cellTarget = new Float64Array(SIDE * SIDE);
   private cellEnd: [number, number] = [-1, -1];
+  /** Rows of `cellSource` and of `cellTarget` worked out for the prepared position: beads ask for as many as they hold. */
+  private sourceRowsFilled = 0;
+  private targetRowsFilled = 0;
 
   constructor(
     readonly source: readonly SentenceEvidence[],
     readonly target: readonly SentenceEvidence[],
-    keyCount: number,
+    private readonly keyCount: number,
+    /** The most sentences a side of a bead asked about may hold. */
+    readonly maxSide = MAX_BEAD_SIDE,
   ) {
-    this.keyStamp = new Int32Array(keyCount);
     const longest = (side: readonly SentenceEvidence[]) =>
       side.reduce((max, s) => Math.max(max, s.weights.length), 0);
     this.sourceMarks = new Int32Array(longest(source));
@@ -56,13 +77,18 @@ export class Similarity {
 
   /** Puts the tokens of one sentence that the other covers into `coveredTokens`; returns how many. */
   private markCovered(tokens: SentenceEvidence, other: SentenceEvidence): number {
-    this.stamp++;
-    for (const key of other.keys) this.keyStamp[key] = this.stamp;
+    const stamp = nextKeyStamp(this.keyCount);
+    const stamps = keyMarks.stamps;
+    for (let k = 0; k < other.keyStart.length; k++) {
+      for (let key = other.keyStart[k] as number; key < (other.keyEnd[k] as number); key++) {
+        stamps[other.tokenKeys[key] as number] = stamp;
+      }
+    }
     let count = 0;
-    const { keyStart, tokenKeys } = tokens;
-    for (let t = 0; t + 1 < keyStart.length; t++) {
-      for (let k = keyStart[t] as number; k < (keyStart[t + 1] as number); k++) {
-        if (this.keyStamp[tokenKeys[k] as number] === this.stamp) {
+    const { keyStart, keyEnd, tokenKeys } = tokens;
+    for (let t = 0; t < keyStart.length; t++) {
+      for (let k = keyStart[t] as number; k < (keyEnd[t] as number); k++) {
+        if (stamps[tokenKeys[k] as number] === stamp) {
           this.coveredTokens[count++] = t;
           break;
         }
@@ -124,33 +150,46 @@ export class Similarity {
     return weight;
   }
 
-  /** Computes the coverages of every bead that ends with source sentence iEnd-1 and target sentence jEnd-1. */
-  private prepareCell(iEnd: number, jEnd: number): void {
-    if (this.cellEnd[0] === iEnd && this.cellEnd[1] === jEnd) return;
-    this.cellEnd = [iEnd, jEnd];
-    this.fillCell(
-      iEnd,
-      jEnd,
-      this.source,
-      this.sourceMarks,
-      this.cellSource,
-      (i, j) => this.pair(i, j).source,
-    );
-    this.fillCell(
-      jEnd,
-      iEnd,
-      this.target,
-      this.targetMarks,
-      this.cellTarget,
-      (j, i) => this.pair(i, j).target,
-    );
+  /**
+   * Makes ready the coverages of the beads that end with source sentence iEnd-1 and target
+   * sentence jEnd-1 and hold up to `a` source and `b` target sentences.
+   */
+  private prepareCell(iEnd: number, jEnd: number, a: number, b: number): void {
+    if (this.cellEnd[0] !== iEnd || this.cellEnd[1] !== jEnd) {
+      this.cellEnd = [iEnd, jEnd];
+      this.sourceRowsFilled = 0;
+      this.targetRowsFilled = 0;
+    }
+    for (; this.sourceRowsFilled < a; this.sourceRowsFilled++) {
+      this.fillRow(
+        this.sourceRowsFilled,
+        iEnd,
+        jEnd,
+        this.source,
+        this.sourceMarks,
+        this.cellSource,
+        (i, j) => this.pair(i, j).source,
+      );
+    }
+    for (; this.targetRowsFilled < b; this.targetRowsFilled++) {
+      this.fillRow(
+        this.targetRowsFilled,
+        jEnd,
+        iEnd,
+        this.target,
+        this.targetMarks,
+        this.cellTarget,
+        (j, i) => this.pair(i, j).target,
+      );
+    }
   }
 
   /**
-   * For each of the last sentences before `ownEnd` on one side, the weight the last 1…5
+   * For the k-th sentence before `ownEnd` on one side, the weight the last 1…maxSide
    * sentences before `otherEnd` on the other side cover, as a running union.
    */
-  private fillCell(
+  private fillRow(
+    k: number,
     ownEnd: number,
     otherEnd: number,
     own: readonly SentenceEvidence[],
@@ -158,15 +197,14 @@ export class Similarity {
     cell: Float64Array,
     coveredBy: (ownIndex: number, otherIndex: number) => Uint32Array,
   ): void {
-    for (let k = 0; k < MAX_BEAD_SIDE && ownEnd - 1 - k >= 0; k++) {
-      const index = ownEnd - 1 - k;
-      const evidence = own[index] as SentenceEvidence;
-      this.markStamp++;
-      let weight = 0;
-      for (let n = 1; n <= MAX_BEAD_SIDE && otherEnd - n >= 0; n++) {
-        weight += this.unionWeight(evidence, marks, coveredBy(index, otherEnd - n));
-        cell[k * SIDE + n] = weight;
-      }
+    const index = ownEnd - 1 - k;
+    if (index < 0) return;
+    const evidence = own[index] as SentenceEvidence;
+    this.markStamp++;
+    let weight = 0;
+    for (let n = 1; n <= this.maxSide && otherEnd - n >= 0; n++) {
+      weight += this.unionWeight(evidence, marks, coveredBy(index, otherEnd - n));
+      cell[k * SIDE + n] = weight;
     }
   }
 
@@ -183,7 +221,9 @@ export class Similarity {
       sourceCovered = coveredSum(this.source[iEnd - 1] as SentenceEvidence, pair.source);
       targetCovered = coveredSum(this.target[jEnd - 1] as SentenceEvidence, pair.target);
     } else {
-      this.prepareCell(iEnd, jEnd);
+      if (a > this.maxSide || b > this.maxSide)
+        throw new RangeError(`a bead beyond ${this.maxSide} sentences a side`);
+      this.prepareCell(iEnd, jEnd, a, b);
       for (let k = 0; k < a; k++) sourceCovered += this.cellSource[k * SIDE + b] ?? 0;
       for (let k = 0; k < b; k++) targetCovered += this.cellTarget[k * SIDE + a] ?? 0;
     }

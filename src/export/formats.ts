@@ -181,6 +181,21 @@ export const FORMATS = {
 export type Format = keyof typeof FORMATS;
 export const FORMAT_NAMES = Object.keys(FORMATS) as Format[];
 
+/** The suffixes of the files each format writes, known before anything is rendered (to refuse outputs that exist). */
+const SUFFIXES: Readonly<Record<Format, readonly string[]>> = {
+  json: ['.json'],
+  jsonl: ['.jsonl'],
+  tsv: ['.tsv'],
+  moses: ['.en', '.zh'],
+  tmx: ['.tmx'],
+  xliff: ['.xlf'],
+  html: ['.html'],
+};
+
+export function formatSuffixes(format: Format): readonly string[] {
+  return SUFFIXES[format];
+}
+
 /** The single-file formats by the extensions their files go by (Moses writes two files, so has none). */
 const FORMAT_OF_EXTENSION: Readonly<Record<string, Format>> = {
   '.json': 'json',

@@ -2,6 +2,7 @@ export {
   FORMAT_NAMES,
   type Format,
   formatOfFileName,
+  formatSuffixes,
   renderDocument,
   renderDocuments,
 } from './formats.js';

@@ -1,4 +1,5 @@
-import { align, loadLexicon, scoreTranslation } from '../align/index.js';
+import { Piscina } from 'piscina';
+import { alignParagraphs, loadLexicon, scoreTranslation } from '../align/index.js';
 import type { Lexicon } from '../align/lexicon.js';
 import type {
   AlignedDocument,
@@ -58,36 +59,23 @@ interface SentenceGroup {
 /** Paragraphs first, then sentences inside each group of paragraphs that translate each other. */
 async function bodyGroups(article: Article, lexicon: Lexicon): Promise<SentenceGroup[]> {
   const { en, zh } = article.paragraphs;
-  const paragraphBeads = await align(
-    zh.map((paragraph) => paragraph.text),
-    en.map((paragraph) => paragraph.text),
-    { sourceLang: 'zh', targetLang: 'en', lexicon, omissionScore: PARAGRAPH_OMISSION_SCORE },
-  );
-  const groups: SentenceGroup[] = [];
-  for (const bead of paragraphBeads) {
-    const zhSentences = bead.source.flatMap((p) => (zh[p] as Paragraph).sentences);
-    const enSentences = bead.target.flatMap((p) => (en[p] as Paragraph).sentences);
-    if (zhSentences.length === 0 || enSentences.length === 0) {
-      groups.push({ en: enSentences, zh: zhSentences, score: 0 });
-      continue;
-    }
-    const sentenceBeads = await align(
-      zhSentences.map((sentence) => sentence.text),
-      enSentences.map((sentence) => sentence.text),
-      { sourceLang: 'zh', targetLang: 'en', lexicon },
-    );
-    for (const sentenceBead of sentenceBeads) {
-      groups.push({
-        zh: sentenceBead.source.map((i) => zhSentences[i] as Sentence),
-        en: sentenceBead.target.map((j) => enSentences[j] as Sentence),
-        score: sentenceBead.score,
-      });
-    }
-  }
-  return groups;
+  const zhSentences = zh.flatMap((paragraph) => paragraph.sentences);
+  const enSentences = en.flatMap((paragraph) => paragraph.sentences);
+  const texts = (paragraphs: readonly Paragraph[]) =>
+    paragraphs.map((paragraph) => paragraph.sentences.map((sentence) => sentence.text));
+  const beads = await alignParagraphs(texts(zh), texts(en), {
+    lexicon,
+    paragraphOmissionScore: PARAGRAPH_OMISSION_SCORE,
+  });
+  return beads.map((bead) => ({
+    zh: bead.source.map((i) => zhSentences[i] as Sentence),
+    en: bead.target.map((j) => enSentences[j] as Sentence),
+    score: bead.score,
+  }));
 }
 
-async function articlePairs(article: Article, lexicon: Lexicon): Promise<Pair[]> {
+/** Pairs one article: its header fields, its body and its source line. */
+export async function articlePairs(article: Article, lexicon: Lexicon): Promise<Pair[]> {
   const pairs: Pair[] = [];
   for (const role of HEADER_ROLES) {
     const field = role === 'title' ? article.title : article[role];
@@ -117,6 +105,40 @@ async function articlePairs(article: Article, lexicon: Lexicon): Promise<Pair[]>
   return pairs;
 }
 
+export interface PairingOptions {
+  /** Threads a long document's articles are paired on (default 1: this thread). */
+  jobs?: number;
+}
+
+/** Characters of text below which a document's articles are paired in this thread: threads take longer to start. */
+const PARALLEL_MIN_CHARACTERS = 200_000;
+
+function textSize(articles: readonly Article[]): number {
+  return articles.reduce(
+    (total, article) =>
+      total + [...article.paragraphs.en, ...article.paragraphs.zh].reduce((sum, p) => sum + p.text.length, 0),
+    0,
+  );
+}
+
+/** Each article's pairs, in order: on `jobs` threads when the document is long enough to gain from them. */
+async function pairArticles(articles: readonly Article[], lexicon: Lexicon, jobs: number): Promise<Pair[][]> {
+  if (jobs <= 1 || articles.length < 2 || textSize(articles) < PARALLEL_MIN_CHARACTERS) {
+    const pairs: Pair[][] = [];
+    for (const article of articles) pairs.push(await articlePairs(article, lexicon));
+    return pairs;
+  }
+  const pool = new Piscina({
+    filename: new URL('./article-worker.js', import.meta.url).href,
+    maxThreads: jobs,
+  });
+  try {
+    return await Promise.all(articles.map((article) => pool.run(article) as Promise<Pair[]>));
+  } finally {
+    await pool.destroy();
+  }
+}
+
 /**
  * Pairs every translated unit of a document: table-of-contents entries, each article's
  * header fields, its body (paragraphs aligned first, then sentences inside them) and its
@@ -128,12 +150,18 @@ async function articlePairs(article: Article, lexicon: Lexicon): Promise<Pair[]>
  * const aligned = await pairDocument(documents[0]);
  * aligned.pairs[0]; // { id: 'a0.title', role: 'title', en: '…', zh: '…', score: 0.97, flags: [], … }
  */
-export async function pairDocument(document: BilingualDocument, given?: Lexicon): Promise<AlignedDocument> {
+export async function pairDocument(
+  document: BilingualDocument,
+  given?: Lexicon,
+  options: PairingOptions = {},
+): Promise<AlignedDocument> {
   const lexicon = given ?? (await loadLexicon());
   const pairs: Pair[] = [];
   for (const [n, entry] of document.toc.entries()) {
     pairs.push(await textPair(`toc.${n}`, entry.article, 'toc', entry, lexicon));
   }
-  for (const article of document.articles) pairs.push(...(await articlePairs(article, lexicon)));
+  for (const articlePairs of await pairArticles(document.articles, lexicon, options.jobs ?? 1)) {
+    pairs.push(...articlePairs);
+  }
   return { ...document, pairs };
 }

@@ -75,6 +75,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     ...(names[i] === documentNameOf(taskFiles[0] ?? '') ? {} : { name: names[i] }),
     force: options.force,
     export: options.export,
+    articleJobs: plan.length === 1 ? options.jobs : 1,
   }));
   let done = 0;
   const finish = (outcome: TaskOutcome) => {

@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadLexicon } from '../align/index.js';
-import { BitextError } from '../errors.js';
-import { type ExportOptions, type Format, renderDocument } from '../export/index.js';
+import { BitextError, OutputExistsError } from '../errors.js';
+import { type ExportOptions, type Format, formatSuffixes, renderDocument } from '../export/index.js';
 import type { ReaderChoice } from '../ingest/inputs.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { makeFolders } from '../io/folders.js';
-import { distinctNames } from '../model/names.js';
+import { distinctNames, documentNameOf } from '../model/names.js';
 import { pairDocument } from '../pairs/pairs.js';
 import { readDocuments } from '../read.js';
 
@@ -20,6 +21,8 @@ export interface Task {
   name?: string;
   force: boolean;
   export: ExportOptions;
+  /** Threads a long document's articles may be paired on (a batch of one task has threads to spare). */
+  articleJobs?: number;
 }
 
 export interface DocumentCounts {
@@ -46,6 +49,19 @@ function outputPath(task: Task, name: string, suffix: string): string {
   return join(task.output.folder, `${name}${suffix}`);
 }
 
+/**
+ * The first output of a task's document that exists already, when the task may not
+ * replace outputs: found before the task reads and aligns anything. A file holding
+ * several documents names them only once read; the writer checks those.
+ */
+function existingOutput(task: Task): string | undefined {
+  if (task.force) return undefined;
+  const name = task.name ?? documentNameOf(task.files[0] ?? '');
+  return formatSuffixes(task.format)
+    .map((suffix) => outputPath(task, name, suffix))
+    .find((path) => existsSync(path));
+}
+
 /** Reads, aligns and writes the documents of one task; a failure is reported, never thrown. */
 export async function runTask(task: Task): Promise<TaskOutcome> {
   const outcome: TaskOutcome = {
@@ -53,6 +69,11 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
     counts: { documents: 0, articles: 0, pairs: 0, oneSided: 0, lowConfidence: 0, warnings: 0 },
     failures: [],
   };
+  const existing = existingOutput(task);
+  if (existing !== undefined) {
+    outcome.failures.push(new OutputExistsError(existing).oneLine);
+    return outcome;
+  }
   const { documents, failures } = await readDocuments(task.files, task.reader);
   outcome.failures.push(...failures.map((failure) => failure.oneLine));
   if ('file' in task.output && documents.length > 1) {
@@ -65,7 +86,9 @@ export async function runTask(task: Task): Promise<TaskOutcome> {
   const names = distinctNames(documents.map((document) => document.source.files[0] ?? ''));
   for (const [index, document] of documents.entries()) {
     try {
-      const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>);
+      const aligned = await pairDocument(document, lexicon as NonNullable<typeof lexicon>, {
+        jobs: task.articleJobs ?? 1,
+      });
       const files = renderDocument(aligned, task.format, task.export);
       const name = task.name ?? (names[index] as string);
       const outputs = files.map((file) => ({ path: outputPath(task, name, file.suffix), text: file.text }));

@@ -6,11 +6,24 @@ import { BitextError, NotFoundError } from '../errors.js';
 import { FORMAT_NAMES, type Format, renderDocument, renderDocuments } from '../export/index.js';
 import { type Lang, PAIR_ROLES } from '../model/document.js';
 import { documentName } from '../model/names.js';
-import type { CorpusStore, SearchOptions } from '../store/index.js';
+import type { CorpusStore, EditOutcome, SearchOptions } from '../store/index.js';
 import { realignDocument } from '../store/realign.js';
-import { REVIEW_COLUMNS } from '../store/rows.js';
 import { spotTranslations } from '../store/spotting.js';
-import { DUPLICATE_CHOICES, type DuplicateChoice } from './api-types.js';
+import {
+  documentSummary,
+  editResult,
+  realignResult,
+  reviewPair,
+  searchPage,
+  stepResult,
+} from './api-objects.js';
+import {
+  type DocumentSummary,
+  DUPLICATE_CHOICES,
+  type DuplicateChoice,
+  type EditResult,
+  type ReviewDocumentBody,
+} from './api-types.js';
 import { guardRequests } from './security.js';
 import { guardSessions, PUBLIC_ROUTE } from './session.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadedFile, type UploadLimits, UploadRunner } from './uploads.js';
@@ -107,7 +120,10 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
   guardSessions(app, options.token);
   if (options.webRoot) serveWebApp(app, options.webRoot);
 
-  app.get('/api/documents', async () => store.listDocuments());
+  app.get(
+    '/api/documents',
+    async (): Promise<DocumentSummary[]> => store.listDocuments().map(documentSummary),
+  );
 
   app.post<{ Body: { files: UploadedFile[]; duplicates?: DuplicateChoice } }>(
     '/api/documents',
@@ -153,13 +169,12 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
         querystring: { type: 'object', properties: { limit: whole(1) } },
       },
     },
-    async (request) => {
+    async (request): Promise<ReviewDocumentBody> => {
       const id = request.params.id;
       return {
         name: store.documentName(id),
         total: store.pairCount(id),
-        columns: REVIEW_COLUMNS,
-        rows: store.reviewRows(id, request.query.limit),
+        pairs: store.reviewRows(id, request.query.limit).map(reviewPair),
         pages: store.sentencePages(id),
         history: store.editor().history(id),
       };
@@ -215,6 +230,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
   );
 
   const seen = (id: number, version: number) => ({ id, version });
+  const edited = async (outcome: Promise<EditOutcome>): Promise<EditResult> => editResult(await outcome);
 
   app.put<{ Params: { id: number }; Body: { version: number; who?: string; lang: Lang; text: string } }>(
     '/api/pairs/:id/text',
@@ -233,14 +249,16 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     },
     async (request) =>
-      store
-        .editor()
-        .editPairText(
-          seen(request.params.id, request.body.version),
-          request.body.lang,
-          request.body.text,
-          request.body.who ?? 'studio',
-        ),
+      edited(
+        store
+          .editor()
+          .editPairText(
+            seen(request.params.id, request.body.version),
+            request.body.lang,
+            request.body.text,
+            request.body.who ?? 'studio',
+          ),
+      ),
   );
 
   app.post<{
@@ -259,13 +277,15 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     },
     async (request) =>
-      store
-        .editor()
-        .mergeWithNext(
-          seen(request.params.id, request.body.version),
-          request.body.next,
-          request.body.who ?? 'studio',
-        ),
+      edited(
+        store
+          .editor()
+          .mergeWithNext(
+            seen(request.params.id, request.body.version),
+            request.body.next,
+            request.body.who ?? 'studio',
+          ),
+      ),
   );
 
   app.post<{ Params: { id: number }; Body: { version: number; who?: string; en: number; zh: number } }>(
@@ -285,14 +305,16 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
     },
     async (request) =>
-      store
-        .editor()
-        .split(
-          seen(request.params.id, request.body.version),
-          request.body.en,
-          request.body.zh,
-          request.body.who ?? 'studio',
-        ),
+      edited(
+        store
+          .editor()
+          .split(
+            seen(request.params.id, request.body.version),
+            request.body.en,
+            request.body.zh,
+            request.body.who ?? 'studio',
+          ),
+      ),
   );
 
   for (const action of ['confirm', 'unconfirm'] as const) {
@@ -300,7 +322,9 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       `/api/pairs/:id/${action}`,
       { schema: { params: idParam, body: versioned } },
       async (request) =>
-        store.editor()[action](seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
+        edited(
+          store.editor()[action](seen(request.params.id, request.body.version), request.body.who ?? 'studio'),
+        ),
     );
   }
 
@@ -315,7 +339,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
       },
       async (request) => {
         store.documentName(request.params.id);
-        return store.editor()[step](request.params.id, request.body.edit);
+        return stepResult(store.editor()[step](request.params.id, request.body.edit));
       },
     );
   }
@@ -323,7 +347,8 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
   app.post<{ Params: { id: number } }>(
     '/api/documents/:id/realign',
     { schema: { params: idParam } },
-    async (request) => realignDocument(store, request.params.id, await loadLexicon(), 'studio'),
+    async (request) =>
+      realignResult(await realignDocument(store, request.params.id, await loadLexicon(), 'studio')),
   );
 
   app.get<{ Querystring: { q: string } & SearchOptions }>(
@@ -347,7 +372,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     },
     async (request) => {
       const { q, ...options } = request.query;
-      return spotTranslations(store.search(q, options), q, store, options);
+      return searchPage(await spotTranslations(store.search(q, options), q, store, options));
     },
   );
 
@@ -379,9 +404,11 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     },
     async (request) => {
       const { version, lang, direction, neighbour, who } = request.body;
-      return store
-        .editor()
-        .moveSentence(seen(request.params.id, version), lang, direction, neighbour, who ?? 'studio');
+      return edited(
+        store
+          .editor()
+          .moveSentence(seen(request.params.id, version), lang, direction, neighbour, who ?? 'studio'),
+      );
     },
   );
 
@@ -410,15 +437,17 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     },
     async (request) => {
       store.documentName(request.params.id);
-      return store
-        .editor()
-        .editSentence(
-          request.params.id,
-          request.params.sentence,
-          request.body.text,
-          request.body.pair,
-          request.body.who ?? 'studio',
-        );
+      return edited(
+        store
+          .editor()
+          .editSentence(
+            request.params.id,
+            request.params.sentence,
+            request.body.text,
+            request.body.pair,
+            request.body.who ?? 'studio',
+          ),
+      );
     },
   );
 

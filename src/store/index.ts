@@ -8,7 +8,7 @@ import { documentName } from '../model/names.js';
 import { listWarnings, type PlacedWarning } from '../model/warnings.js';
 import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
-import { pairOf, REVIEW_COLUMNS, type ReviewTuple, type StoredDocument, type StoredRow } from './rows.js';
+import { pairOf, REVIEW_COLUMNS, type ReviewRow, type StoredDocument, type StoredRow } from './rows.js';
 import { countPairs, type SearchOptions, searchPairs } from './search.js';
 import type { SearchPage } from './search-types.js';
 
@@ -17,7 +17,6 @@ export type {
   EditHistory,
   EditOutcome,
   ReviewRow,
-  ReviewTuple,
   Seen,
   StoredDocument,
   StoredRow,
@@ -92,15 +91,14 @@ export class CorpusStore {
       .all(documentId) as StoredRow[];
   }
 
-  /** A document's rows as the review shows them, each an array in the order of REVIEW_COLUMNS: compact to send. */
-  reviewRows(documentId: number, limit = -1): ReviewTuple[] {
+  /** A document's rows as the review shows them: the first `limit`, or all. */
+  reviewRows(documentId: number, limit = -1): ReviewRow[] {
     this.documentName(documentId);
     return this.db
       .prepare(
         `SELECT ${REVIEW_COLUMNS.join(', ')} FROM pairs WHERE document_id = ? ORDER BY position LIMIT ?`,
       )
-      .raw()
-      .all(documentId, limit) as ReviewTuple[];
+      .all(documentId, limit) as ReviewRow[];
   }
 
   /** How many pairs a document has. */

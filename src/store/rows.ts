@@ -32,23 +32,7 @@ export interface StoredDocument {
   warnings: number;
 }
 
-/** The pair a stored row holds. */
-export function pairOf(row: StoredRow): Pair {
-  return {
-    id: row.pair_key,
-    article: row.article,
-    role: row.role,
-    en: row.en,
-    zh: row.zh,
-    enIds: JSON.parse(row.en_ids) as string[],
-    zhIds: JSON.parse(row.zh_ids) as string[],
-    score: row.score,
-    flags: JSON.parse(row.flags) as Pair['flags'],
-    ...(row.status === 'confirmed' ? { status: 'confirmed' as const } : {}),
-  };
-}
-
-/** The columns of a row the review needs, in the order a ReviewTuple holds them. */
+/** The columns of a row the review needs. */
 export const REVIEW_COLUMNS = [
   'id',
   'pair_key',
@@ -67,12 +51,20 @@ export const REVIEW_COLUMNS = [
 /** A row as the review shows it. */
 export type ReviewRow = Pick<StoredRow, (typeof REVIEW_COLUMNS)[number]>;
 
-/** A review row sent as an array, its values in the order of REVIEW_COLUMNS. */
-export type ReviewTuple = ReviewRow[(typeof REVIEW_COLUMNS)[number]][];
-
-/** A review row back from its tuple. */
-export function reviewRowOf(tuple: readonly unknown[]): ReviewRow {
-  return Object.fromEntries(REVIEW_COLUMNS.map((column, k) => [column, tuple[k]])) as unknown as ReviewRow;
+/** The pair a stored row holds. */
+export function pairOf(row: ReviewRow): Pair {
+  return {
+    id: row.pair_key,
+    article: row.article,
+    role: row.role,
+    en: row.en,
+    zh: row.zh,
+    enIds: JSON.parse(row.en_ids) as string[],
+    zhIds: JSON.parse(row.zh_ids) as string[],
+    score: row.score,
+    flags: JSON.parse(row.flags) as Pair['flags'],
+    ...(row.status === 'confirmed' ? { status: 'confirmed' as const } : {}),
+  };
 }
 
 /** A row as an editor saw it: an edit names every row it changes, with the version it read. */

@@ -1,6 +1,6 @@
 import type { Pair } from '../model/document.js';
 
-/** What a search returns, apart from the code that finds it, so that the web app can share the types. */
+/** What a search returns, apart from the code that finds it. */
 
 /** Where a match lies in a text: [start, end) in UTF-16 code units, as JavaScript strings index. */
 export type Span = [number, number];
@@ -12,6 +12,7 @@ export interface SearchHit {
   rowId: number;
   pair: Pair;
   status: 'auto' | 'confirmed';
+  version: number;
   /** Every occurrence of every query term, by side. */
   matches: { en: Span[]; zh: Span[] };
 }
@@ -21,7 +22,7 @@ export interface SearchPage {
   total: number;
   /** Whether more pairs match than `total` counts. */
   more: boolean;
-  /** Whether `total` is an estimate (the PostgreSQL store's, past the matches it counts one by one). */
+  /** Whether `total` is an estimate: the PostgreSQL store samples a large store for a common query. */
   estimated?: true;
   offset: number;
   hits: SearchHit[];

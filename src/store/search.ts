@@ -183,6 +183,7 @@ export function searchHit(
     rowId: row.id,
     pair: pairOf(row),
     status: row.status,
+    version: row.version,
     matches: findMatches(row, terms, stem),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { align } from '../../src/align/index.js';
+import { align, alignParagraphs } from '../../src/align/index.js';
 import { countMatches, formatBead, parseAlignments, scoresOf } from '../../src/eval/index.js';
 
 const lines = (path: string) => readFileSync(path, 'utf8').trim().split('\n');
@@ -65,5 +65,34 @@ describe('align', () => {
 
   it('refuses two sides in one language', async () => {
     await expect(align(english, english, { sourceLang: 'en', targetLang: 'en' })).rejects.toThrow(/both en/);
+  });
+});
+
+describe('alignParagraphs', () => {
+  /** The story's sentences cut into paragraphs of the given sizes. */
+  const paragraphs = (sentences: readonly string[], sizes: readonly number[]): string[][] => {
+    const starts = sizes.map((_, k) => sizes.slice(0, k).reduce((total, size) => total + size, 0));
+    return sizes.map((size, k) => sentences.slice(starts[k], (starts[k] ?? 0) + size));
+  };
+  const chineseParagraphs = paragraphs(chinese, [3, 4, chinese.length - 7]);
+  const englishParagraphs = paragraphs(english, [4, 4, english.length - 8]);
+
+  it('finds the same sentence units as aligning the sentences alone, every sentence once and in order', async () => {
+    const byParagraph = await alignParagraphs(chineseParagraphs, englishParagraphs);
+    expect(byParagraph.flatMap((bead) => bead.source)).toEqual(chinese.map((_, i) => i));
+    expect(byParagraph.flatMap((bead) => bead.target)).toEqual(english.map((_, j) => j));
+    const alone = await align(chinese, english, { sourceLang: 'zh', targetLang: 'en' });
+    expect(scoresOf(countMatches(gold, byParagraph)).f1).toBeGreaterThanOrEqual(
+      scoresOf(countMatches(gold, alone)).f1 - 0.05,
+    );
+  });
+
+  it('gives a paragraph without counterpart one bead of all its sentences, scored 0', async () => {
+    const beads = await alignParagraphs([], englishParagraphs);
+    expect(beads).toEqual([
+      { source: [], target: [0, 1, 2, 3], score: 0 },
+      { source: [], target: [4, 5, 6, 7], score: 0 },
+      { source: [], target: english.slice(8).map((_, k) => 8 + k), score: 0 },
+    ]);
   });
 });

@@ -216,4 +216,30 @@ describe('the score bound the search prunes with', () => {
     ] as const)
       expect(score(0, a, 0, b)).toBeLessThanOrEqual(maxScore(weights));
   });
+  it('gives the exact score whenever it reaches `needed`, and less than `needed` otherwise', () => {
+    const sides = buildSides(
+      ['你回家了吗？', '我回家了。', '医生上山了。', '天黑了。'],
+      ['Did you go home?', 'I went home.', 'The doctor went up the hill.', 'It grew dark.'],
+      lexicon,
+    );
+    const weights = weightVector(shipped as ScorerWeights);
+    const exact = learnedScorer(sceneOf(sides), weights);
+    const bounded = learnedScorer(sceneOf(sides), weights);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.double({ min: -1, max: 1.5, noNaN: true }),
+        (i, a, j, b, needed) => {
+          fc.pre(i + a <= 4 && j + b <= 4);
+          const score = exact(i, a, j, b);
+          const answer = bounded(i, a, j, b, needed);
+          if (score >= needed) expect(answer).toBe(score);
+          else expect(answer).toBeLessThan(needed);
+        },
+      ),
+    );
+  });
 });

@@ -162,4 +162,35 @@ describe('the bounded search', () => {
       { numRuns: 300 },
     );
   });
+  it('finds the same beads when the scorer rules out, without scoring them, beads below what they need', () => {
+    fc.assert(
+      fc.property(
+        sizes.chain(([sourceCount, targetCount]) =>
+          fc.tuple(fc.constant(sourceCount), fc.constant(targetCount), table(sourceCount, targetCount)),
+        ),
+        ([sourceCount, targetCount, values]) => {
+          const exact = scorerOf(values, targetCount);
+          const lazy: BeadScorer = (i, a, j, b, needed = Number.NEGATIVE_INFINITY) => {
+            const quality = exact(i, a, j, b);
+            return quality < needed ? Number.NEGATIVE_INFINITY : quality;
+          };
+          const band = bandFromAnchors([], sourceCount, targetCount);
+          const shapesOf = (beads: readonly Bead[]) =>
+            beads.map((bead) => [bead.source.length, bead.target.length]);
+          expect(shapesOf(searchBeads(sourceCount, targetCount, band, lazy))).toEqual(
+            shapesOf(searchBeads(sourceCount, targetCount, band, exact)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('tries beads of at most `maxSide` sentences a side when asked', () => {
+    const band = bandFromAnchors([], 4, 2);
+    const twoToOne = (_i: number, a: number, _j: number, b: number) => (a === 2 && b === 1 ? 1 : 0);
+    const beads = searchBeads(4, 2, band, twoToOne, { maxSide: 1 });
+    expect(beads.every((bead) => bead.source.length <= 1 && bead.target.length <= 1)).toBe(true);
+    expect(searchBeads(4, 2, band, twoToOne).map((bead) => bead.source.length)).toEqual([2, 2]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { PairRow } from './api';
+import type { ReviewPair } from './api';
 import { isDoubtful } from './reviewFilters';
 
 const SIZE = 240;
@@ -11,13 +11,13 @@ interface Step {
 }
 
 /** Each pair's place on both axes: the Chinese and the English sentences (or texts) it covers. */
-function steps(rows: readonly PairRow[]): { steps: Step[]; zh: number; en: number } {
+function steps(rows: readonly ReviewPair[]): { steps: Step[]; zh: number; en: number } {
   let zh = 0;
   let en = 0;
-  const count = (ids: string, text: string) => Math.max((JSON.parse(ids) as string[]).length, text ? 1 : 0);
+  const count = (ids: readonly string[], text: string) => Math.max(ids.length, text ? 1 : 0);
   const placed = rows.map((row, index): Step => {
-    const zhCount = count(row.zh_ids, row.zh);
-    const enCount = count(row.en_ids, row.en);
+    const zhCount = count(row.zhIds, row.zh);
+    const enCount = count(row.enIds, row.en);
     const step: Step = {
       index,
       zh: [zh, zh + zhCount],
@@ -40,7 +40,7 @@ export function AlignmentMap({
   current,
   onJump,
 }: {
-  rows: readonly PairRow[];
+  rows: readonly ReviewPair[];
   current: number;
   onJump: (index: number) => void;
 }) {

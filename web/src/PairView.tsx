@@ -1,4 +1,4 @@
-import type { PairRow } from './api';
+import type { ReviewPair } from './api';
 import { isDoubtful } from './reviewFilters';
 import { SentenceRun } from './SentenceRun';
 
@@ -8,15 +8,15 @@ function scoreColour(score: number): string {
 }
 
 /** Where a pair's sentences stand in a PDF: `p. 3`, or `p. 3/4` when the languages are on different pages. */
-function pageLabel(row: PairRow, pages: ReadonlyMap<string, number>): string {
+function pageLabel(row: ReviewPair, pages: ReadonlyMap<string, number>): string {
   if (pages.size === 0) return '';
-  const first = (ids: string) => pages.get((JSON.parse(ids) as string[])[0] ?? '');
-  const found = [...new Set([first(row.en_ids), first(row.zh_ids)].filter((page) => page !== undefined))];
+  const first = (ids: readonly string[]) => pages.get(ids[0] ?? '');
+  const found = [...new Set([first(row.enIds), first(row.zhIds)].filter((page) => page !== undefined))];
   return found.length > 0 ? `p. ${found.join('/')}` : '';
 }
 
 interface Props {
-  row: PairRow;
+  row: ReviewPair;
   index: number;
   /** Where the virtual list places the row. */
   top: number;
@@ -54,7 +54,7 @@ export function PairView({
     <div
       ref={measure}
       data-index={index}
-      data-pair={row.pair_key}
+      data-pair={row.key}
       className={classes.filter(Boolean).join(' ')}
       style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
       role="option"
@@ -81,7 +81,7 @@ export function PairView({
           {sentences ? (
             <SentenceRun
               lang={lang}
-              ids={JSON.parse(lang === 'en' ? row.en_ids : row.zh_ids) as string[]}
+              ids={lang === 'en' ? row.enIds : row.zhIds}
               texts={sentences}
               onBoundary={onBoundary}
             />
@@ -90,7 +90,7 @@ export function PairView({
           )}
         </span>
       ))}
-      <span className="flags">{(JSON.parse(row.flags) as string[]).join(', ')}</span>
+      <span className="flags">{row.flags.join(', ')}</span>
     </div>
   );
 }

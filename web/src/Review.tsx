@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { AlignmentMap } from './AlignmentMap';
-import { api, type PairRow, type ReviewDocument } from './api';
+import { api, type ReviewDocument, type ReviewPair } from './api';
 import { ExportLink } from './ExportLink';
 import { KeyHelp } from './KeyHelp';
 import { LANGUAGE_NAMES } from './languages';
@@ -22,10 +22,8 @@ const SENTENCE_MOVES = [
   ['{', 'zh', 'previous'],
 ] as const;
 
-const sentenceCount = (ids: string) => (JSON.parse(ids) as string[]).length;
-
-const holdsSentence = (row: PairRow, sentence: string) =>
-  [row.en_ids, row.zh_ids].some((ids) => (JSON.parse(ids) as string[]).includes(sentence));
+const holdsSentence = (row: ReviewPair, sentence: string) =>
+  [row.enIds, row.zhIds].some((ids) => ids.includes(sentence));
 
 /** The buttons of the toolbar, each the key it stands for. */
 const BUTTONS: readonly [string, string][] = [
@@ -44,13 +42,13 @@ const BUTTONS: readonly [string, string][] = [
   ['?', 'Keys'],
 ];
 
-const NO_ROWS: PairRow[] = [];
+const NO_ROWS: ReviewPair[] = [];
 const NO_PAGES: ReadonlyMap<string, number> = new Map();
 
 /** An edit of one row, made on the row as the document now holds it (same id, latest version). */
 function onRow(
-  target: PairRow,
-  request: (row: PairRow, document: ReviewDocument) => ReturnType<EditRequest>,
+  target: ReviewPair,
+  request: (row: ReviewPair, document: ReviewDocument) => ReturnType<EditRequest>,
 ): EditRequest {
   return (document) => {
     const row = document.rows.find((other) => other.id === target.id);
@@ -61,13 +59,13 @@ function onRow(
 /** The sentences of a pair being corrected, with their texts as stored. */
 /** A pair being corrected: the fields of its sentences, or of its two sides when it has none. */
 interface Editing {
-  row: PairRow;
+  row: ReviewPair;
   header: boolean;
   fields: CorrectionField[];
 }
 
 interface Correction {
-  row: PairRow;
+  row: ReviewPair;
   texts: ReadonlyMap<string, string>;
 }
 
@@ -103,7 +101,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   useEffect(() => {
     if (!document?.complete || focused.current) return;
     focused.current = true;
-    const at = focus ? document.rows.findIndex((row) => row.pair_key === focus) : -1;
+    const at = focus ? document.rows.findIndex((row) => row.key === focus) : -1;
     if (at >= 0) setCurrent(at);
   }, [document, focus]);
 
@@ -128,7 +126,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
   };
   const besides = (
     direction: 'previous' | 'next',
-    request: (row: PairRow, other: PairRow) => ReturnType<EditRequest>,
+    request: (row: ReviewPair, other: ReviewPair) => ReturnType<EditRequest>,
   ) =>
     row &&
     onRow(row, (latest, doc) => {
@@ -175,7 +173,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
           if (!result.outcome) throw new Error('Nothing to align again: confirm a pair first.');
           return result.outcome;
         }),
-      (outcome) => `Aligned again around the confirmed pairs: ${outcome.rows.length} pairs rewritten.`,
+      (outcome) => `Aligned again around the confirmed pairs: ${outcome.pairs.length} pairs rewritten.`,
     );
   const actions: Record<string, () => void> = {
     j: () => setCurrent(Math.min(rows.length - 1, current + 1)),
@@ -190,11 +188,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
       row &&
       edit(
         onRow(row, (latest) =>
-          api.split(
-            latest,
-            Math.min(1, sentenceCount(latest.en_ids)),
-            Math.min(1, sentenceCount(latest.zh_ids)),
-          ),
+          api.split(latest, Math.min(1, latest.enIds.length), Math.min(1, latest.zhIds.length)),
         ),
         () => 'Split after the first sentence of each side.',
       ),
@@ -204,7 +198,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     a: realign,
     e: () => {
       if (!row) return;
-      const ids = { en: JSON.parse(row.en_ids) as string[], zh: JSON.parse(row.zh_ids) as string[] };
+      const ids = { en: row.enIds, zh: row.zhIds };
       if (ids.en.length + ids.zh.length === 0)
         setCorrecting({ row, header: true, fields: headerFields(row) });
       else
@@ -266,7 +260,7 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
     if (!target) return;
     changes.forEach((change, k) => {
       const done = k === changes.length - 1;
-      const request = (latest: PairRow) =>
+      const request = (latest: ReviewPair) =>
         target.header
           ? api.editPairText(latest, change.id as 'en' | 'zh', change.text)
           : api.editSentence(documentId, change.id, change.text, latest);
@@ -358,8 +352,8 @@ export function Review({ documentId, focus }: { documentId: number; focus?: stri
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => (
             <PairView
-              key={(rows[item.index] as PairRow).id}
-              row={rows[item.index] as PairRow}
+              key={(rows[item.index] as ReviewPair).id}
+              row={rows[item.index] as ReviewPair}
               index={item.index}
               top={item.start}
               selected={item.index === current}

@@ -43,7 +43,7 @@ function HitRow({ hit }: { hit: SearchHit }) {
         </td>
       ))}
       <td>
-        <a href={`#/documents/${hit.documentId}/${hit.pair.id}`}>in context</a>
+        <a href={`#/documents/${hit.documentId}/${hit.pair.key}`}>in context</a>
       </td>
     </tr>
   );
@@ -145,7 +145,7 @@ export function Search() {
       <table className="hits">
         <tbody>
           {page?.hits.map((hit) => (
-            <HitRow key={`${hit.documentId}-${hit.pair.id}`} hit={hit} />
+            <HitRow key={`${hit.pair.id}`} hit={hit} />
           ))}
         </tbody>
       </table>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api, type PairRow } from './api';
+import { api, type ReviewPair } from './api';
 import { LANGUAGE_NAMES } from './languages';
 
 /** The texts of a row's sentences, fetched once the row has stayed selected a moment; undefined until then. */
-export function useSentenceTexts(row: PairRow | undefined): ReadonlyMap<string, string> | undefined {
+export function useSentenceTexts(row: ReviewPair | undefined): ReadonlyMap<string, string> | undefined {
   const [loaded, setLoaded] = useState<{ key: string; texts: ReadonlyMap<string, string> }>();
   const key = row ? `${row.id}.${row.version}` : '';
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PairRow } from './api';
+import type { ReviewPair } from './api';
 import { LANGUAGE_NAMES } from './languages';
 
 interface Props {
-  row: PairRow;
+  row: ReviewPair;
   texts: ReadonlyMap<string, string>;
   /** Where the boundaries stand at first; after each side's first sentence otherwise. */
   initial?: { en?: number; zh?: number } | undefined;
@@ -25,7 +25,7 @@ const BOUNDARY_KEYS: Readonly<Record<string, ['en' | 'zh', number]>> = {
  * Escape closes.
  */
 export function SplitChooser({ row, texts, initial, onSplit, onClose }: Props) {
-  const ids = { en: JSON.parse(row.en_ids) as string[], zh: JSON.parse(row.zh_ids) as string[] };
+  const ids = { en: row.enIds, zh: row.zhIds };
   const [at, setAt] = useState({
     en: initial?.en ?? Math.min(1, ids.en.length),
     zh: initial?.zh ?? Math.min(1, ids.zh.length),

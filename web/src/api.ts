@@ -1,23 +1,28 @@
 /** The studio API, as the web app uses it. Every failure becomes an ApiError with the server's message. */
 
-import type { PlacedWarning as DocumentWarning } from '../../src/model/warnings';
-import type { DuplicateChoice, UploadDuplicate, UploadOutcome } from '../../src/server/api-types';
-import {
-  type StoredDocument as DocumentSummary,
-  type EditHistory,
-  type EditOutcome,
-  type ReviewRow as PairRow,
-  reviewRowOf,
-} from '../../src/store/rows';
-import type { SpottedHit as SearchHit, SpottedPage as SearchPage } from '../../src/store/search-types';
+import type {
+  DocumentSummary,
+  DocumentWarning,
+  DuplicateChoice,
+  EditHistory,
+  EditResult,
+  RealignResult,
+  ReviewDocumentBody,
+  ReviewPair,
+  SearchHit,
+  SearchPage,
+  StepResult,
+  UploadDuplicate,
+  UploadOutcome,
+} from '../../src/server/api-types';
 
 export type {
   DocumentSummary,
   DocumentWarning,
   DuplicateChoice,
   EditHistory,
-  EditOutcome,
-  PairRow,
+  EditResult,
+  ReviewPair,
   SearchHit,
   SearchPage,
   UploadDuplicate,
@@ -79,12 +84,12 @@ function downloadName(header: string | null, fallback: string): string {
   return /filename="?([^";]+)"?/i.exec(header ?? '')?.[1] ?? fallback;
 }
 
-const seen = (row: PairRow) => ({ id: row.id, version: row.version });
+const seen = (pair: ReviewPair) => ({ id: pair.id, version: pair.version });
 
-/** A document as the review opens it: rows, the PDF page of each sentence, the undo/redo history. */
+/** A document as the review opens it: its pairs, the PDF page of each sentence, the undo/redo history. */
 export interface ReviewDocument {
   name: string;
-  rows: PairRow[];
+  rows: ReviewPair[];
   /** False while only the first rows are loaded. */
   complete: boolean;
   pages: ReadonlyMap<string, number>;
@@ -125,20 +130,13 @@ export const api = {
   rename: (id: number, name: string) =>
     send<{ id: number; name: string }>('PUT', `/api/documents/${id}/name`, { name }),
   deleteDocument: (id: number) => send<{ deleted: number }>('DELETE', `/api/documents/${id}`),
-  /** A document's rows, sent as arrays of values (the server names the columns once). */
+  /** A document's pairs: the first `limit`, or all. */
   document: (id: number, limit?: number) =>
-    request<{
-      name: string;
-      total: number;
-      columns: string[];
-      rows: unknown[][];
-      pages: Record<string, number>;
-      history: EditHistory;
-    }>(`/api/documents/${id}${limit ? `?limit=${limit}` : ''}`).then(
+    request<ReviewDocumentBody>(`/api/documents/${id}${limit ? `?limit=${limit}` : ''}`).then(
       (body): ReviewDocument => ({
         name: body.name,
-        complete: body.rows.length === body.total,
-        rows: body.rows.map(reviewRowOf),
+        complete: body.pairs.length === body.total,
+        rows: body.pairs,
         pages: new Map(Object.entries(body.pages)),
         history: body.history,
       }),
@@ -146,37 +144,37 @@ export const api = {
   /** What the reader noticed about the document, each warning with the sentence nearest it. */
   warnings: (id: number) => request<DocumentWarning[]>(`/api/documents/${id}/warnings`),
   /** The texts of a pair's sentences, English first. */
-  sentences: (row: PairRow) =>
+  sentences: (row: ReviewPair) =>
     request<{ sentences: { id: string; text: string }[] }>(`/api/pairs/${row.id}/sentences`).then(
       (body) => new Map(body.sentences.map((sentence) => [sentence.id, sentence.text])),
     ),
-  merge: (row: PairRow, next: PairRow) =>
-    post<EditOutcome>(`/api/pairs/${row.id}/merge`, { version: row.version, next: seen(next) }),
-  split: (row: PairRow, en: number, zh: number) =>
-    post<EditOutcome>(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
-  move: (row: PairRow, lang: 'en' | 'zh', direction: 'previous' | 'next', neighbour: PairRow) =>
-    post<EditOutcome>(`/api/pairs/${row.id}/move`, {
+  merge: (row: ReviewPair, next: ReviewPair) =>
+    post<EditResult>(`/api/pairs/${row.id}/merge`, { version: row.version, next: seen(next) }),
+  split: (row: ReviewPair, en: number, zh: number) =>
+    post<EditResult>(`/api/pairs/${row.id}/split`, { version: row.version, en, zh }),
+  move: (row: ReviewPair, lang: 'en' | 'zh', direction: 'previous' | 'next', neighbour: ReviewPair) =>
+    post<EditResult>(`/api/pairs/${row.id}/move`, {
       version: row.version,
       lang,
       direction,
       neighbour: seen(neighbour),
     }),
-  confirm: (row: PairRow) => post<EditOutcome>(`/api/pairs/${row.id}/confirm`, { version: row.version }),
-  unconfirm: (row: PairRow) => post<EditOutcome>(`/api/pairs/${row.id}/unconfirm`, { version: row.version }),
+  confirm: (row: ReviewPair) => post<EditResult>(`/api/pairs/${row.id}/confirm`, { version: row.version }),
+  unconfirm: (row: ReviewPair) =>
+    post<EditResult>(`/api/pairs/${row.id}/unconfirm`, { version: row.version }),
   /** Aligns the document again around its confirmed pairs; the edit's outcome, or none when nothing changed. */
-  realign: (documentId: number) =>
-    post<{ stretches: number; outcome: EditOutcome | null }>(`/api/documents/${documentId}/realign`),
+  realign: (documentId: number) => post<RealignResult>(`/api/documents/${documentId}/realign`),
   /** Corrects one side of a pair read without sentences (a title, a byline). */
-  editPairText: (row: PairRow, lang: 'en' | 'zh', text: string) =>
-    send<EditOutcome>('PUT', `/api/pairs/${row.id}/text`, { version: row.version, lang, text }),
-  editSentence: (documentId: number, sentence: string, text: string, holder: PairRow) =>
-    send<EditOutcome>('PUT', `/api/documents/${documentId}/sentences/${encodeURIComponent(sentence)}`, {
+  editPairText: (row: ReviewPair, lang: 'en' | 'zh', text: string) =>
+    send<EditResult>('PUT', `/api/pairs/${row.id}/text`, { version: row.version, lang, text }),
+  editSentence: (documentId: number, sentence: string, text: string, holder: ReviewPair) =>
+    send<EditResult>('PUT', `/api/documents/${documentId}/sentences/${encodeURIComponent(sentence)}`, {
       text,
       pair: seen(holder),
     }),
   /** Undoes or redoes `edit`, the one the view knows comes next. */
   step: (documentId: number, direction: 'undo' | 'redo', edit: number) =>
-    post<EditOutcome & { done: boolean }>(`/api/documents/${documentId}/${direction}`, { edit }),
+    post<StepResult>(`/api/documents/${documentId}/${direction}`, { edit }),
   search: (query: string, filter: SearchRequest) => {
     const parameters = new URLSearchParams({ q: query });
     for (const [name, value] of Object.entries(filter)) if (value) parameters.set(name, String(value));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api, type EditOutcome, type ReviewDocument } from './api';
+import { ApiError, api, type EditResult, type ReviewDocument } from './api';
 import { patchRows } from './reviewRows';
 
 export type LoadState = 'loading' | 'ready' | 'missing' | 'failed';
@@ -12,7 +12,7 @@ const afterPaint = () =>
   new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
 
 /** Makes an edit's request from the document as the previous edit left it; undefined to do nothing. */
-export type EditRequest = (document: ReviewDocument) => Promise<EditOutcome> | undefined;
+export type EditRequest = (document: ReviewDocument) => Promise<EditResult> | undefined;
 
 /**
  * A document under review: loaded once, then patched from the rows each edit changed.
@@ -52,7 +52,7 @@ export function useReviewDocument(documentId: number) {
   }, [documentId, show]);
 
   const edit = useCallback(
-    (request: EditRequest, done: (outcome: EditOutcome) => string) => {
+    (request: EditRequest, done: (outcome: EditResult) => string) => {
       queue.current = queue.current.then(async () => {
         const before = latest.current;
         const pending = before && request(before);
