@@ -39,7 +39,7 @@ export async function* generatedDocuments(
   }
 }
 
-/** The queries the PostgreSQL search benchmark times: Chinese words, English words common and rare, a phrase, two terms. */
+/** The queries the PostgreSQL search benchmark times: Chinese words, English words common and rare, a phrase, two terms, both languages. */
 export const SEARCH_QUERIES = [
   '港口',
   '湿地',
@@ -50,4 +50,5 @@ export const SEARCH_QUERIES = [
   'the',
   '"green harbour"',
   '港口 harbour',
+  'the 的',
 ];

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:search`: search over a corpus store of 1,000,000 generated pairs, median
  * time of a page of 50 hits with its total, for Chinese words, English words (whole, by
- * stem, common and rare), a phrase and two words (target ≤ 200 ms each).
+ * stem, common and rare), a phrase, two words, and words of both languages together (target
+ * ≤ 200 ms each).
  * The pairs are made from the bundled example's sentences, shuffled into new combinations.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +58,7 @@ try {
     ['harbour port', {}],
     ['bird', { stem: true }],
     ['港口 harbour', {}],
+    ['the 的', {}],
   ];
   for (const [query, options] of queries) {
     const { ms, total } = time(query, options);

@@ -6,16 +6,17 @@
  * to open it, edits from the keyboard to the screen, scrolling and jumping through it.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { loadLexicon } from '../src/align/index.js';
-import { pairDocument } from '../src/pairs/pairs.js';
-import { storeFiles } from '../src/pipeline/store.js';
-import { median } from '../src/quantile.js';
-import { readDocuments } from '../src/read.js';
-import { buildServer } from '../src/server/app.js';
-import { CorpusStore } from '../src/store/index.js';
+// The built code, as `bitext import` runs it: its article threads start from dist/.
+import { loadLexicon } from '../dist/align/index.js';
+import { pairDocument } from '../dist/pairs/pairs.js';
+import { storeFiles } from '../dist/pipeline/store.js';
+import { median } from '../dist/quantile.js';
+import { readDocuments } from '../dist/read.js';
+import { buildServer } from '../dist/server/app.js';
+import { CorpusStore } from '../dist/store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TARGET_PAIRS = 30_000;
@@ -58,7 +59,7 @@ async function importLongDocument(dir: string, database: string): Promise<Import
   if (!document) throw new Error('the long text was not read');
   const readS = seconds(started);
   started = performance.now();
-  const aligned = await pairDocument(document, lexicon);
+  const aligned = await pairDocument(document, lexicon, { jobs: availableParallelism() });
   const alignS = seconds(started);
   started = performance.now();
   const store = new CorpusStore(database);

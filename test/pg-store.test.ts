@@ -10,6 +10,9 @@ import { SqliteStore, type Store } from '../src/store/corpus.js';
 import { CorpusStore } from '../src/store/index.js';
 import { PostgresStore } from '../src/store/postgres/index.js';
 import { SCHEMA_VERSION } from '../src/store/postgres/schema.js';
+import type { SpottedHit } from '../src/store/search-types.js';
+import { spotTranslations } from '../src/store/spotting.js';
+import { pairsDocument } from './pairs-fixture.js';
 import { freshDatabase, hasPostgres } from './pg.js';
 
 /**
@@ -157,6 +160,83 @@ describe.each(STORES)('the %s store', (kind, open) => {
   });
 });
 
+/**
+ * A name (Zevra, 泽瓦) and a new material (tamorin, 塔莫林) no dictionary holds, translated the
+ * same way each time; 港口 and 城市 (harbour, city) are in two of Zevra’s five pairs, but in more
+ * pairs without him.
+ */
+const COINED = pairsDocument('coined', [
+  ['Dr Zevra reached the harbour yesterday.', '泽瓦博士昨天抵达港口。'],
+  ['We visited the wetland with Zevra.', '我们和泽瓦一起参观了湿地。'],
+  ['Zevra said the city air was clean.', '泽瓦说城市的空气很干净。'],
+  ['Zevra walked along the harbour.', '泽瓦沿着港口散步。'],
+  ['Zevra wrote a book about the city.', '泽瓦写了一本关于城市的书。'],
+  ['The harbour was busy.', '港口很繁忙。'],
+  ['The city grew around the harbour.', '城市围绕港口发展。'],
+  ['Ships left the harbour at dawn.', '船只在黎明时离开港口。'],
+  ['The city has a new museum.', '城市有一座新博物馆。'],
+  ['Old streets run through the city.', '老街穿过城市。'],
+  ['The harbour lights were on.', '港口的灯亮着。'],
+  ['Rain fell on the city.', '雨落在城市上。'],
+  ['Tamorin is a new material.', '塔莫林是一种新型材料。'],
+  ['Engineers built the bridge with tamorin.', '工程师用塔莫林修建了桥梁。'],
+  ['Tamorin panels cool the city.', '塔莫林板让城市凉爽。'],
+  ['The harbour wall uses tamorin.', '港口的墙使用了塔莫林。'],
+]);
+
+const spottedWords = (hits: SpottedHit[], lang: 'en' | 'zh') =>
+  hits.map((hit) => hit.spotted[lang].map(([start, end]) => hit.pair[lang].slice(start, end)));
+
+describe.each(STORES)('translation spotting on the %s store', (kind, open) => {
+  const skip = kind === 'PostgreSQL' && !hasPostgres;
+  let store: Store;
+  const spot = async (query: string) => spotTranslations(await store.search(query), query, store);
+
+  beforeAll(async () => {
+    if (skip) return;
+    store = await open();
+    await store.addDocument(COINED);
+  });
+  afterAll(async () => store?.close());
+
+  it.skipIf(skip)(
+    'learns from the hits how a name no dictionary holds was translated, both ways',
+    async () => {
+      const zevra = await spot('Zevra');
+      expect(zevra.hits).toHaveLength(5);
+      expect(spottedWords(zevra.hits, 'zh')).toEqual(Array(5).fill(['泽瓦']));
+      const chinese = await spot('泽瓦');
+      expect(spottedWords(chinese.hits, 'en')).toEqual(Array(5).fill(['Zevra']));
+    },
+  );
+
+  it.skipIf(skip)(
+    'learns a new word’s translation whatever its case, and lights no function word',
+    async () => {
+      const page = await spot('塔莫林');
+      expect(spottedWords(page.hits, 'en')).toEqual([['Tamorin'], ['tamorin'], ['Tamorin'], ['tamorin']]);
+      const english = await spot('tamorin');
+      expect(spottedWords(english.hits, 'zh')).toEqual(Array(4).fill(['塔莫林']));
+    },
+  );
+
+  it.skipIf(skip)('learns nothing from words more common outside the hits than in them', async () => {
+    const page = await spot('Zevra');
+    const spotted = spottedWords(page.hits, 'zh').flat();
+    expect(spotted).not.toContain('港口');
+    expect(spotted).not.toContain('城市');
+    const harbour = await spot('港口');
+    expect(spottedWords(harbour.hits, 'en').flat()).not.toContain('Zevra');
+  });
+
+  it.skipIf(skip)('learns nothing from a single hit (here, a document’s only pair)', async () => {
+    const elsewhere = await store.addDocument(pairsDocument('elsewhere', [['Zevra', '泽瓦']]));
+    const options = { documentId: elsewhere };
+    const page = await spotTranslations(await store.search('Zevra', options), 'Zevra', store, options);
+    expect(spottedWords(page.hits, 'zh')).toEqual([[]]);
+  });
+});
+
 describe.skipIf(!hasPostgres)('the PostgreSQL store beside the SQLite one', () => {
   const QUERIES = [
     '港',
@@ -210,6 +290,34 @@ describe.skipIf(!hasPostgres)('the PostgreSQL store beside the SQLite one', () =
     const search = (db: string) => bitext('search', '港口', '--db', db).stdout;
     expect(search(url)).toEqual(search(file));
   }, 240_000);
+
+  it('estimates a common query’s total from a sample in a large store, and counts a rare one', async () => {
+    const rows: [string, string][] = Array.from({ length: 3000 }, (_, k) => [
+      k % 600 === 0 ? `The lighthouse keeper wrote letter ${k}.` : `The tide came in for the ${k}th time.`,
+      `潮水第${k}次涨起来了。`,
+    ]);
+    const url = await freshDatabase();
+    const sampled = await PostgresStore.open(url, { sampleRows: 600 });
+    const whole = await PostgresStore.open(url, { sampleRows: 10_000 });
+    await sampled.addDocument(pairsDocument('tides', rows));
+    const common = await sampled.search('the');
+    expect(common.estimated).toBe(true);
+    expect(common.total).toBeGreaterThan(2400);
+    expect(common.total).toBeLessThan(3600);
+    expect(await sampled.search('the', { offset: 50 })).toMatchObject({
+      total: common.total,
+      estimated: true,
+    });
+    expect(await whole.search('the')).toMatchObject({ total: 3000, more: false });
+    expect((await whole.search('the')).estimated).toBeUndefined();
+    const rare = await sampled.search('lighthouse');
+    expect(rare.total).toBe(5);
+    expect(rare.estimated).toBeUndefined();
+    expect(common.hits.map((hit) => hit.pair.id)).toEqual(
+      (await whole.search('the')).hits.map((hit) => hit.pair.id),
+    );
+    await Promise.all([sampled.close(), whole.close()]);
+  });
 
   it('migrates a new database once, records its version, and refuses a newer one', async () => {
     const url = await freshDatabase();

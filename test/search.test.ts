@@ -120,6 +120,20 @@ describe('filters, paging and documents', () => {
     expect(store.search('人权', { role: 'title' }).total).toBe(1);
   });
 
+  it('filters and pages a query of both languages in stored order', () => {
+    const all = store.search('港口 harbour');
+    expect(all.hits.map((hit) => hit.pair.en)).toEqual([
+      'His father often spoke of the harbour.',
+      'A café by the harbour.',
+      'The harbour is green; the harbour is busy.',
+      'Right of way at the harbour gate.',
+    ]);
+    expect(store.search('港口 harbour', { offset: 1, limit: 2 })).toMatchObject({ total: 4, more: false });
+    expect(store.search('港口 harbour', { offset: 1, limit: 2 }).hits).toEqual(all.hits.slice(1, 3));
+    expect(store.search('港口 harbour', { documentId: harbourId }).total).toBe(2);
+    expect(store.search('harbour 港口', { role: 'source' }).hits.map((hit) => hit.pair.id)).toEqual(['p1']);
+  });
+
   it('pages through the hits with the total, naming each hit’s document', () => {
     const all = store.search('港口');
     expect(all.total).toBe(5);
@@ -160,17 +174,17 @@ describe('filters, paging and documents', () => {
 
 describe('translation spotting', () => {
   it('marks the English the dictionary gives for a Chinese query', async () => {
-    const page = await spotTranslations(store.search('合作'), '合作');
+    const page = await spotTranslations(store.search('合作'), '合作', store);
     const [ports, scientists] = page.hits;
     expect(marked(ports, 'en', ports?.spotted.en)).toEqual(['Cooperation']);
     expect(marked(scientists, 'en', scientists?.spotted.en)).toEqual(['cooperate']);
   });
 
   it('marks the Chinese the dictionary gives for an English query', async () => {
-    const page = await spotTranslations(store.search('ports'), 'ports');
+    const page = await spotTranslations(store.search('ports'), 'ports', store);
     const [ports] = page.hits;
     expect(marked(ports, 'zh', ports?.spotted.zh)).toEqual(['港口']);
-    const father = await spotTranslations(store.search('father'), 'father');
+    const father = await spotTranslations(store.search('father'), 'father', store);
     expect(marked(father.hits[0], 'zh', father.hits[0]?.spotted.zh)).toEqual(['父亲']);
   });
 });

@@ -21,12 +21,13 @@ const NOTHING_COVERED = new Uint32Array(0);
  * short stretches over one long key table, and zeroing an array of every key for each
  * cost more than aligning the stretch. A key is marked when it holds the current stamp.
  */
-const keyMarks = { stamps: new Int32Array(0), current: 0 };
+const keyMarks = { stamps: new Int32Array(0), heads: new Int32Array(0), current: 0 };
 
-/** A fresh stamp, with the stamps array able to hold `keyCount` keys. */
+/** A fresh stamp, with the stamps array (and the heads of a marked key's token list) able to hold `keyCount` keys. */
 function nextKeyStamp(keyCount: number): number {
   if (keyMarks.stamps.length < keyCount) {
     keyMarks.stamps = new Int32Array(Math.max(keyCount, keyMarks.stamps.length * 2));
+    keyMarks.heads = new Int32Array(keyMarks.stamps.length);
   }
   if (keyMarks.current === 0x7fffffff) {
     keyMarks.stamps.fill(0);
@@ -48,6 +49,11 @@ export class Similarity {
   /** Scratch space for the tokens of one sentence that another covers. */
   private readonly coveredTokens: Uint32Array;
   private markStamp = 0;
+  /** For the target sentence of a pair: which of its tokens the source covers. */
+  private readonly targetCovered: Uint8Array;
+  /** The target's key occurrences, listed by key: token of occurrence n, and the next occurrence of its key. */
+  private readonly keyToken: Int32Array;
+  private readonly nextOfKey: Int32Array;
   private readonly sourceWeightPrefix: Float64Array;
   private readonly targetWeightPrefix: Float64Array;
   /** For the prepared position: covered weight of source sentence iEnd-1-k by the last b target sentences, at [k * SIDE + b]. */
@@ -71,6 +77,10 @@ export class Similarity {
     this.sourceMarks = new Int32Array(longest(source));
     this.targetMarks = new Int32Array(longest(target));
     this.coveredTokens = new Uint32Array(Math.max(this.sourceMarks.length, this.targetMarks.length));
+    this.targetCovered = new Uint8Array(this.targetMarks.length);
+    const mostKeys = target.reduce((max, s) => Math.max(max, keyCountOf(s)), 0);
+    this.keyToken = new Int32Array(mostKeys);
+    this.nextOfKey = new Int32Array(mostKeys);
     this.sourceWeightPrefix = weightPrefix(source);
     this.targetWeightPrefix = weightPrefix(target);
   }
@@ -97,9 +107,48 @@ export class Similarity {
     return count;
   }
 
-  private covered(tokens: SentenceEvidence, other: SentenceEvidence): Uint32Array {
-    const count = this.markCovered(tokens, other);
-    return count === 0 ? NOTHING_COVERED : this.coveredTokens.slice(0, count);
+  /**
+   * Which tokens of a source sentence and of a target sentence the other covers, in one
+   * pass: the target's keys are marked, each with the list of its tokens holding it; then
+   * each source token that holds a marked key is covered, and so are those tokens.
+   */
+  private coverBoth(s: SentenceEvidence, t: SentenceEvidence): PairCoverage {
+    const stamp = nextKeyStamp(this.keyCount);
+    const { stamps, heads } = keyMarks;
+    let occurrences = 0;
+    for (let u = 0; u < t.keyStart.length; u++) {
+      for (let k = t.keyStart[u] as number; k < (t.keyEnd[u] as number); k++) {
+        const key = t.tokenKeys[k] as number;
+        if (stamps[key] !== stamp) {
+          stamps[key] = stamp;
+          heads[key] = -1;
+        }
+        this.keyToken[occurrences] = u;
+        this.nextOfKey[occurrences] = heads[key] as number;
+        heads[key] = occurrences++;
+      }
+    }
+    this.targetCovered.fill(0, 0, t.keyStart.length);
+    let sourceCount = 0;
+    for (let v = 0; v < s.keyStart.length; v++) {
+      let covered = false;
+      for (let k = s.keyStart[v] as number; k < (s.keyEnd[v] as number); k++) {
+        const key = s.tokenKeys[k] as number;
+        if (stamps[key] !== stamp) continue;
+        covered = true;
+        for (let o = heads[key] as number; o >= 0; o = this.nextOfKey[o] as number) {
+          this.targetCovered[this.keyToken[o] as number] = 1;
+        }
+        heads[key] = -1;
+      }
+      if (covered) this.coveredTokens[sourceCount++] = v;
+    }
+    const source = sourceCount === 0 ? NOTHING_COVERED : this.coveredTokens.slice(0, sourceCount);
+    let targetCount = 0;
+    for (let u = 0; u < t.keyStart.length; u++)
+      if (this.targetCovered[u]) this.coveredTokens[targetCount++] = u;
+    const target = targetCount === 0 ? NOTHING_COVERED : this.coveredTokens.slice(0, targetCount);
+    return { source, target };
   }
 
   private pair(i: number, j: number): PairCoverage {
@@ -110,9 +159,7 @@ export class Similarity {
     }
     let pair = row.get(j);
     if (!pair) {
-      const s = this.source[i] as SentenceEvidence;
-      const t = this.target[j] as SentenceEvidence;
-      pair = { source: this.covered(s, t), target: this.covered(t, s) };
+      pair = this.coverBoth(this.source[i] as SentenceEvidence, this.target[j] as SentenceEvidence);
       row.set(j, pair);
     }
     return pair;
@@ -240,6 +287,13 @@ export class Similarity {
     const coverage = this.beadCoverage(iEnd, a, jEnd, b);
     return coverage.source * coverage.target;
   }
+}
+
+function keyCountOf(sentence: SentenceEvidence): number {
+  let count = 0;
+  for (let t = 0; t < sentence.keyStart.length; t++)
+    count += (sentence.keyEnd[t] as number) - (sentence.keyStart[t] as number);
+  return count;
 }
 
 function coveredSum(evidence: SentenceEvidence, covered: Uint32Array): number {

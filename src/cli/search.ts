@@ -47,7 +47,7 @@ async function searchOptions(store: Store, options: SearchCommandOptions): Promi
 
 function pageLine(page: SearchPage): string {
   if (page.total === 0) return 'bitext: no pairs match\n';
-  const total = `${page.more ? 'more than ' : ''}${page.total}`;
+  const total = `${page.more ? 'more than ' : page.estimated ? 'about ' : ''}${page.total}`;
   return `bitext: pairs ${page.offset + 1}–${page.offset + page.hits.length} of ${total}\n`;
 }
 
@@ -58,12 +58,14 @@ function pageLine(page: SearchPage): string {
 export async function runSearchCommand(query: string, options: SearchCommandOptions): Promise<void> {
   const store = await openStore(options.db, { mustExist: true });
   try {
-    const page = await store.search(query, await searchOptions(store, options));
+    const found = await searchOptions(store, options);
+    const page = await store.search(query, found);
+    const spot = () => spotTranslations(page, query, store, found);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(await spotTranslations(page, query), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(await spot(), null, 2)}\n`);
       return;
     }
-    const spotted = process.stdout.isTTY ? (await spotTranslations(page, query)).hits : undefined;
+    const spotted = process.stdout.isTTY ? (await spot()).hits : undefined;
     page.hits.forEach((hit, i) => {
       const side = (lang: 'en' | 'zh') =>
         spotted

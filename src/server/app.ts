@@ -365,7 +365,7 @@ export function buildServer(store: CorpusStore, options: ServerOptions = {}): Fa
     },
     async (request) => {
       const { q, ...options } = request.query;
-      return searchPage(await spotTranslations(store.search(q, options), q));
+      return searchPage(await spotTranslations(store.search(q, options), q, store, options));
     },
   );
 

@@ -26,6 +26,8 @@ export interface Store {
   documentIds(names?: readonly string[]): Promise<number[]>;
   /** One page of the pairs a query matches, with the total (see search.ts). */
   search(query: string, options?: SearchOptions): Promise<SearchPage>;
+  /** The pairs a query matches (with the options' filters), counted up to `upTo`; `upTo + 1` when more. */
+  countPairs(query: string, options: SearchOptions, upTo: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,10 @@ export class SqliteStore implements Store {
 
   async search(query: string, options?: SearchOptions): Promise<SearchPage> {
     return this.store.search(query, options);
+  }
+
+  async countPairs(query: string, options: SearchOptions, upTo: number): Promise<number> {
+    return this.store.countPairs(query, options, upTo);
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,7 @@ import { listWarnings, type PlacedWarning } from '../model/warnings.js';
 import { DOUBTFUL_SQL } from '../pairs/doubtful.js';
 import { PairEditor, POSITION_GAP } from './edits.js';
 import { pairOf, REVIEW_COLUMNS, type ReviewRow, type StoredDocument, type StoredRow } from './rows.js';
-import { type SearchOptions, searchPairs } from './search.js';
+import { countPairs, type SearchOptions, searchPairs } from './search.js';
 import type { SearchPage } from './search-types.js';
 
 export { NotFoundError, StaleEditError } from './errors.js';
@@ -399,6 +399,11 @@ export class CorpusStore {
   /** One page of the pairs a query matches, with the total: see searchPairs. */
   search(query: string, options: SearchOptions = {}): SearchPage {
     return searchPairs(this.db, query, options);
+  }
+
+  /** The pairs a query matches (with the options' filters), counted up to `upTo`; `upTo + 1` when more. */
+  countPairs(query: string, options: SearchOptions, upTo: number): number {
+    return countPairs(this.db, query, options, upTo);
   }
 }
 

@@ -22,6 +22,8 @@ export interface SearchPage {
   total: number;
   /** Whether more pairs match than `total` counts. */
   more: boolean;
+  /** Whether `total` is an estimate: the PostgreSQL store samples a large store for a common query. */
+  estimated?: true;
   offset: number;
   hits: SearchHit[];
 }

@@ -18,7 +18,7 @@ import {
   searchWords,
 } from '../search.js';
 import type { SearchPage } from '../search-types.js';
-import { migrate, SCHEMA, ZH_CHARACTERS } from './schema.js';
+import { migrate, SCHEMA } from './schema.js';
 
 /** BIGINT ids and counts come back as numbers, not strings: a corpus stays far below 2^53 rows. */
 const INT8 = 20;
@@ -29,6 +29,35 @@ const types = {
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
+
+/** A pair's columns as a StoredRow holds them (not the search vectors). */
+const ROW_COLUMNS = [
+  'id',
+  'document_id',
+  'position',
+  'pair_key',
+  'article',
+  'role',
+  'en',
+  'zh',
+  'en_ids',
+  'zh_ids',
+  'score',
+  'flags',
+  'status',
+  'version',
+]
+  .map((column) => `p.${column}`)
+  .join(', ');
+
+/**
+ * Pairs a search's total samples: counting every match reads each from the table, and 100,000
+ * of them took most of a second at a million pairs (the planner's estimate was off eightfold for
+ * Chinese). A store this small is counted whole.
+ */
+const SAMPLE_ROWS = 20_000;
+/** Matches a sample needs for an estimate to stand for the total (within about a tenth); with fewer they are counted. */
+const MIN_SAMPLED = 100;
 
 /** What a store query runs on: the pool, or one client inside a transaction. */
 export type Queryable = pg.Pool | pg.PoolClient;
@@ -55,16 +84,20 @@ export class PostgresStore implements Store {
   private constructor(
     private readonly pool: pg.Pool,
     url: string,
+    private readonly sampleRows: number,
   ) {
     this.path = redactedUrl(url);
   }
 
   /** Connects and brings the database up to the current schema. */
-  static async open(url: string, options: { connections?: number } = {}): Promise<PostgresStore> {
+  static async open(
+    url: string,
+    options: { connections?: number; sampleRows?: number } = {},
+  ): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: options.connections ?? 4, types });
     // A server restart cuts idle connections; the pool drops them and the next query reconnects.
     pool.on('error', () => {});
-    const store = new PostgresStore(pool, url);
+    const store = new PostgresStore(pool, url, options.sampleRows ?? SAMPLE_ROWS);
     try {
       const client = await pool.connect();
       try {
@@ -185,7 +218,7 @@ export class PostgresStore implements Store {
   /** The stored rows of a document's pairs in order, with their ids and versions. */
   async rows(documentId: number): Promise<StoredRow[]> {
     const { rows } = await this.pool.query<StoredRow>(
-      `SELECT * FROM ${SCHEMA}.pairs WHERE document_id = $1 ORDER BY position`,
+      `SELECT ${ROW_COLUMNS} FROM ${SCHEMA}.pairs p WHERE document_id = $1 ORDER BY position`,
       [documentId],
     );
     return rows;
@@ -237,40 +270,108 @@ export class PostgresStore implements Store {
     });
   }
 
-  /** One page of the pairs a query matches, with the total, as the SQLite store finds them (see store/search.ts). */
+  /**
+   * One page of the pairs a query matches, with the total, as the SQLite store finds them (see
+   * store/search.ts); in a large store a common query's total is estimated from a sample.
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchPage> {
     const offset = options.offset ?? 0;
     const terms = parseQuery(query);
-    if (terms.length === 0) return { total: 0, more: false, offset, hits: [] };
-    const values: (string | number)[] = [];
-    const parameter = (value: string | number) => {
-      values.push(value);
-      return `$${values.length}`;
-    };
-    const stem = options.stem ?? false;
-    const conditions = terms.map((term) => termCondition(term, stem, parameter));
-    for (const [column, value] of [
-      ['p.document_id', options.documentId],
-      ['p.role', options.role],
-      ['p.status', options.status],
-    ] as const) {
-      if (value !== undefined) conditions.push(`${column} = ${parameter(value)}`);
-    }
-    const where = conditions.join(' AND ');
-    const counted = await this.pool.query<{ total: number }>(
-      `SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM ${SCHEMA}.pairs p WHERE ${where} LIMIT ${COUNT_LIMIT + 1}) AS matched`,
-      values,
-    );
-    const { rows } = await this.pool.query<StoredRow & { document_name: string }>(
-      `SELECT p.*, d.name AS document_name FROM ${SCHEMA}.pairs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
-       WHERE ${where} ORDER BY p.id
-       LIMIT ${parameter(options.limit ?? DEFAULT_LIMIT)} OFFSET ${parameter(offset)}`,
-      values,
-    );
-    const hits = rows.map((row) => searchHit(row, terms, stem));
-    const total = counted.rows[0]?.total ?? 0;
-    return { total: Math.min(total, COUNT_LIMIT), more: total > COUNT_LIMIT, offset, hits };
+    const clause = matchClause(terms, options);
+    if (!clause) return { total: 0, more: false, offset, hits: [] };
+    const [total, { rows }] = await Promise.all([
+      this.total(clause),
+      this.pool.query<StoredRow & { document_name: string }>(
+        `SELECT ${ROW_COLUMNS}, d.name AS document_name FROM ${SCHEMA}.pairs p JOIN ${SCHEMA}.documents d ON d.id = p.document_id
+         WHERE ${clause.where} ORDER BY p.id
+         LIMIT ${clause.parameter(options.limit ?? DEFAULT_LIMIT)} OFFSET ${clause.parameter(offset)}`,
+        clause.values,
+      ),
+    ]);
+    return { ...total, offset, hits: rows.map((row) => searchHit(row, terms, options.stem ?? false)) };
   }
+
+  /** The pairs a clause matches, up to COUNT_LIMIT, and whether the total is an estimate (see matchCount). */
+  private async total(clause: MatchClause): Promise<Pick<SearchPage, 'total' | 'more' | 'estimated'>> {
+    const { count, estimated } = await this.matchCount(clause, COUNT_LIMIT);
+    return {
+      total: Math.min(count, COUNT_LIMIT),
+      more: count > COUNT_LIMIT,
+      ...(estimated ? { estimated: true as const } : {}),
+    };
+  }
+
+  /**
+   * The pairs a clause matches, up to `upTo` (one more means more), from a sample of the table's
+   * blocks of about `sampleRows` pairs: all of a smaller store's, so counted exactly; in a larger
+   * one estimated from the sample when it holds MIN_SAMPLED matches or more, else counted.
+   */
+  private async matchCount(
+    clause: MatchClause,
+    upTo: number,
+  ): Promise<{ count: number; estimated: boolean }> {
+    const { matches, percent } = await this.sample(clause);
+    if (percent >= 100) return { count: Math.min(matches, upTo + 1), estimated: false };
+    if (matches < MIN_SAMPLED) return { count: await this.countClause(clause, upTo), estimated: false };
+    return { count: Math.min(Math.round((matches * 100) / percent), upTo + 1), estimated: true };
+  }
+
+  /** The matches in a sample of the table's blocks (the same sample each time), and the share of blocks sampled. */
+  private async sample(clause: MatchClause): Promise<{ matches: number; percent: number }> {
+    const { rows: plan } = await this.pool.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${SCHEMA}.pairs`,
+    );
+    const pairs = plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
+    const percent = Math.min(100, (100 * this.sampleRows) / Math.max(pairs, 1));
+    const values = clause.values.slice(0, clause.bound);
+    const { rows } = await this.pool.query<{ matches: number }>(
+      `SELECT COUNT(*)::int AS matches FROM ${SCHEMA}.pairs p
+       TABLESAMPLE SYSTEM ($${values.length + 1}) REPEATABLE (0) WHERE ${clause.where}`,
+      [...values, percent],
+    );
+    return { matches: rows[0]?.matches ?? 0, percent };
+  }
+
+  /** The pairs a query matches (with the options' filters), up to `upTo`; `upTo + 1` when more. Estimated in a large store, as totals are. */
+  async countPairs(query: string, options: SearchOptions, upTo: number): Promise<number> {
+    const clause = matchClause(parseQuery(query), options);
+    return clause ? (await this.matchCount(clause, Math.max(0, Math.floor(upTo)))).count : 0;
+  }
+
+  private async countClause(clause: MatchClause, upTo: number): Promise<number> {
+    const { rows } = await this.pool.query<{ total: number }>(
+      `SELECT COUNT(*)::int AS total FROM (SELECT 1 FROM ${SCHEMA}.pairs p WHERE ${clause.where} LIMIT ${upTo + 1}) AS matched`,
+      clause.values.slice(0, clause.bound),
+    );
+    return rows[0]?.total ?? 0;
+  }
+}
+
+/** The WHERE clause a query puts on the pairs, its values, and how to bind more of them. */
+interface MatchClause {
+  where: string;
+  values: (string | number)[];
+  /** How many values the clause itself binds (those after it are the page's). */
+  bound: number;
+  parameter: (value: string | number) => string;
+}
+
+function matchClause(terms: readonly QueryTerm[], options: SearchOptions): MatchClause | null {
+  if (terms.length === 0) return null;
+  const values: (string | number)[] = [];
+  const parameter = (value: string | number) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const conditions = terms.map((term) => termCondition(term, options.stem ?? false, parameter));
+  for (const [column, value] of [
+    ['p.document_id', options.documentId],
+    ['p.role', options.role],
+    ['p.status', options.status],
+  ] as const) {
+    if (value !== undefined) conditions.push(`${column} = ${parameter(value)}`);
+  }
+  return { where: conditions.join(' AND '), values, bound: values.length, parameter };
 }
 
 /** Trigrams find a substring from three characters on; shorter Chinese goes through the character index. */
@@ -282,11 +383,12 @@ const TRIGRAM = 3;
  */
 function termCondition(term: QueryTerm, stem: boolean, parameter: (value: string) => string): string {
   if (term.lang === 'en') {
-    const column = stem ? 'en_stems' : 'en_words';
+    const column = stem ? 'en_stems_vector' : 'en_words_vector';
     const words = searchWords(term.words.join(' '), stem).join(' ');
-    return `to_tsvector('simple', p.${column}) @@ phraseto_tsquery('simple', ${parameter(words)})`;
+    return `p.${column} @@ phraseto_tsquery('simple', ${parameter(words)})`;
   }
-  const substring = `p.zh LIKE ${parameter(`%${term.text.replace(/[\\%_]/g, '\\$&')}%`)}`;
-  if (Array.from(term.text).length >= TRIGRAM) return substring;
-  return `${ZH_CHARACTERS} @@ phraseto_tsquery('simple', ${parameter(cjkSpaced(term.text).trim())}) AND ${substring}`;
+  if (Array.from(term.text).length >= TRIGRAM)
+    return `p.zh LIKE ${parameter(`%${term.text.replace(/[\\%_]/g, '\\$&')}%`)}`;
+  // strpos, not LIKE, so that the planner does not also scan trigrams for a string too short to have one.
+  return `p.zh_characters_vector @@ phraseto_tsquery('simple', ${parameter(cjkSpaced(term.text).trim())}) AND strpos(p.zh, ${parameter(term.text)}) > 0`;
 }
