@@ -158,11 +158,12 @@ async function main(): Promise<void> {
       (id) => performance.getEntriesByName(`${location.origin}/api/documents/${id}`).length > 0,
       imported.id,
     );
+    // No named function inside: tsx names them with a helper the page does not have.
     const [firstBytes, allBytes] = await page.evaluate((id) => {
-      const bytes = (url: string) =>
-        (performance.getEntriesByName(url)[0] as PerformanceResourceTiming).encodedBodySize;
       const base = `${location.origin}/api/documents/${id}`;
-      return [bytes(`${base}?limit=200`), bytes(base)];
+      return [`${base}?limit=200`, base].map(
+        (url) => (performance.getEntriesByName(url)[0] as PerformanceResourceTiming).encodedBodySize,
+      );
     }, imported.id);
     const confirm = await editToScreen(page, 'c', { before: 'j' });
     const merge = await editToScreen(page, 'm', { before: 'j' });
