@@ -163,7 +163,7 @@ async function main(): Promise<void> {
       const base = `${location.origin}/api/documents/${id}`;
       return [`${base}?limit=200`, base].map(
         (url) => (performance.getEntriesByName(url)[0] as PerformanceResourceTiming).encodedBodySize,
-      );
+      ) as [number, number];
     }, imported.id);
     const confirm = await editToScreen(page, 'c', { before: 'j' });
     const merge = await editToScreen(page, 'm', { before: 'j' });
