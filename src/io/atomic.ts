@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BitextError, OutputExistsError } from '../errors.js';
+import { isRunning } from './processes.js';
 
 /** One file to write: where, and what. */
 export interface OutputFile {
@@ -19,15 +20,6 @@ const PARTIAL = /^\.(.+)\.(\d+)\.partial$/;
 
 function partialName(path: string, pid: number): string {
   return join(dirname(path), `.${basename(path)}.${pid}.partial`);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes what a run killed while writing this file left behind: its `.partial` files. */

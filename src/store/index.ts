@@ -24,6 +24,7 @@ export type {
 export type { SearchOptions } from './search.js';
 export type { SearchHit, SearchPage, Span, SpottedHit, SpottedPage } from './search-types.js';
 
+import { isRunning } from '../io/processes.js';
 import { migrate, registerFunctions } from './schema.js';
 
 /** A name a person can give a document: printable, whole characters, no path separators, at most 200 characters. */
@@ -76,16 +77,6 @@ const STEP_PAUSE_MS = 15;
 
 function pauseBetweenSteps(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, STEP_PAUSE_MS));
-}
-
-/** Whether a process runs (one of another user's counts: it cannot be signalled, but it runs). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
