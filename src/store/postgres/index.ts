@@ -6,7 +6,7 @@ import { documentName } from '../../model/names.js';
 import type { Store } from '../corpus.js';
 import { POSITION_GAP } from '../edits.js';
 import { contentHash } from '../index.js';
-import { pairOf, type StoredDocument, type StoredRow } from '../rows.js';
+import { pairOf, REVIEW_COLUMNS, type StoredDocument, type StoredRow } from '../rows.js';
 import { cjkSpaced } from '../schema.js';
 import {
   COUNT_LIMIT,
@@ -30,25 +30,8 @@ const types = {
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-/** A pair's columns as a StoredRow holds them (not the search vectors). */
-const ROW_COLUMNS = [
-  'id',
-  'document_id',
-  'position',
-  'pair_key',
-  'article',
-  'role',
-  'en',
-  'zh',
-  'en_ids',
-  'zh_ids',
-  'score',
-  'flags',
-  'status',
-  'version',
-]
-  .map((column) => `p.${column}`)
-  .join(', ');
+/** A pair's columns as a StoredRow holds them (not the search vectors): the review's, with where the pair stands. */
+const ROW_COLUMNS = ['document_id', 'position', ...REVIEW_COLUMNS].map((column) => `p.${column}`).join(', ');
 
 /**
  * Pairs a search's total samples: counting every match reads each from the table, and 100,000
