@@ -191,6 +191,20 @@ class BlockAllocator<T extends Int32Array | Float32Array> {
   }
 }
 
+/** Arrays (or lists) of numbers one after another, in one array made by `make`. */
+function concatenated<T extends Int32Array | Float32Array>(
+  parts: readonly ArrayLike<number>[],
+  make: (length: number) => T,
+): T {
+  const all = make(parts.reduce((total, part) => total + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
 /** Where the evidence of one side keeps its numbers. */
 class EvidenceArrays {
   readonly ints = new BlockAllocator((length) => new Int32Array(length));
@@ -221,13 +235,7 @@ class KeyLists {
   }
 
   packed(): Int32Array {
-    const all = new Int32Array(this.size);
-    let at = 0;
-    for (const list of this.lists) {
-      all.set(list, at);
-      at += list.length;
-    }
-    return all;
+    return concatenated(this.lists, (length) => new Int32Array(length));
   }
 }
 
@@ -243,9 +251,8 @@ interface TokenLists {
  * Packs the sentences of one side over one store of key lists: each sentence's lists are
  * stored as it comes, and the packed store is given to all sentences at the end.
  */
-function packSide(sentences: Iterable<TokenLists>): SentenceEvidence[] {
+function packSide(sentences: Iterable<TokenLists>, arrays = new EvidenceArrays()): SentenceEvidence[] {
   const keyLists = new KeyLists();
-  const arrays = new EvidenceArrays();
   const unpacked = new Int32Array(0);
   const side: SentenceEvidence[] = [];
   for (const sentence of sentences) {
@@ -280,6 +287,7 @@ export function buildEvidence(
         };
       }
     })(),
+    arrays,
   );
 }
 
@@ -288,23 +296,14 @@ export function buildEvidence(
  * tokens one after another, over the side's shared key lists.
  */
 export function mergeEvidence(parts: readonly SentenceEvidence[]): SentenceEvidence {
-  const concat = <T extends Int32Array | Float32Array>(arrays: T[], make: (length: number) => T): T => {
-    const all = make(arrays.reduce((total, array) => total + array.length, 0));
-    let at = 0;
-    for (const array of arrays) {
-      all.set(array, at);
-      at += array.length;
-    }
-    return all;
-  };
   const ints = (pick: (part: SentenceEvidence) => Int32Array) =>
-    concat(parts.map(pick), (length) => new Int32Array(length));
+    concatenated(parts.map(pick), (length) => new Int32Array(length));
   return {
     keyStart: ints((part) => part.keyStart),
     keyEnd: ints((part) => part.keyEnd),
     tokenKeys: parts[0]?.tokenKeys ?? new Int32Array(0),
     words: ints((part) => part.words),
-    weights: concat(
+    weights: concatenated(
       parts.map((part) => part.weights),
       (length) => new Float32Array(length),
     ),

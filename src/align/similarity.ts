@@ -85,28 +85,6 @@ export class Similarity {
     this.targetWeightPrefix = weightPrefix(target);
   }
 
-  /** Puts the tokens of one sentence that the other covers into `coveredTokens`; returns how many. */
-  private markCovered(tokens: SentenceEvidence, other: SentenceEvidence): number {
-    const stamp = nextKeyStamp(this.keyCount);
-    const stamps = keyMarks.stamps;
-    for (let k = 0; k < other.keyStart.length; k++) {
-      for (let key = other.keyStart[k] as number; key < (other.keyEnd[k] as number); key++) {
-        stamps[other.tokenKeys[key] as number] = stamp;
-      }
-    }
-    let count = 0;
-    const { keyStart, keyEnd, tokenKeys } = tokens;
-    for (let t = 0; t < keyStart.length; t++) {
-      for (let k = keyStart[t] as number; k < (keyEnd[t] as number); k++) {
-        if (stamps[tokenKeys[k] as number] === stamp) {
-          this.coveredTokens[count++] = t;
-          break;
-        }
-      }
-    }
-    return count;
-  }
-
   /**
    * Which tokens of a source sentence and of a target sentence the other covers, in one
    * pass: the target's keys are marked, each with the list of its tokens holding it; then
@@ -185,16 +163,10 @@ export class Similarity {
   pairAgreement(i: number, j: number): number {
     const source = this.source[i] as SentenceEvidence;
     const target = this.target[j] as SentenceEvidence;
-    const sourceShare = this.coveredWeight(source, target) / (source.totalWeight || 1);
-    const targetShare = this.coveredWeight(target, source) / (target.totalWeight || 1);
+    const covered = this.coverBoth(source, target);
+    const sourceShare = coveredSum(source, covered.source) / (source.totalWeight || 1);
+    const targetShare = coveredSum(target, covered.target) / (target.totalWeight || 1);
     return sourceShare * targetShare;
-  }
-
-  private coveredWeight(tokens: SentenceEvidence, other: SentenceEvidence): number {
-    let weight = 0;
-    const count = this.markCovered(tokens, other);
-    for (let k = 0; k < count; k++) weight += tokens.weights[this.coveredTokens[k] as number] ?? 0;
-    return weight;
   }
 
   /**
