@@ -2,7 +2,7 @@
  * What the studio's JSON API sends and takes, shared with the web app. It imports only types of
  * the document model, which the web app type-checks too; the store's rows never reach the API.
  */
-import type { PairFlag, PairRole } from '../model/document.js';
+import type { Pair } from '../model/document.js';
 import type { PlacedWarning } from '../model/warnings.js';
 
 /**
@@ -43,21 +43,12 @@ export type DocumentWarning = PlacedWarning;
 
 export type ReviewStatus = 'auto' | 'confirmed';
 
-/** A pair as the review shows and edits it. */
-export interface ReviewPair {
+/** A pair as the review shows and edits it: the document model's pair, as the store holds it. */
+export interface ReviewPair extends Omit<Pair, 'id' | 'status'> {
   /** The pair's id in the store, as edits address it; never reused. */
   id: number;
-  /** The pair's key in its document (`a0.body.5`), as links and exports name it. */
+  /** The pair's key in its document (`a0.body.5`, the model's id), as links and exports name it. */
   key: string;
-  article: number | null;
-  role: PairRole;
-  en: string;
-  zh: string;
-  /** The ids of the sentences each side holds, in order. */
-  enIds: string[];
-  zhIds: string[];
-  score: number;
-  flags: PairFlag[];
   status: ReviewStatus;
   /** Raised by every edit: an edit names the version it was made on. */
   version: number;
